@@ -1,0 +1,36 @@
+# Prongsai — the two commands of the README, and a few helpers.
+SHELL := /bin/bash
+export PATH := $(HOME)/.local/bin:$(PATH)
+export PYTHAINLP_DATA ?= $(CURDIR)/data/pythainlp
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?= -n 2
+
+.PHONY: run test setup lint format test-sqlite test-postgres messages
+
+## make run: set everything up, load the criteria and the demo agencies, serve on http://127.0.0.1:8000
+run: setup
+	uv run prongsai migrate --noinput
+	uv run prongsai criteria load
+	uv run prongsai demo
+	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo)"
+	uv run prongsai serve $(HOST)
+
+## make test: set everything up and run the whole suite, on SQLite and on PostgreSQL
+test: setup lint test-sqlite test-postgres
+
+setup:
+	@scripts/setup.sh
+
+lint:
+	uv run ruff check .
+	uv run ruff format --check .
+
+format:
+	uv run ruff check --fix .
+	uv run ruff format .
+
+test-sqlite:
+	uv run pytest $(PYTEST_ARGS)
+
+test-postgres:
+	DATABASE_URL="$$(scripts/ensure-postgres.sh)" uv run pytest $(PYTEST_ARGS)

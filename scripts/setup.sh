@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install what Prongsai needs and is missing: uv, the Python packages (uv.lock), and — when run
+# as root on Debian — the system packages (fonts, PDF tools). Safe to run again: it only installs
+# what is not there yet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  fonts-tlwg-laksaman-ttf   # Laksaman: TH Sarabun New's glyphs, for PDFs and the web page
+  poppler-utils             # pdftotext / pdftoppm, used by the tests that read PDFs back
+  gettext                   # msgfmt, to compile the English translation
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install these Debian packages (as root): ${missing[*]}" >&2
+  fi
+fi
+
+if ! command -v uv >/dev/null 2>&1; then
+  echo "setup: installing uv"
+  python3 -m pip install --quiet --user uv 2>/dev/null || python3 -m pip install --quiet uv
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+
+uv sync --locked --quiet

@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from .models import Agency, District, Province, Signatory, Unit
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_th", "name_en"]
+    search_fields = ["name_th", "name_en"]
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name_th", "province"]
+    list_filter = ["province"]
+    search_fields = ["name_th"]
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    extra = 0
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "district", "province"]
+    list_filter = ["kind", "province"]
+    search_fields = ["name", "place_name"]
+    list_select_related = ["province", "district__province"]
+    autocomplete_fields = ["province", "district"]
+    inlines = [UnitInline, SignatoryInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "agency"]
+    search_fields = ["name", "agency__name"]
+    list_select_related = ["agency"]
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "agency", "order", "active"]
+    search_fields = ["name", "agency__name"]
+    list_select_related = ["agency"]

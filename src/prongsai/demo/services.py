@@ -1,0 +1,102 @@
+"""The demo data: the five seed agencies and seed 003's assessment. Safe to run again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from prongsai.agencies.models import Agency, District, Province, Signatory
+from prongsai.assessments.models import Assessment
+from prongsai.assessments.services import record_scores
+from prongsai.criteria.services import load_all
+from prongsai.ingest.analysis_report import read_stated_scores
+from prongsai.ingest.header import read_agency_header
+from prongsai.ingest.memo import read_signatures
+
+HERE = Path(__file__).parent
+SEEDS = HERE / "seeds"
+DEMO_USER = ("demo", "prongsai-demo")
+
+
+@dataclass
+class DemoResult:
+    agencies: list[Agency] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_demo(progress: Callable[[str], None] = lambda msg: None) -> DemoResult:
+    load_all()
+    result = DemoResult()
+    entries = yaml.safe_load((HERE / "agencies.yaml").read_text(encoding="utf-8"))
+    with transaction.atomic():
+        for entry in entries:
+            text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
+            agency = _agency_from(text, entry, result)
+            progress(agency.name)
+            if entry.get("signatures"):
+                for order, sig in enumerate(read_signatures(text)):
+                    Signatory.objects.get_or_create(
+                        agency=agency,
+                        name=sig.name,
+                        position=sig.position,
+                        defaults={"order": order},
+                    )
+            if entry.get("scores"):
+                result.assessments.append(_assessment_from(text, entry["file"], agency, result))
+        _demo_user()
+    return result
+
+
+def _agency_from(text: str, entry: dict, result: DemoResult) -> Agency:
+    header = read_agency_header(text)
+    resolve = entry.get("resolve", {})
+    province_name = resolve.get("province", header.province)
+    for warning in header.warnings:
+        note = f" — แก้ไขแล้ว: {resolve['why']}" if resolve else ""
+        result.warnings.append(f"{entry['file']}: {warning}{note}")
+    province = Province.objects.get(name_th=province_name)
+    district = None
+    if header.district:
+        district, _ = District.objects.get_or_create(province=province, name_th=header.district)
+    agency, _ = Agency.objects.get_or_create(
+        province=province,
+        name=header.name,
+        defaults={"kind": header.kind, "place_name": header.place_name, "district": district},
+    )
+    result.agencies.append(agency)
+    return agency
+
+
+def _assessment_from(text: str, file: str, agency: Agency, result: DemoResult) -> Assessment:
+    stated = read_stated_scores(text)
+    result.warnings.extend(f"{file}: {w}" for w in stated.warnings)
+    note = f"ตัวอย่างจากเอกสาร {file}"
+    existing = Assessment.objects.filter(
+        agency=agency, fiscal_year=stated.fiscal_year, source="demo", source_note=note
+    ).first()
+    if existing:
+        return existing
+    assessment, _report = record_scores(
+        agency=agency,
+        fiscal_year=stated.fiscal_year,
+        question_scores=stated.questions,
+        indicator_scores=stated.indicators,
+        stated_overall=stated.overall,
+        stated_rating=stated.rating,
+        source="demo",
+        source_note=note,
+    )
+    return assessment
+
+
+def _demo_user() -> None:
+    User = get_user_model()
+    username, password = DEMO_USER
+    if not User.objects.filter(username=username).exists():
+        User.objects.create_superuser(username, "demo@example.invalid", password)

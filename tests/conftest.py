@@ -1,0 +1,30 @@
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+SEED_003 = SEEDS / "003_381929908bc1db9e.txt"
+
+
+@pytest.fixture
+def seed_text():
+    def read(name: str) -> str:
+        return next(SEEDS.glob(f"{name}*.txt")).read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture
+def criteria(db):
+    """Every shipped criteria file loaded into the test database."""
+    from prongsai.criteria.services import load_all
+
+    return load_all()
+
+
+@pytest.fixture
+def demo(criteria):
+    from prongsai.demo.services import load_demo
+
+    return load_demo()

@@ -1,0 +1,43 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+@pytest.mark.django_db
+def test_home_lists_the_demo_agencies_with_score_and_rating_in_thai(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="th">' in html
+    for name in ["องค์การบริหารส่วนตำบลท่ากระเสริม", "เทศบาลตำบลพนมทวน", "องค์การบริหารส่วนตำบลปากช่อง"]:
+        assert name in html
+    assert "80.42" in html and "ต้องปรับปรุง" in html
+    assert "จ.กาญจนบุรี" in html
+
+
+@pytest.mark.django_db
+def test_home_query_count_does_not_grow_with_agencies(client, demo):
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/")
+    assert len(ctx.captured_queries) <= 4
+
+
+@pytest.mark.django_db
+def test_empty_home_says_what_to_do(client):
+    html = client.get("/").content.decode()
+    assert "ยังไม่มีหน่วยงานในระบบ" in html
+    assert "prongsai demo" in html
+
+
+@pytest.mark.django_db
+def test_admin_lists_every_model_in_thai(admin_client, demo):
+    html = admin_client.get("/admin/").content.decode()
+    for label in ["หน่วยงาน", "จังหวัด", "ผู้ลงนาม", "ผลการประเมิน ITA", "ข้อคำถาม", "ตัวชี้วัด"]:
+        assert label in html
+    from django.contrib import admin
+    from django.urls import reverse
+
+    for model in admin.site._registry:
+        if model._meta.app_label in {"criteria", "agencies", "assessments"}:
+            url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+            assert admin_client.get(url).status_code == 200, url
