@@ -28,3 +28,10 @@ def demo(criteria):
     from prongsai.demo.services import load_demo
 
     return load_demo()
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or db['NAME']}"

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "prongsai.criteria",
     "prongsai.agencies",
     "prongsai.assessments",
+    "prongsai.analysis",
+    "prongsai.measures",
+    "prongsai.ingest",
     "prongsai.demo",
 ]
 
@@ -104,4 +107,5 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "core:home"

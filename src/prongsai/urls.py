@@ -7,6 +7,9 @@ admin.site.index_title = "จัดการข้อมูล"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("agencies/", include("prongsai.agencies.urls")),
+    path("import/", include("prongsai.ingest.urls")),
     path("", include("prongsai.core.urls")),
 ]

@@ -66,3 +66,9 @@ thai_place = st.text(alphabet="กขคงจฉชซดตถทนบปผ�
 def test_full_and_short_names_round_trip(kind, place):
     assert split_agency_name(full_agency_name(kind, place)) == (kind, place)
     assert split_agency_name(short_agency_name(kind, place)) == (kind, place)
+
+
+def test_province_names_agree_with_pythainlp():
+    from pythainlp.corpus import provinces as pythainlp_provinces
+
+    assert {p.name_th for p in provinces()} == set(pythainlp_provinces())

@@ -1,4 +1,11 @@
-"""The demo data: the five seed agencies and seed 003's assessment. Safe to run again."""
+"""The demo data: the five seed agencies, and everything their documents say. Safe to run again.
+
+Each agency is created from its document's header (with the resolutions recorded in
+``agencies.yaml``), then the document itself goes through the importer — so the demo shows
+seed 003's 2566 assessment and analysis, and the measures plans, progress rounds and memo of
+the other seeds, exactly as an officer's upload would. The importer recognises a file it has
+seen (content hash), so running the demo again changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +19,9 @@ from django.db import transaction
 
 from prongsai.agencies.models import Agency, District, Province, Signatory
 from prongsai.assessments.models import Assessment
-from prongsai.assessments.services import record_scores
 from prongsai.criteria.services import load_all
-from prongsai.ingest.analysis_report import read_stated_scores
 from prongsai.ingest.header import read_agency_header
+from prongsai.ingest.importing import import_file
 from prongsai.ingest.memo import read_signatures
 
 HERE = Path(__file__).parent
@@ -47,8 +53,11 @@ def load_demo(progress: Callable[[str], None] = lambda msg: None) -> DemoResult:
                         position=sig.position,
                         defaults={"order": order},
                     )
-            if entry.get("scores"):
-                result.assessments.append(_assessment_from(text, entry["file"], agency, result))
+            outcome = import_file((SEEDS / entry["file"]).read_bytes(), entry["file"])
+            if outcome.saved and outcome.saved.assessment:
+                result.assessments.append(outcome.saved.assessment)
+            elif outcome.document.agency_id:
+                result.assessments += list(outcome.document.agency.assessments.all())
         _demo_user()
     return result
 
@@ -71,28 +80,6 @@ def _agency_from(text: str, entry: dict, result: DemoResult) -> Agency:
     )
     result.agencies.append(agency)
     return agency
-
-
-def _assessment_from(text: str, file: str, agency: Agency, result: DemoResult) -> Assessment:
-    stated = read_stated_scores(text)
-    result.warnings.extend(f"{file}: {w}" for w in stated.warnings)
-    note = f"ตัวอย่างจากเอกสาร {file}"
-    existing = Assessment.objects.filter(
-        agency=agency, fiscal_year=stated.fiscal_year, source="demo", source_note=note
-    ).first()
-    if existing:
-        return existing
-    assessment, _report = record_scores(
-        agency=agency,
-        fiscal_year=stated.fiscal_year,
-        question_scores=stated.questions,
-        indicator_scores=stated.indicators,
-        stated_overall=stated.overall,
-        stated_rating=stated.rating,
-        source="demo",
-        source_note=note,
-    )
-    return assessment
 
 
 def _demo_user() -> None:

@@ -1,0 +1,72 @@
+"""What a document is about: the fiscal year and the round its title (or memo subject) names.
+
+The year is the first ``ปีงบประมาณ พ.ศ. ๒๕๖๘`` / ``ประจำปี ๒๕๖๕`` / ``ในปีงบประมาณ 2566`` within a
+few lines after the title starts (the first รายงาน… or มาตรการส่งเสริม… before the first table),
+else the first one before the first table. For an analysis report that is the year of the
+results it analyses (its title says so first). The round is 6 or 12 months when the title says
+``รอบ ๖ เดือน`` or names the months (``ตุลาคม ๒๕๖๔ - มีนาคม ๒๕๖๕``); otherwise there is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prongsai.ingest.blocks import Document, Paragraph, Table
+from prongsai.thai import find_periods, round_bounds, to_arabic_digits
+from prongsai.thai.months import MONTH_PATTERN
+
+_YEAR = re.compile(r"(?:ปีงบประมาณ|ปีงบฯ|ประจำปี|ในปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(\d{4})(?!\d)")
+_TITLE_WORDS = re.compile(r"รายงาน|เรื่อง|มาตรการ|วิเคราะห์")
+# The title starts at the first "รายงาน…" or "มาตรการ…"; its year follows within a few lines.
+_TITLE = re.compile(r"รายงาน|มาตรการส่งเสริม")
+_TITLE_REACH = 400
+_ROUND = re.compile(r"รอบ\s*(?:ระยะเวลา\s*)?(6|12|หก|สิบสอง)\s*เดือน")
+_MONTH = re.compile(MONTH_PATTERN)
+_ROUND_WORDS = {"6": "6m", "หก": "6m", "12": "12m", "สิบสอง": "12m"}
+_LOW, _HIGH = 2500, 2700
+
+
+def opening(document: Document) -> list[str]:
+    """The paragraphs before the first table: title, memo, introduction."""
+    texts = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            break
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+    return texts
+
+
+def fiscal_year_of_document(document: Document) -> int | None:
+    head = "\n".join(opening(document) or [b.text for b in document.paragraphs[:20]])
+    head = to_arabic_digits(head)
+    if title := _TITLE.search(head):
+        window = head[title.start() : title.start() + _TITLE_REACH]
+        if year := _first_year(window):
+            return year
+    return _first_year(head)
+
+
+def _first_year(text: str) -> int | None:
+    for match in _YEAR.finditer(text):
+        year = int(match.group(1))
+        if _LOW <= year <= _HIGH:
+            return year
+    return None
+
+
+def round_of_document(document: Document, fiscal_year: int | None) -> str | None:
+    titled = [text for text in opening(document) if _TITLE_WORDS.search(text)]
+    for text in titled:
+        if match := _ROUND.search(to_arabic_digits(text)):
+            return _ROUND_WORDS[match.group(1)]
+    if fiscal_year is None:
+        return None
+    for text in titled:
+        for period in find_periods(text, fiscal_year=fiscal_year):
+            if not _MONTH.search(period.text):
+                continue  # "ประจำปี ๒๕๖๕" is the year, not a round
+            for name in ("6m", "12m"):
+                if (period.start, period.end) == round_bounds(fiscal_year, name):
+                    return name
+    return None

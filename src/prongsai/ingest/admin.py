@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from .models import ImportedDocument
+
+
+@admin.register(ImportedDocument)
+class ImportedDocumentAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "kind", "agency", "fiscal_year", "status", "created_at"]
+    list_filter = ["kind", "status", "fiscal_year"]
+    search_fields = ["file_name", "agency__name", "content_hash"]
+    list_select_related = ["agency"]
+    readonly_fields = ["content_hash", "size", "created_at", "saved_at"]

@@ -1,0 +1,91 @@
+"""Table columns recognised by what their header says, whatever words each agency chose.
+
+Every seed names its columns differently (มาตรการ/แนวทาง, มาตรการ/โครงการ/กิจกรรม,
+วิธีการดำเนินการ, ขั้นตอนหรือวิธีการปฏิบัติ, ผลการดำเนินงาน, สรุปผล…, ผลลัพธ์…,
+ผู้รับผิดชอบ / ระยะเวลาดำเนินการ in one cell…). ``role_of`` maps a header to a role;
+``header_columns`` decides whether a row is a header row and where each role is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prongsai.ingest.numbering import starts_with_marker
+
+# Roles of the columns of measures tables and of analysis tables.
+TITLE, TOOL, METHODS, STEPS = "title", "tool", "methods", "steps"
+RESPONSIBLE, PERIOD, RESPONSIBLE_PERIOD = "responsible", "period", "responsible_period"
+RESULT, OUTCOME, SUGGESTION = "result", "outcome", "suggestion"
+NUMBER, QUESTION, SCORE, VERDICT, INDICATOR = "number", "question", "score", "verdict", "indicator"
+
+MEASURE_ROLES = frozenset(
+    (METHODS, STEPS, RESPONSIBLE, PERIOD, RESPONSIBLE_PERIOD, RESULT, OUTCOME)
+)
+_MAX_HEADER = 160
+
+
+def role_of(header: str) -> str | None:
+    """The role of a column from its header text, or None."""
+    h = re.sub(r"\s+", "", header or "")
+    if not h or len(h) > _MAX_HEADER:
+        return None
+    if "ผู้รับผิดชอบ" in h and "ระยะเวลา" in h:
+        return RESPONSIBLE_PERIOD
+    checks = (
+        (RESPONSIBLE, ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "ผู้ที่เกี่ยวข้อง", "ผู้ดำเนินการ")),
+        (PERIOD, ("ระยะเวลา", "ช่วงเวลา", "ห้วงเวลา", "กำหนดเวลา", "วันที่ดำเนินการ")),
+        (SUGGESTION, ("ข้อเสนอแนะ", "ปัญหา/อุปสรรค", "ปัญหาอุปสรรค")),
+        (OUTCOME, ("ผลลัพธ์", "ความสำเร็จ")),
+        (RESULT, ("สรุปผล", "ผลการดำเนิน", "ผลการปฏิบัติ", "ผลการจัด")),
+        (QUESTION, ("ข้อคำถาม",)),
+        (VERDICT, ("ข้อบกพร่อง", "รักษาระดับ")),
+        (SCORE, ("คะแนน",)),
+        (TOOL, ("แบบวัด", "เครื่องมือ")),
+        (INDICATOR, ("ตัวชี้วัด",)),
+        (STEPS, ("ขั้นตอน",)),
+        (METHODS, ("วิธีการ", "วิธีดำเนิน", "วิธีปฏิบัติ")),
+        (TITLE, ("มาตรการ", "แนวทาง", "โครงการ", "กิจกรรม", "หัวข้อ", "ประเด็น")),
+    )
+    for role, words in checks:
+        if any(word in h for word in words):
+            return role
+    if h in ("ลำดับ", "ลำดับที่", "ที่", "ข้อ"):
+        return NUMBER
+    return None
+
+
+def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
+    """``{role: column}`` when ``row`` is a header row, else None.
+
+    A header row names at least two roles, one of them what the rows are about (a title, a tool
+    or a question), and none of its cells starts like a numbered item.
+    """
+    cells = [cell for cell in row if cell.strip()]
+    if len(cells) < 2 or any(starts_with_marker(cell) for cell in cells):
+        return None
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(row):
+        role = role_of(cell)
+        if role is None:
+            continue
+        if role in roles:
+            # a second column of the same role: "ขั้นตอน…" beside "วิธีการ…" are the steps
+            role = STEPS if role in (METHODS, STEPS) and STEPS not in roles else None
+            if role is None:
+                continue
+        roles[role] = index
+    if STEPS in roles and METHODS not in roles:
+        roles[METHODS] = roles.pop(STEPS)  # "ขั้นตอนหรือวิธีการปฏิบัติ" alone is the methods
+    if TOOL in roles and TITLE in roles and METHODS not in roles and QUESTION not in roles:
+        roles[METHODS] = roles.pop(TITLE)  # by tool: the "มาตรการ…" column lists the measures
+    if len(roles) < 2 or not ({TITLE, TOOL, QUESTION, INDICATOR} & roles.keys()):
+        return None
+    return roles
+
+
+def is_measures_header(columns: dict[str, int] | None) -> bool:
+    return (
+        bool(columns)
+        and bool({TITLE, TOOL} & columns.keys())
+        and bool(MEASURE_ROLES & columns.keys())
+    )

@@ -1,0 +1,108 @@
+"""Word (.docx) files through python-docx: body paragraphs and tables in document order.
+
+Merged cells keep the table's columns aligned: a cell spanning several columns is followed by
+empty cells, and a cell that continues a vertical merge is empty (as a continuation row is in
+a report broken over pages). The lines of a cell are its paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+
+from prongsai.ingest.blocks import Block, Document, Paragraph, Table
+from prongsai.ingest.cleanup import normalize_chars
+from prongsai.ingest.errors import IngestError
+from prongsai.ingest.html_text import tidy_lines
+from prongsai.ingest.zipguard import corrupt_docx, open_checked_zip
+
+MAX_BLOCKS = 20_000
+
+
+def read_docx(data: bytes) -> Document:
+    archive = open_checked_zip(data)
+    names = set(archive.namelist())
+    if "word/document.xml" not in names:
+        raise IngestError(
+            "unsupported_format",
+            "ไฟล์ ZIP นี้ไม่ใช่เอกสาร Word (.docx) (อาจเป็น Excel หรือ PowerPoint)",
+            "This ZIP file is not a Word document (.docx) (it may be Excel or PowerPoint).",
+        )
+    try:
+        import docx  # python-docx; imported here so that the text readers do not need it
+
+        document = docx.Document(io.BytesIO(data))
+        return Document(tuple(_blocks(document.element.body)), "docx")
+    except IngestError:
+        raise
+    except Exception as error:  # python-docx and lxml raise many kinds on damaged files
+        raise corrupt_docx() from error
+
+
+def _blocks(body) -> list[Block]:
+    from docx.oxml.ns import qn
+
+    blocks: list[Block] = []
+    for child in body.iterchildren():
+        if len(blocks) >= MAX_BLOCKS:
+            break
+        if child.tag == qn("w:p"):
+            text = tidy_lines(normalize_chars(_paragraph_text(child)))
+            if text:
+                blocks.append(Paragraph(text))
+        elif child.tag == qn("w:tbl"):
+            rows = tuple(row for row in _rows(child) if any(row))
+            if rows:
+                blocks.append(Table(rows))
+    return blocks
+
+
+def _rows(table) -> list[tuple[str, ...]]:
+    from docx.oxml.ns import qn
+
+    rows = []
+    for tr in table.iterchildren(qn("w:tr")):
+        cells: list[str] = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            props = tc.find(qn("w:tcPr"))
+            span, continues = 1, False
+            if props is not None:
+                grid = props.find(qn("w:gridSpan"))
+                if grid is not None:
+                    span = _int(grid.get(qn("w:val")), 1)
+                merge = props.find(qn("w:vMerge"))
+                if merge is not None and merge.get(qn("w:val")) in (None, "continue"):
+                    continues = True
+            text = "" if continues else _cell_text(tc)
+            cells.append(text)
+            cells.extend("" for _ in range(min(span, 64) - 1))
+        rows.append(tuple(cells))
+    return rows
+
+
+def _cell_text(tc) -> str:
+    from docx.oxml.ns import qn
+
+    lines = [_paragraph_text(p) for p in tc.iter(qn("w:p"))]
+    return tidy_lines(normalize_chars("\n".join(lines)))
+
+
+def _paragraph_text(p) -> str:
+    """The visible text of a ``w:p``: runs, hyperlinks, tabs and line breaks."""
+    from docx.oxml.ns import qn
+
+    parts: list[str] = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return max(1, int(value or default))
+    except ValueError:
+        return default

@@ -1,0 +1,26 @@
+"""The one error the document reader raises: a code, and what went wrong in Thai and English."""
+
+from __future__ import annotations
+
+
+class IngestError(ValueError):
+    """A file that cannot be read as an ITA document, and why.
+
+    ``code`` is stable and meant for programs (``empty``, ``too_large``, ``binary``,
+    ``unknown_encoding``, ``unsupported_format``, ``image``, ``legacy_office``, ``corrupt_docx``,
+    ``zip_bomb``, ``corrupt_pdf``, ``pdf_no_text``, ``unknown_kind``); ``message_th`` is shown
+    to the Thai officer who uploaded the file, ``message_en`` goes to logs and the English locale.
+    ``str(error)`` is the Thai message.
+    """
+
+    def __init__(self, code: str, message_th: str, message_en: str) -> None:
+        super().__init__(code, message_th, message_en)
+        self.code = code
+        self.message_th = message_th
+        self.message_en = message_en
+
+    def __str__(self) -> str:
+        return self.message_th
+
+    def message(self, lang: str = "th") -> str:
+        return self.message_en if lang == "en" else self.message_th

@@ -1,0 +1,92 @@
+"""``prongsai import FILE… [--dry-run] [--format text|json] [--lang th|en]``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.progress import Progress
+
+from prongsai.ingest.errors import IngestError
+from prongsai.ingest.importing import import_file, safe_file_name
+from prongsai.ingest.reader import read_document
+from prongsai.ingest.result import to_json
+from prongsai.ingest.saving import ImportDataError
+
+TEXT = {
+    "th": {
+        "saved": "บันทึกแล้ว",
+        "again": "เคยนำเข้าแล้ว ไม่มีการบันทึกซ้ำ",
+        "failed": "ไม่สำเร็จ",
+        "read": "อ่านแล้ว (ไม่บันทึก --dry-run)",
+        "summary": "ไฟล์ทั้งหมด {n} ไฟล์: สำเร็จ {ok} ไม่สำเร็จ {bad}",
+        "missing": "ไม่พบไฟล์",
+    },
+    "en": {
+        "saved": "saved",
+        "again": "imported before; nothing saved again",
+        "failed": "failed",
+        "read": "read (not saved: --dry-run)",
+        "summary": "{n} file(s): {ok} succeeded, {bad} failed",
+        "missing": "no such file",
+    },
+}
+
+
+class Command(BaseCommand):
+    help = "Read legacy ITA documents (txt/md/html/docx/pdf) and save what they say."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+")
+        parser.add_argument("--dry-run", action="store_true", help="read and report, save nothing")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--lang", choices=["th", "en"], default="th")
+
+    def handle(self, *args, files, dry_run, format, lang, **options):
+        t = TEXT[lang]
+        ok = bad = 0
+        show_bar = len(files) > 1 and format == "text"
+        with Progress(transient=True, disable=not show_bar) as bar:
+            task = bar.add_task("import", total=len(files))
+            for name in files:
+                line, data = self._one(Path(name), dry_run, lang, t)
+                if data is not None and format == "json":
+                    self.stdout.write(json.dumps(data, ensure_ascii=False))
+                if line.startswith("✗"):
+                    bad += 1
+                    self.stderr.write(line)
+                else:
+                    ok += 1
+                    if format == "text":
+                        self.stdout.write(line)
+                bar.advance(task)
+        if len(files) > 1 or bad:
+            self.stderr.write(t["summary"].format(n=len(files), ok=ok, bad=bad))
+        if bad:
+            raise CommandError(t["failed"])
+
+    def _one(self, path: Path, dry_run: bool, lang: str, t: dict) -> tuple[str, dict | None]:
+        if not path.is_file():
+            return f"✗ {path}: {t['missing']}", None
+        data = path.read_bytes()
+        try:
+            if dry_run:
+                result = to_json(read_document(data, safe_file_name(path.name)))
+                return f"• {path.name}: {t['read']} — {_summary(result, lang)}", result
+            outcome = import_file(data, path.name)
+        except (IngestError, ImportDataError) as exc:
+            message = exc.message_en if lang == "en" else exc.message_th
+            return f"✗ {path.name}: {message}", None
+        result = outcome.document.result
+        status = t["again"] if outcome.saved is None else t["saved"]
+        return f"✓ {path.name}: {status} — {_summary(result, lang)}", result
+
+
+def _summary(result: dict, lang: str) -> str:
+    agency = (result.get("agency") or {}).get("name") or "?"
+    measures = len(result.get("measures") or [])
+    year = result.get("fiscal_year") or "?"
+    if lang == "en":
+        return f"{result['kind']}, {agency}, FY {year}, {measures} measure(s)"
+    return f"{result['kind']} {agency} ปีงบประมาณ {year} มาตรการ {measures} รายการ"

@@ -1,0 +1,91 @@
+"""The rows of a measures table put back together, one group of cells per measure.
+
+A report's table is cut by page breaks: each page repeats the header row, a measure's row goes on
+in the next page's first row, whose first cell is empty or carries on the cut title
+(``…ประเมินผลการ ปฏิบัติงานตาม`` / ``ระดับคุณภาพ ของงานโดยไม่ เลือกปฏิบัติ``); a rendering may
+even put each page's part in a table of its own with an empty header (seed 001). Here:
+
+* a header row sets the columns until the next header; a table without one keeps the columns;
+* a row whose title cell is empty continues the measure before it;
+* so does the first row after a page break whose title is not numbered, when the measures are;
+* any other row starts a measure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from prongsai.ingest.blocks import Block, Table
+from prongsai.ingest.columns import TITLE, TOOL, header_columns, is_measures_header
+from prongsai.ingest.numbering import leading_number, starts_with_marker
+
+_THAI_START = re.compile("^[\u0e01-\u0e4e]")
+
+
+@dataclass
+class MeasureRows:
+    """The cells of one measure by role, as the rows that hold it were found."""
+
+    parts: list[dict[str, str]] = field(default_factory=list)
+
+    def cell(self, role: str) -> str:
+        """The text of ``role`` over every row of the measure, continued rows joined."""
+        text = ""
+        for part in self.parts:
+            text = join_continued(text, part.get(role, ""))
+        return text
+
+
+def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[MeasureRows]:
+    """The measures of the tables among ``blocks`` whose header ``accept`` takes."""
+    measures: list[MeasureRows] = []
+    columns: dict[str, int] | None = None
+    numbered = False
+    for block in blocks:
+        if not isinstance(block, Table):
+            continue
+        at_break = True
+        for row in block.rows:
+            found = header_columns(row)
+            if found is not None:
+                columns = found if accept(found) else None
+                continue
+            if columns is None or not any(cell.strip() for cell in row):
+                continue
+            cells = _cells(row, columns)
+            key = TOOL if TOOL in columns else TITLE
+            title = cells.get(key, "").strip()
+            if _continues(title, measures, numbered=numbered, at_break=at_break):
+                measures[-1].parts.append(cells)
+            else:
+                if not measures:
+                    numbered = leading_number(title)[0] is not None
+                measures.append(MeasureRows([cells]))
+            at_break = False
+    return measures
+
+
+def join_continued(text: str, more: str) -> str:
+    """A cell and its continuation on the next page: one text."""
+    text, more = text.strip(), more.strip()
+    if not text or not more:
+        return text or more
+    if starts_with_marker(more) or "\n" in text or "\n" in more:
+        return f"{text}\n{more}"
+    if text.endswith("-") and _THAI_START.match(more):
+        return text[:-1] + more
+    return f"{text} {more}"
+
+
+def _continues(title: str, measures: list[MeasureRows], *, numbered: bool, at_break: bool) -> bool:
+    if not measures:
+        return False
+    if not title:
+        return True
+    return numbered and at_break and leading_number(title)[0] is None
+
+
+def _cells(row: tuple[str, ...], columns: dict[str, int]) -> dict[str, str]:
+    return {role: row[index] if index < len(row) else "" for role, index in columns.items()}

@@ -1,0 +1,128 @@
+"""What reading a document gives: the result, its measures, and the stable JSON shape.
+
+``to_json`` always gives the same keys (``file``, ``kind``, ``agency``, ``fiscal_year``,
+``round``, ``overall_score``, ``indicator_scores``, ``question_scores``, ``measures``,
+``warnings``); dates are ISO (Gregorian), scores numbers, absent things null. Further detail
+(the content hash, the analysis, the memo, each measure's number, tool and steps) is in extra
+keys that never change the meaning of those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from prongsai.ingest.blocks import Document
+from prongsai.ingest.kpi import Kpi
+
+KINDS = ("measures_report", "measures_report_by_tool", "analysis_report", "measures_plan")
+
+
+@dataclass
+class Agency:
+    name: str | None = None
+    kind: str | None = None
+    district: str | None = None
+    province: str | None = None
+    provinces_seen: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Measure:
+    title: str
+    number: int | None = None
+    tool: str | None = None  # IIT / EIT / OIT for a report by assessment tool
+    methods: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # an analysis plan's steps (ขั้นตอน)
+    responsible: list[str] = field(default_factory=list)
+    period_start: date | None = None
+    period_end: date | None = None
+    period_text: str = ""
+    result: str | None = None
+    outcome: str | None = None
+    suggestion: str | None = None
+    kpi: Kpi = field(default_factory=Kpi)
+
+
+@dataclass
+class ReadResult:
+    file: str
+    sha256: str
+    format: str
+    kind: str
+    document: Document
+    agency: Agency = field(default_factory=Agency)
+    fiscal_year: int | None = None
+    round: str | None = None
+    overall_score: Decimal | None = None
+    rating: str | None = None
+    indicator_scores: dict[int, Decimal] = field(default_factory=dict)
+    question_scores: dict[str, Decimal] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
+    analysis: Any = None  # prongsai.ingest.analysis_parts.Analysis for an analysis report
+    memo: Any = None  # prongsai.ingest.memo.Memo when the document starts with one
+    warnings: list[str] = field(default_factory=list)
+
+
+def to_json(result: ReadResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "file": result.file,
+        "kind": result.kind,
+        "agency": {
+            "name": result.agency.name,
+            "kind": result.agency.kind,
+            "district": result.agency.district,
+            "province": result.agency.province,
+        },
+        "fiscal_year": result.fiscal_year,
+        "round": result.round,
+        "overall_score": number(result.overall_score),
+        "indicator_scores": {str(k): number(v) for k, v in sorted(result.indicator_scores.items())},
+        "question_scores": {k: number(v) for k, v in result.question_scores.items()},
+        "measures": [measure_json(m) for m in result.measures],
+        "warnings": list(result.warnings),
+        # extra detail
+        "sha256": result.sha256,
+        "format": result.format,
+        "rating": result.rating,
+        "provinces_seen": list(result.agency.provinces_seen),
+        "analysis": result.analysis.to_json() if result.analysis is not None else None,
+        "memo": result.memo.to_json() if result.memo is not None else None,
+    }
+    return out
+
+
+def measure_json(measure: Measure) -> dict[str, Any]:
+    return {
+        "title": measure.title,
+        "methods": list(measure.methods),
+        "responsible": list(measure.responsible),
+        "period_start": iso(measure.period_start),
+        "period_end": iso(measure.period_end),
+        "result": measure.result,
+        "outcome": measure.outcome,
+        "suggestion": measure.suggestion,
+        "kpi": {
+            "target": measure.kpi.target,
+            "actual": measure.kpi.actual,
+            "percent": number(measure.kpi.percent),
+            "unit": measure.kpi.unit,
+        },
+        # extra detail
+        "number": measure.number,
+        "tool": measure.tool,
+        "steps": list(measure.steps),
+        "period_text": measure.period_text or None,
+    }
+
+
+def number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,119 @@
+"""Upload a document, review what was read beside its text, and save it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from prongsai.assessments.scoring import ScoreError
+from prongsai.thai import format_date
+
+from .errors import IngestError
+from .forms import DocumentForm, MeasureFormSet, UploadForm
+from .importing import stage
+from .models import ImportedDocument
+from .saving import ImportDataError, save_document
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            document, created = stage(upload.read(), upload.name, by=request.user)
+        except IngestError as exc:
+            form.add_error("file", exc.message_th)
+        else:
+            if not created:
+                messages.info(
+                    request,
+                    f"ไฟล์นี้เคยนำเข้าแล้วเมื่อ {_when(document.created_at)} "
+                    "(ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ",
+                )
+            return redirect("ingest:review", pk=document.pk)
+    recent = ImportedDocument.objects.select_related("agency")[:20]
+    return render(request, "ingest/upload.html", {"form": form, "recent": recent})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk: int):
+    document = get_object_or_404(ImportedDocument, pk=pk)
+    result = document.result
+    measures = result.get("measures") or []
+    if request.method == "POST":
+        form = DocumentForm(request.POST)
+        formset = MeasureFormSet(request.POST, prefix="m")
+        if form.is_valid() and formset.is_valid():
+            data = _data(result, form, formset, measures)
+            try:
+                outcome = save_document(document, data, by=request.user)
+            except ImportDataError as exc:
+                form.add_error(None, exc.message_th)
+            except ScoreError as exc:
+                form.add_error("question_scores", exc.message_th)
+            else:
+                messages.success(
+                    request, "บันทึกแล้ว: " + " · ".join(outcome.created + outcome.updated)
+                )
+                return redirect("agencies:detail", pk=outcome.agency.pk)
+    else:
+        form = DocumentForm(initial=DocumentForm.initial_from(result))
+        formset = MeasureFormSet(
+            initial=[MeasureFormSet.form.initial_from(m) for m in measures], prefix="m"
+        )
+    return render(
+        request,
+        "ingest/review.html",
+        {
+            "document": document,
+            "form": form,
+            "formset": formset,
+            "warnings": result.get("warnings") or [],
+        },
+    )
+
+
+def _when(moment) -> str:
+    local = timezone.localtime(moment)
+    return f"{format_date(local.date(), style='short', digits='arabic')} {local:%H:%M} น."
+
+
+def _data(result: dict, form: DocumentForm, formset, originals: list[dict]) -> dict:
+    d = form.cleaned_data
+    measures = []
+    for n, measure_form in enumerate(formset.forms):
+        if measure_form.cleaned_data.get("DELETE") or not measure_form.cleaned_data:
+            continue
+        original = originals[n] if n < len(originals) else None
+        measures.append(measure_form.as_json(original))
+    return {
+        **result,
+        "kind": d["kind"],
+        "agency": {
+            "name": d["agency_name"].strip(),
+            "kind": d["agency_kind"],
+            "district": d["district"].strip() or None,
+            "province": d["province"],
+        },
+        "fiscal_year": d["fiscal_year"],
+        "round": d["round"] or None,
+        "overall_score": _f(d["overall_score"]),
+        "rating": d["rating"].strip() or None,
+        "indicator_scores": {
+            str(n): _f(d[f"indicator_{n}"])
+            for n in range(1, 11)
+            if d.get(f"indicator_{n}") is not None
+        },
+        "question_scores": {code: _f(v) for code, v in d["question_scores"].items()},
+        "measures": measures,
+    }
+
+
+def _f(value):
+    return None if value is None else float(value)

@@ -1,0 +1,266 @@
+"""Measures plans (มาตรการส่งเสริมคุณธรรมและความโปร่งใส) and their progress rounds.
+
+A plan belongs to one agency and one fiscal year; its measures carry methods (ordered steps),
+responsible units, a period and a KPI. A progress round (6-month Oct–Mar, 12-month Oct–Sep)
+records, per measure, its status, result, outcome, suggestion and KPI actual.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.agencies.models import Agency, Unit
+
+STATUS_FLOW = [
+    ("draft", _("ร่าง")),
+    ("submitted", _("เสนอแล้ว")),
+    ("approved", _("อนุมัติแล้ว")),
+    ("published", _("เผยแพร่แล้ว")),
+]
+SOURCE_CHOICES = [("manual", _("จัดทำในระบบ")), ("import", _("นำเข้าจากเอกสาร"))]
+
+
+class MeasurePlan(models.Model):
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="plans", verbose_name=_("หน่วยงาน")
+    )
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
+    title = models.CharField(_("ชื่อแผน"), max_length=300, blank=True)
+    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_FLOW, default="draft")
+    source = models.CharField(_("ที่มา"), max_length=20, choices=SOURCE_CHOICES, default="manual")
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
+
+    class Meta:
+        ordering = ["agency__name", "-fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "fiscal_year"], name="plan_one_per_year")
+        ]
+        verbose_name = _("แผนมาตรการ")
+        verbose_name_plural = _("แผนมาตรการ")
+
+    def __str__(self) -> str:
+        return f"มาตรการ {self.agency.name} ปี {self.fiscal_year}"
+
+
+class Measure(models.Model):
+    TOOL_CHOICES = [("", "-"), ("IIT", "IIT"), ("EIT", "EIT"), ("OIT", "OIT")]
+
+    plan = models.ForeignKey(
+        MeasurePlan, models.CASCADE, related_name="measures", verbose_name=_("แผน")
+    )
+    number = models.PositiveSmallIntegerField(_("ลำดับ"))
+    title = models.TextField(_("มาตรการ/แนวทาง"))
+    tool = models.CharField(_("เครื่องมือการประเมิน"), max_length=3, choices=TOOL_CHOICES, blank=True)
+    methods = models.JSONField(_("วิธีการดำเนินการ (ขั้นตอน)"), default=list, blank=True)
+    responsible_units = models.ManyToManyField(Unit, blank=True, verbose_name=_("ผู้รับผิดชอบ"))
+    responsible_text = models.CharField(_("ผู้รับผิดชอบ (ตามเอกสาร)"), max_length=300, blank=True)
+    period_start = models.DateField(_("วันเริ่ม"), null=True, blank=True)
+    period_end = models.DateField(_("วันสิ้นสุด"), null=True, blank=True)
+    period_text = models.CharField(_("ระยะเวลา (ตามเอกสาร)"), max_length=200, blank=True)
+    kpi_target = models.DecimalField(
+        _("เป้าหมาย"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    kpi_unit = models.CharField(_("หน่วยนับ"), max_length=50, blank=True, help_text=_("เช่น คน ครั้ง"))
+    budget = models.DecimalField(
+        _("งบประมาณ (บาท)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="measure_unique_number"),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True)
+                | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="measure_period_in_order",
+            ),
+        ]
+        verbose_name = _("มาตรการ")
+        verbose_name_plural = _("มาตรการ")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title[:60]}"
+
+
+class ProgressRound(models.Model):
+    ROUND_CHOICES = [("6m", _("รอบ 6 เดือน")), ("12m", _("รอบ 12 เดือน"))]
+
+    plan = models.ForeignKey(
+        MeasurePlan, models.CASCADE, related_name="rounds", verbose_name=_("แผน")
+    )
+    round = models.CharField(_("รอบรายงาน"), max_length=3, choices=ROUND_CHOICES)
+    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_FLOW, default="draft")
+    source = models.CharField(_("ที่มา"), max_length=20, choices=SOURCE_CHOICES, default="manual")
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "round"]
+        constraints = [models.UniqueConstraint(fields=["plan", "round"], name="round_unique")]
+        verbose_name = _("รอบรายงานผล")
+        verbose_name_plural = _("รอบรายงานผล")
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.get_round_display()}"
+
+
+class MeasureProgress(models.Model):
+    STATUS_CHOICES = [
+        ("not_started", _("ยังไม่เริ่ม")),
+        ("in_progress", _("อยู่ระหว่างดำเนินการ")),
+        ("done", _("ดำเนินการแล้ว")),
+        ("cancelled", _("ยกเลิก")),
+    ]
+
+    round = models.ForeignKey(
+        ProgressRound, models.CASCADE, related_name="progress", verbose_name=_("รอบ")
+    )
+    measure = models.ForeignKey(
+        Measure, models.CASCADE, related_name="progress", verbose_name=_("มาตรการ")
+    )
+    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_CHOICES, blank=True)
+    cancel_reason = models.TextField(_("เหตุผลที่ยกเลิก"), blank=True)
+    result = models.TextField(_("ผลการดำเนินงาน"), blank=True)
+    outcome = models.TextField(_("ผลลัพธ์หรือความสำเร็จ"), blank=True)
+    suggestion = models.TextField(_("ข้อเสนอแนะ"), blank=True)
+    kpi_actual = models.DecimalField(
+        _("ผลที่ได้"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
+
+    class Meta:
+        ordering = ["round", "measure__number"]
+        constraints = [models.UniqueConstraint(fields=["round", "measure"], name="progress_unique")]
+        verbose_name = _("ผลการดำเนินงานตามมาตรการ")
+        verbose_name_plural = _("ผลการดำเนินงานตามมาตรการ")
+
+    def __str__(self) -> str:
+        return f"{self.measure} — {self.get_status_display() or '-'}"
+
+    @property
+    def kpi_percent(self) -> Decimal | None:
+        target = self.measure.kpi_target
+        if self.kpi_actual is None or not target:
+            return None
+        return (self.kpi_actual * 100 / target).quantize(Decimal("0.01"))
+
+
+class Memo(models.Model):
+    """บันทึกข้อความ: the internal memo that sends a round, a plan or an analysis up for sign-off.
+
+    Exactly one of ``round``, ``plan`` or ``analysis`` is what the memo is about.
+    """
+
+    STATUS_CHOICES = [
+        ("draft", _("ร่าง")),
+        ("in_review", _("อยู่ระหว่างเสนอ")),
+        ("returned", _("ส่งกลับแก้ไข")),
+        ("approved", _("อนุมัติแล้ว")),
+    ]
+
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="memos", verbose_name=_("หน่วยงาน")
+    )
+    round = models.ForeignKey(
+        ProgressRound,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memos",
+        verbose_name=_("รอบรายงาน"),
+    )
+    plan = models.ForeignKey(
+        MeasurePlan,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memos",
+        verbose_name=_("แผนมาตรการ"),
+    )
+    analysis = models.ForeignKey(
+        "analysis.Analysis",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memos",
+        verbose_name=_("การวิเคราะห์"),
+    )
+    department = models.CharField(_("ส่วนราชการ"), max_length=300)
+    reference = models.CharField(
+        _("ที่"), max_length=100, blank=True, help_text=_("เช่น ขก ๘๐๕๐๑/๓๒๔")
+    )
+    date = models.DateField(_("วันที่"))
+    subject = models.CharField(_("เรื่อง"), max_length=500)
+    addressee = models.CharField(_("เรียน"), max_length=300)
+    background = models.TextField(_("เรื่องเดิม"))
+    facts = models.TextField(_("ข้อเท็จจริง"))
+    consideration = models.TextField(_("ข้อพิจารณา"))
+    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_CHOICES, default="draft")
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(round__isnull=False, plan__isnull=True, analysis__isnull=True)
+                    | models.Q(round__isnull=True, plan__isnull=False, analysis__isnull=True)
+                    | models.Q(round__isnull=True, plan__isnull=True, analysis__isnull=False)
+                ),
+                name="memo_about_exactly_one_thing",
+            )
+        ]
+        verbose_name = _("บันทึกข้อความ")
+        verbose_name_plural = _("บันทึกข้อความ")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class SignOff(models.Model):
+    """One step of a memo's sign-off chain (ผู้เสนอ → หัวหน้าสำนักปลัด → … → นายก)."""
+
+    DECISION_CHOICES = [
+        ("pending", _("รอพิจารณา")),
+        ("approved", _("เห็นชอบ")),
+        ("returned", _("ส่งกลับแก้ไข")),
+    ]
+
+    memo = models.ForeignKey(
+        Memo, models.CASCADE, related_name="signoffs", verbose_name=_("บันทึกข้อความ")
+    )
+    order = models.PositiveSmallIntegerField(_("ลำดับ"))
+    signatory = models.ForeignKey(
+        "agencies.Signatory", models.PROTECT, related_name="signoffs", verbose_name=_("ผู้ลงนาม")
+    )
+    comment_label = models.CharField(
+        _("หัวข้อความเห็น"),
+        max_length=100,
+        blank=True,
+        help_text=_("เช่น ความเห็นหัวหน้าสำนักปลัด, ข้อสั่งการ"),
+    )
+    decision = models.CharField(
+        _("ผลการพิจารณา"), max_length=10, choices=DECISION_CHOICES, default="pending"
+    )
+    comment = models.TextField(_("ความเห็น"), blank=True)
+    decided_at = models.DateTimeField(_("เมื่อ"), null=True, blank=True)
+    content_hash = models.CharField(_("ค่าแฮชของเนื้อหาที่พิจารณา"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["memo", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["memo", "order"], name="signoff_unique_order")
+        ]
+        verbose_name = _("การลงนาม")
+        verbose_name_plural = _("การลงนาม")
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.signatory} — {self.get_decision_display()}"
