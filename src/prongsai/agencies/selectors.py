@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from .models import Agency
 from .names import full_agency_name, split_agency_name
@@ -36,9 +36,12 @@ def find_agency(text: str, province: str | None = None) -> Agency:
 
 def agencies_with_assessments() -> QuerySet[Agency]:
     from prongsai.assessments.models import Assessment
+    from prongsai.measures.models import MeasurePlan
 
+    plans = MeasurePlan.objects.annotate(measure_count=Count("measures")).order_by("-fiscal_year")
     return Agency.objects.select_related("province", "district").prefetch_related(
-        Prefetch("assessments", queryset=Assessment.objects.order_by("-fiscal_year"))
+        Prefetch("assessments", queryset=Assessment.objects.order_by("-fiscal_year")),
+        Prefetch("plans", queryset=plans),
     )
 
 
