@@ -41,3 +41,17 @@ def test_admin_lists_every_model_in_thai(admin_client, demo):
         if model._meta.app_label in {"criteria", "agencies", "assessments"}:
             url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
             assert admin_client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_agency_page_shows_scores_analysis_and_measures(client, demo, django_assert_max_num_queries):
+    from prongsai.agencies.models import Agency
+
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    with django_assert_max_num_queries(16):
+        html = client.get(f"/agencies/{agency.pk}/").content.decode()
+    assert "80.42" in html and "78.35" in html  # stated 78.36 beside the computed 78.35
+    assert "การวิเคราะห์ผลการประเมิน ปี 2566" in html
+    assert "แก้ไขโดยเร่งด่วน" in html  # issue 3, OIT o1 = 0
+    assert "ข้อจำกัดของหน่วยงาน" in html and "งบประมาณมีเพียงพอ" in html
+    assert "ปีงบประมาณ 2567 · 7 มาตรการ" in html

@@ -3,8 +3,7 @@ English, and nothing else."""
 
 import pytest
 
-from prongsai.ingest import MAX_BYTES, IngestError, read_blocks, read_document
-from prongsai.ingest import zipguard
+from prongsai.ingest import MAX_BYTES, IngestError, read_blocks, read_document, zipguard
 from tests.ingest.builders import docx_from_document, scanned_pdf, zip_bytes
 from tests.ingest.conftest import seed_path
 

@@ -50,7 +50,7 @@ def test_windows_874_punctuation_of_seed_000():
     [
         ("รายงาน".encode("utf-16-le"), "utf-16-le"),
         ("report".encode("utf-16-be"), "utf-16-be"),
-        ("รายงาน".encode("utf-8"), "utf-8"),
+        ("รายงาน".encode(), "utf-8"),
         ("รายงาน".encode("tis-620"), "tis-620"),
     ],
 )

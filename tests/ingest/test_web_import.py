@@ -117,3 +117,15 @@ def test_an_unreadable_file_gets_a_thai_message(admin_client, criteria, tmp_path
     assert response.status_code == 200
     assert "ไฟล์ PDF เสียหายหรือไม่สมบูรณ์" in response.content.decode()
     assert not ImportedDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_review_of_an_analysis_report_shows_its_scores_and_the_province_warning(
+    admin_client, criteria
+):
+    upload(admin_client, SEEDS / "003_381929908bc1db9e.txt")
+    doc = ImportedDocument.objects.get()
+    page = admin_client.get(reverse("ingest:review", args=[doc.pk])).content.decode()
+    assert "เอกสารระบุจังหวัดไม่ตรงกัน: กาฬสินธุ์ / กาญจนบุรี" in page
+    assert 'value="80.42"' in page
+    assert "ไม่มีในเอกสารนี้" not in page  # the scores section is open, not hidden

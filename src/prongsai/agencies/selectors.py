@@ -47,6 +47,7 @@ def agencies_with_assessments() -> QuerySet[Agency]:
 
 def agency_overview(pk: int) -> Agency:
     """One agency with everything its page shows, in a fixed number of queries."""
+    from prongsai.analysis.models import Analysis
     from prongsai.assessments.models import Assessment, IndicatorScore, ToolScore
     from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, ProgressRound
 
@@ -67,6 +68,12 @@ def agency_overview(pk: int) -> Agency:
                         "indicator_scores",
                         queryset=IndicatorScore.objects.select_related("indicator__tool"),
                     ),
+                ),
+            ),
+            Prefetch(
+                "analyses",
+                queryset=Analysis.objects.order_by("-fiscal_year").prefetch_related(
+                    "findings", "narratives"
                 ),
             ),
             Prefetch(

@@ -75,6 +75,11 @@ def review(request, pk: int):
             "form": form,
             "formset": formset,
             "warnings": result.get("warnings") or [],
+            "has_scores": bool(
+                result.get("overall_score")
+                or result.get("indicator_scores")
+                or result.get("question_scores")
+            ),
         },
     )
 
