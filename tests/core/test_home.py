@@ -44,7 +44,9 @@ def test_admin_lists_every_model_in_thai(admin_client, demo):
 
 
 @pytest.mark.django_db
-def test_agency_page_shows_scores_analysis_and_measures(client, demo, django_assert_max_num_queries):
+def test_agency_page_shows_scores_analysis_and_measures(
+    client, demo, django_assert_max_num_queries
+):
     from prongsai.agencies.models import Agency
 
     agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
