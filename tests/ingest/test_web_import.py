@@ -129,3 +129,14 @@ def test_review_of_an_analysis_report_shows_its_scores_and_the_province_warning(
     assert "เอกสารระบุจังหวัดไม่ตรงกัน: กาฬสินธุ์ / กาญจนบุรี" in page
     assert 'value="80.42"' in page
     assert "ไม่มีในเอกสารนี้" not in page  # the scores section is open, not hidden
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_limit_is_refused_before_it_is_read(admin_client, criteria, monkeypatch):
+    from prongsai.ingest import forms
+
+    monkeypatch.setattr(forms, "MAX_BYTES", 1000)
+    response = upload(admin_client, SEED_004)
+    assert response.status_code == 200
+    assert "เกินขนาดที่รับได้" in response.content.decode()
+    assert not ImportedDocument.objects.exists()

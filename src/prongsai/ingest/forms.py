@@ -15,6 +15,7 @@ from prongsai.core.forms import ScoreField, ThaiDateField
 from prongsai.thai import to_arabic_digits
 
 from .models import ImportedDocument
+from .sniff import MAX_BYTES
 
 TEXTAREA = {"rows": 3}
 
@@ -28,6 +29,15 @@ class UploadForm(forms.Form):
         ),
         error_messages={"required": "โปรดเลือกไฟล์", "empty": "ไฟล์นี้ว่างเปล่า"},
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(
+                f"ไฟล์มีขนาด {upload.size / 1024 / 1024:,.1f} MB เกินขนาดที่รับได้ "
+                f"({MAX_BYTES // 1024 // 1024} MB) ระบบไม่อ่านไฟล์นี้"
+            )
+        return upload
 
 
 class DocumentForm(forms.Form):
