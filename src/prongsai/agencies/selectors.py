@@ -86,3 +86,25 @@ def agency_overview(pk: int) -> Agency:
         )
         .get(pk=pk)
     )
+
+
+def cycle_of(agency: Agency, year: int):
+    """The steps of ``agency``'s cycle for fiscal year ``year`` (see prongsai.core.cycle)."""
+    from prongsai.analysis.models import Analysis
+    from prongsai.assessments.models import Assessment
+    from prongsai.core.cycle import cycle_steps
+    from prongsai.measures.models import MeasurePlan, ProgressRound
+
+    plan = MeasurePlan.objects.filter(agency=agency, fiscal_year=year).first()
+    rounds = (
+        dict(ProgressRound.objects.filter(plan=plan).values_list("round", "status")) if plan else {}
+    )
+    return cycle_steps(
+        year,
+        results=Assessment.objects.filter(agency=agency, fiscal_year=year - 1).exists(),
+        analysis=Analysis.objects.filter(agency=agency, fiscal_year=year - 1)
+        .values_list("status", flat=True)
+        .first(),
+        plan=plan.status if plan else None,
+        rounds=rounds,
+    ), plan
