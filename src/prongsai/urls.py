@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("agencies/", include("prongsai.agencies.urls")),
+    path("agencies/", include("prongsai.analysis.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("", include("prongsai.core.urls")),
 ]

@@ -91,7 +91,14 @@ class Finding(models.Model):
     recommendation = models.TextField(_("ข้อเสนอแนะ"), blank=True)
 
     class Meta:
-        ordering = ["analysis", "issue_number", "tool"]
+        # IIT, EIT, OIT — the order the NACC and every report use
+        ordering = [
+            "analysis",
+            "issue_number",
+            models.Case(
+                models.When(tool="IIT", then=0), models.When(tool="EIT", then=1), default=2
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["analysis", "issue_number", "tool"], name="finding_unique"

@@ -113,3 +113,43 @@ def create_analysis(assessment: Assessment, *, target: Decimal | None = None) ->
         for t in issue.tools
     )
     return analysis
+
+
+class Frozen(PermissionError):
+    def __init__(self, analysis: Analysis):
+        self.message_th = (
+            f"การวิเคราะห์นี้{analysis.get_status_display()} แก้ไขไม่ได้ (การแก้ไขหลังอนุมัติต้องทำเป็นฉบับใหม่)"
+        )
+        super().__init__(self.message_th)
+
+
+EDITABLE = ("draft",)
+
+
+@transaction.atomic
+def update_analysis(
+    analysis: Analysis,
+    *,
+    recommendations: dict[int, str] | None = None,
+    narratives: dict[int, str] | None = None,
+    constraints: dict[str, str] | None = None,
+) -> Analysis:
+    """Save what the officer wrote: recommendations per finding id, narratives per issue number,
+    constraints by field name. Refused once the analysis has left the draft state."""
+    from .models import IssueNarrative
+
+    analysis = Analysis.objects.select_for_update().get(pk=analysis.pk)
+    if analysis.status not in EDITABLE:
+        raise Frozen(analysis)
+    for finding in analysis.findings.filter(pk__in=list(recommendations or {})):
+        finding.recommendation = recommendations[finding.pk].strip()
+        finding.save(update_fields=["recommendation"])
+    for number, text in (narratives or {}).items():
+        IssueNarrative.objects.update_or_create(
+            analysis=analysis, issue_number=number, defaults={"text": text.strip()}
+        )
+    if constraints:
+        for name, text in constraints.items():
+            setattr(analysis, name, text.strip())
+        analysis.save()
+    return analysis

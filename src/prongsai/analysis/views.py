@@ -1,0 +1,99 @@
+"""The analysis of a year's results: draft it, edit recommendations and narratives, constraints."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from prongsai.agencies.models import Agency
+from prongsai.assessments.models import Assessment
+
+from .forms import CONSTRAINT_FIELDS, ConstraintsForm
+from .models import Analysis
+from .services import Frozen, create_analysis, update_analysis
+
+
+def _issues(analysis: Analysis) -> list[dict]:
+    """Findings grouped by issue, with the narrative of each."""
+    narratives = {n.issue_number: n.text for n in analysis.narratives.all()}
+    issues: dict[int, dict] = {}
+    for f in analysis.findings.all():
+        issue = issues.setdefault(
+            f.issue_number,
+            {
+                "number": f.issue_number,
+                "title": f.issue_title,
+                "findings": [],
+                "narrative": narratives.get(f.issue_number, ""),
+            },
+        )
+        issue["findings"].append(f)
+    return list(issues.values())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def analysis_page(request, pk: int, year: int):
+    agency = get_object_or_404(Agency, pk=pk)
+    analysis = (
+        Analysis.objects.filter(agency=agency, fiscal_year=year)
+        .prefetch_related("findings", "narratives")
+        .first()
+    )
+    assessment = Assessment.objects.filter(agency=agency, fiscal_year=year).first()
+    if request.method == "POST" and analysis is None:
+        if assessment is None:
+            messages.error(request, f"ยังไม่มีผลการประเมินปี {year} จึงยังร่างการวิเคราะห์ไม่ได้")
+        else:
+            create_analysis(assessment)
+            messages.success(request, "ร่างการวิเคราะห์จากคะแนนแล้ว ตรวจและแก้ไขข้อเสนอแนะได้เลย")
+        return redirect("analysis:page", pk=pk, year=year)
+    if request.method == "POST":
+        recommendations = {
+            int(key.removeprefix("rec-")): value
+            for key, value in request.POST.items()
+            if key.startswith("rec-") and key.removeprefix("rec-").isdigit()
+        }
+        narratives = {
+            int(key.removeprefix("nar-")): value
+            for key, value in request.POST.items()
+            if key.startswith("nar-") and key.removeprefix("nar-").isdigit()
+        }
+        try:
+            update_analysis(analysis, recommendations=recommendations, narratives=narratives)
+        except Frozen as exc:
+            messages.error(request, exc.message_th)
+        else:
+            messages.success(request, "บันทึกข้อเสนอแนะและคำบรรยายแล้ว")
+        return redirect("analysis:page", pk=pk, year=year)
+    context = {
+        "agency": agency,
+        "year": year,
+        "analysis": analysis,
+        "assessment": assessment,
+        "issues": _issues(analysis) if analysis else [],
+        "editable": analysis is not None and analysis.status == "draft",
+    }
+    return render(request, "analysis/page.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def constraints(request, pk: int, year: int):
+    analysis = get_object_or_404(
+        Analysis.objects.select_related("agency"), agency_id=pk, fiscal_year=year
+    )
+    form = ConstraintsForm(request.POST or None, instance=analysis)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_analysis(
+                analysis, constraints={name: form.cleaned_data[name] for name in CONSTRAINT_FIELDS}
+            )
+        except Frozen as exc:
+            form.add_error(None, exc.message_th)
+        else:
+            messages.success(request, "บันทึกข้อจำกัดของหน่วยงานแล้ว")
+            return redirect("analysis:page", pk=pk, year=year)
+    return render(request, "analysis/constraints.html", {"form": form, "analysis": analysis})

@@ -1,0 +1,72 @@
+"""The analysis page: draft from the scores, edit recommendations and narratives, constraints."""
+
+import pytest
+
+from prongsai.agencies.models import Agency
+from prongsai.analysis.models import Analysis, Finding, IssueNarrative
+
+
+@pytest.fixture
+def phanom(demo):
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    Analysis.objects.filter(agency=agency).delete()  # the demo imported seed 003's own analysis
+    return agency
+
+
+@pytest.mark.django_db
+def test_draft_then_edit_recommendation_and_narrative(admin_client, phanom):
+    url = f"/agencies/{phanom.pk}/analysis/2566/"
+    page = admin_client.get(url).content.decode()
+    assert "ร่างการวิเคราะห์" in page
+    admin_client.post(url)
+    analysis = Analysis.objects.get(agency=phanom, fiscal_year=2566)
+    assert analysis.findings.count() == 17
+    page = admin_client.get(url).content.decode()
+    assert "ประเด็นที่ 3" in page and "แก้ไขโดยเร่งด่วน" in page
+    assert 'class="chip weak">o1 0' in page
+
+    finding = analysis.findings.get(issue_number=3, tool="OIT")
+    response = admin_client.post(
+        url, {f"rec-{finding.pk}": "จัดทำแผนผังโครงสร้างให้ครบทั้งสองฝ่าย", "nar-3": "คำบรรยาย"}
+    )
+    assert response.status_code == 302
+    finding.refresh_from_db()
+    assert finding.recommendation == "จัดทำแผนผังโครงสร้างให้ครบทั้งสองฝ่าย"
+    assert IssueNarrative.objects.get(analysis=analysis, issue_number=3).text == "คำบรรยาย"
+
+
+@pytest.mark.django_db
+def test_an_approved_analysis_cannot_be_changed(admin_client, phanom):
+    url = f"/agencies/{phanom.pk}/analysis/2566/"
+    admin_client.post(url)
+    analysis = Analysis.objects.get(agency=phanom)
+    analysis.status = "approved"
+    analysis.save()
+    finding = analysis.findings.first()
+    before = finding.recommendation
+    response = admin_client.post(url, {f"rec-{finding.pk}": "เปลี่ยน"}, follow=True)
+    assert "แก้ไขไม่ได้" in response.content.decode()
+    assert Finding.objects.get(pk=finding.pk).recommendation == before
+
+
+@pytest.mark.django_db
+def test_constraints_form(admin_client, phanom):
+    admin_client.post(f"/agencies/{phanom.pk}/analysis/2566/")
+    url = f"/agencies/{phanom.pk}/analysis/2566/constraints/"
+    assert "ข้อจำกัดด้านบุคลากร" in admin_client.get(url).content.decode()
+    admin_client.post(url, {"constraint_budget": "งบประมาณมีเพียงพอ", "constraint_staff": ""})
+    assert Analysis.objects.get(agency=phanom).constraint_budget == "งบประมาณมีเพียงพอ"
+
+
+@pytest.mark.django_db
+def test_no_results_no_analysis(admin_client, demo):
+    agency = Agency.objects.get(name="องค์การบริหารส่วนตำบลปากช่อง")
+    page = admin_client.get(f"/agencies/{agency.pk}/analysis/2566/").content.decode()
+    assert "ยังไม่มีผลการประเมินปี 2566" in page
+    admin_client.post(f"/agencies/{agency.pk}/analysis/2566/")
+    assert not Analysis.objects.filter(agency=agency).exists()
+
+
+@pytest.mark.django_db
+def test_analysis_pages_need_login(client, phanom):
+    assert client.get(f"/agencies/{phanom.pk}/analysis/2566/").status_code == 302
