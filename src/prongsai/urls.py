@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("agencies/", include("prongsai.agencies.urls")),
     path("agencies/", include("prongsai.analysis.urls")),
+    path("agencies/", include("prongsai.measures.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("", include("prongsai.core.urls")),
 ]

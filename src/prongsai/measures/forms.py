@@ -1,0 +1,72 @@
+"""The measure form: Thai dates that accept the Buddhist era, methods one step per line."""
+
+from __future__ import annotations
+
+from django import forms
+
+from prongsai.agencies.models import Unit
+from prongsai.core.forms import ThaiDateField
+
+from .models import Measure
+
+
+class MeasureForm(forms.ModelForm):
+    methods_text = forms.CharField(
+        label="วิธีการดำเนินการ",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="บรรทัดละหนึ่งขั้นตอน ระบบใส่เลขลำดับให้เอง",
+    )
+    period_start = ThaiDateField(label="วันเริ่ม", required=False)
+    period_end = ThaiDateField(label="วันสิ้นสุด", required=False)
+    new_unit = forms.CharField(
+        label="เพิ่มผู้รับผิดชอบใหม่", required=False, max_length=150, help_text="เช่น กองการศึกษา"
+    )
+
+    class Meta:
+        model = Measure
+        fields = ["title", "tool", "responsible_units", "kpi_target", "kpi_unit", "budget"]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "responsible_units": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["responsible_units"].queryset = Unit.objects.filter(agency=agency)
+        self.fields["responsible_units"].required = False
+        self.fields["title"].error_messages["required"] = "โปรดกรอกชื่อมาตรการ"
+        for name in ("kpi_target", "budget"):
+            self.fields[name].error_messages.update(
+                {"invalid": "ใส่ตัวเลข", "max_digits": "ตัวเลขยาวเกินไป"}
+            )
+        if self.instance.pk:
+            self.initial["methods_text"] = "\n".join(self.instance.methods)
+            self.initial["period_start"] = self.instance.period_start
+            self.initial["period_end"] = self.instance.period_end
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม")
+        for name in ("kpi_target", "budget"):
+            if data.get(name) is not None and data[name] < 0:
+                self.add_error(name, "ต้องไม่ติดลบ")
+        return data
+
+    def save(self, commit=True):
+        measure = super().save(commit=False)
+        measure.methods = [
+            line.strip() for line in self.cleaned_data["methods_text"].splitlines() if line.strip()
+        ]
+        measure.period_start = self.cleaned_data["period_start"]
+        measure.period_end = self.cleaned_data["period_end"]
+        measure.save()
+        units = list(self.cleaned_data["responsible_units"])
+        if name := self.cleaned_data.get("new_unit", "").strip():
+            unit, _ = Unit.objects.get_or_create(agency=self.agency, name=name)
+            units.append(unit)
+        measure.responsible_units.set(units)
+        return measure

@@ -1,0 +1,120 @@
+"""Measures plans: drafted from an analysis, copied from last year, reordered."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from prongsai.thai import fiscal_year_bounds
+
+from .models import Measure, MeasurePlan
+
+
+class PlanExists(ValueError):
+    def __init__(self, plan: MeasurePlan):
+        self.plan = plan
+        self.message_th = f"มีแผนมาตรการปี {plan.fiscal_year} อยู่แล้ว ({plan.measures.count()} มาตรการ)"
+        super().__init__(self.message_th)
+
+
+class PlanFrozen(PermissionError):
+    def __init__(self, plan: MeasurePlan):
+        self.message_th = f"แผนมาตรการนี้{plan.get_status_display()} แก้ไขไม่ได้"
+        super().__init__(self.message_th)
+
+
+def _new_plan(agency, year: int, source: str = "manual") -> MeasurePlan:
+    existing = MeasurePlan.objects.filter(agency=agency, fiscal_year=year).first()
+    if existing is not None:
+        raise PlanExists(existing)
+    return MeasurePlan.objects.create(
+        agency=agency,
+        fiscal_year=year,
+        title=f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year}",
+        source=source,
+    )
+
+
+@transaction.atomic
+def plan_from_analysis(analysis) -> MeasurePlan:
+    """A draft plan for the year after the analysed one: one measure per issue that needs one
+    (a tool judged fix or improve), its methods drafted from the recommendations."""
+    year = analysis.fiscal_year + 1
+    plan = _new_plan(analysis.agency, year)
+    start, end = fiscal_year_bounds(year)
+    by_issue: dict[int, list] = {}
+    for finding in analysis.findings.all():
+        by_issue.setdefault(finding.issue_number, []).append(finding)
+    number = 0
+    for _number, findings in sorted(by_issue.items()):
+        weak = [f for f in findings if f.verdict != "keep"]
+        if not weak:
+            continue
+        number += 1
+        Measure.objects.create(
+            plan=plan,
+            number=number,
+            title=findings[0].issue_title,
+            methods=[f.recommendation for f in weak if f.recommendation],
+            period_start=start,
+            period_end=end,
+        )
+    return plan
+
+
+def _next_year(day: date | None) -> date | None:
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+@transaction.atomic
+def copy_plan(plan: MeasurePlan, to_year: int | None = None) -> MeasurePlan:
+    """Last year's plan as this year's draft: the same measures, periods moved on a year,
+    responsible units and KPI targets kept, statuses reset, no progress carried over."""
+    to_year = to_year or plan.fiscal_year + 1
+    new = _new_plan(plan.agency, to_year)
+    shift = to_year - plan.fiscal_year
+    for m in plan.measures.prefetch_related("responsible_units").order_by("number"):
+        units = list(m.responsible_units.all())
+        start, end = m.period_start, m.period_end
+        for _ in range(shift):
+            start, end = _next_year(start), _next_year(end)
+        copy = Measure.objects.create(
+            plan=new,
+            number=m.number,
+            title=m.title,
+            tool=m.tool,
+            methods=list(m.methods),
+            responsible_text=m.responsible_text,
+            period_start=start,
+            period_end=end,
+            kpi_target=m.kpi_target,
+            kpi_unit=m.kpi_unit,
+            budget=m.budget,
+        )
+        copy.responsible_units.set(units)
+    return new
+
+
+@transaction.atomic
+def reorder(plan: MeasurePlan, measure_ids: list[int]) -> None:
+    """Number the plan's measures 1, 2, 3… in the order given (ids not given keep their place
+    after the given ones)."""
+    if plan.status != "draft":
+        raise PlanFrozen(plan)
+    measures = {m.pk: m for m in plan.measures.select_for_update()}
+    order = [i for i in measure_ids if i in measures]
+    order += [
+        pk for pk, _ in sorted(measures.items(), key=lambda kv: kv[1].number) if pk not in order
+    ]
+    # two passes so the unique (plan, number) constraint never sees a duplicate
+    offset = len(order) + 1000
+    for n, pk in enumerate(order, start=1):
+        Measure.objects.filter(pk=pk).update(number=offset + n)
+    for n, pk in enumerate(order, start=1):
+        Measure.objects.filter(pk=pk).update(number=n)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "measures"
+urlpatterns = [
+    path("<int:pk>/plans/<int:year>/", views.plan_page, name="plan"),
+    path("<int:pk>/plans/<int:year>/create/", views.create_plan, name="create"),
+    path("<int:pk>/plans/<int:year>/measures/new/", views.measure_edit, name="measure_new"),
+    path(
+        "<int:pk>/plans/<int:year>/measures/<int:measure_id>/",
+        views.measure_edit,
+        name="measure_edit",
+    ),
+    path("<int:pk>/plans/<int:year>/measures/<int:measure_id>/move/", views.move, name="move"),
+]
