@@ -7,7 +7,7 @@ from django import forms
 from prongsai.agencies.models import Unit
 from prongsai.core.forms import ThaiDateField
 
-from .models import Measure
+from .models import Evidence, Measure, MeasureProgress
 
 
 class MeasureForm(forms.ModelForm):
@@ -70,3 +70,56 @@ class MeasureForm(forms.ModelForm):
             units.append(unit)
         measure.responsible_units.set(units)
         return measure
+
+
+class ProgressForm(forms.ModelForm):
+    evidence_title = forms.CharField(label="หลักฐาน (คำอธิบาย)", required=False, max_length=200)
+    evidence_url = forms.URLField(
+        label="ลิงก์หลักฐาน",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://"},
+    )
+    evidence_file = forms.FileField(label="แนบไฟล์หลักฐาน", required=False)
+
+    class Meta:
+        model = MeasureProgress
+        fields = ["status", "cancel_reason", "result", "outcome", "suggestion", "kpi_actual"]
+        widgets = {
+            "result": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+            "suggestion": forms.Textarea(attrs={"rows": 2}),
+            "cancel_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "— เลือกสถานะ —"), *MeasureProgress.STATUS_CHOICES]
+        self.fields["kpi_actual"].error_messages.update({"invalid": "ใส่ตัวเลข"})
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == "cancelled" and not (data.get("cancel_reason") or "").strip():
+            self.add_error("cancel_reason", "โปรดระบุเหตุผลที่ยกเลิก")
+        if data.get("kpi_actual") is not None and data["kpi_actual"] < 0:
+            self.add_error("kpi_actual", "ต้องไม่ติดลบ")
+        if (data.get("evidence_url") or data.get("evidence_file")) and not data.get(
+            "evidence_title"
+        ):
+            self.add_error("evidence_title", "โปรดใส่คำอธิบายหลักฐาน")
+        return data
+
+    def save(self, commit=True):
+        progress = super().save(commit)
+        d = self.cleaned_data
+        if d.get("evidence_title") and (d.get("evidence_url") or d.get("evidence_file")):
+            Evidence.objects.create(
+                progress=progress,
+                title=d["evidence_title"],
+                url=d.get("evidence_url") or "",
+                file=d.get("evidence_file"),
+            )
+        return progress
+
+
+ProgressFormSet = forms.modelformset_factory(MeasureProgress, form=ProgressForm, extra=0)

@@ -149,7 +149,8 @@ class MeasureProgress(models.Model):
         target = self.measure.kpi_target
         if self.kpi_actual is None or not target:
             return None
-        return (self.kpi_actual * 100 / target).quantize(Decimal("0.01"))
+        actual, target = Decimal(str(self.kpi_actual)), Decimal(str(target))
+        return (actual * 100 / target).quantize(Decimal("0.01"))
 
 
 class Memo(models.Model):
@@ -264,3 +265,23 @@ class SignOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.signatory} — {self.get_decision_display()}"
+
+
+class Evidence(models.Model):
+    """A file or a link that shows a measure's progress (e.g. a photo, a web page, an order)."""
+
+    progress = models.ForeignKey(
+        MeasureProgress, models.CASCADE, related_name="evidence", verbose_name=_("ผลการดำเนินงาน")
+    )
+    title = models.CharField(_("คำอธิบาย"), max_length=200)
+    url = models.URLField(_("ลิงก์"), blank=True)
+    file = models.FileField(_("ไฟล์"), upload_to="evidence/%Y/", blank=True)
+    created_at = models.DateTimeField(_("เพิ่มเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["progress", "created_at"]
+        verbose_name = _("หลักฐาน")
+        verbose_name_plural = _("หลักฐาน")
+
+    def __str__(self) -> str:
+        return self.title

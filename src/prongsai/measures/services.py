@@ -118,3 +118,58 @@ def reorder(plan: MeasurePlan, measure_ids: list[int]) -> None:
         Measure.objects.filter(pk=pk).update(number=offset + n)
     for n, pk in enumerate(order, start=1):
         Measure.objects.filter(pk=pk).update(number=n)
+
+
+class RoundIncomplete(ValueError):
+    def __init__(self, missing: list[Measure]):
+        self.missing = missing
+        numbers = ", ".join(str(m.number) for m in missing)
+        self.message_th = f"ยังเสนอรายงานไม่ได้: มาตรการที่ {numbers} ยังไม่มีสถานะหรือผลการดำเนินงาน"
+        super().__init__(self.message_th)
+
+
+def start_round(plan: MeasurePlan, round_code: str):
+    """The round of the plan (created with one empty progress row per measure when new)."""
+    from .models import MeasureProgress, ProgressRound
+
+    round_, _ = ProgressRound.objects.get_or_create(plan=plan, round=round_code)
+    existing = set(round_.progress.values_list("measure_id", flat=True))
+    MeasureProgress.objects.bulk_create(
+        MeasureProgress(round=round_, measure=m)
+        for m in plan.measures.all()
+        if m.pk not in existing
+    )
+    return round_
+
+
+def missing_results(round_) -> list[Measure]:
+    """Measures of the round without a status, or without a result (a reason when cancelled)."""
+    missing = []
+    rows = {p.measure_id: p for p in round_.progress.all()}
+    for measure in round_.plan.measures.order_by("number"):
+        p = rows.get(measure.pk)
+        explained = p and (p.cancel_reason.strip() if p.status == "cancelled" else p.result.strip())
+        if p is None or not p.status or not explained:
+            missing.append(measure)
+    return missing
+
+
+@transaction.atomic
+def submit_round(round_) -> None:
+    """A round goes up for sign-off only when every measure has a status and a result."""
+    if round_.status != "draft":
+        raise PlanFrozen(round_.plan)
+    missing = missing_results(round_)
+    if missing:
+        raise RoundIncomplete(missing)
+    round_.status = "submitted"
+    round_.save(update_fields=["status", "updated_at"])
+
+
+def is_overdue(measure: Measure, progress, today: date) -> bool:
+    """Past its end date and not done (nor cancelled)."""
+    return bool(
+        measure.period_end
+        and today > measure.period_end
+        and (progress is None or progress.status not in ("done", "cancelled"))
+    )

@@ -13,4 +13,5 @@ urlpatterns = [
         name="measure_edit",
     ),
     path("<int:pk>/plans/<int:year>/measures/<int:measure_id>/move/", views.move, name="move"),
+    path("<int:pk>/plans/<int:year>/rounds/<str:round_code>/", views.round_page, name="round"),
 ]

@@ -6,15 +6,29 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.agencies.models import Agency
 from prongsai.analysis.models import Analysis
+from prongsai.thai import round_label
 
-from .forms import MeasureForm
+from .forms import MeasureForm, ProgressFormSet
 from .models import Measure, MeasurePlan
-from .services import PlanExists, PlanFrozen, copy_plan, plan_from_analysis, reorder
+from .services import (
+    PlanExists,
+    PlanFrozen,
+    RoundIncomplete,
+    copy_plan,
+    is_overdue,
+    missing_results,
+    plan_from_analysis,
+    reorder,
+    start_round,
+    submit_round,
+)
 
 
 @login_required
@@ -96,3 +110,61 @@ def move(request, pk: int, year: int, measure_id: int):
             except PlanFrozen as exc:
                 messages.error(request, exc.message_th)
     return redirect("measures:plan", pk=pk, year=year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_page(request, pk: int, year: int, round_code: str):
+    plan = get_object_or_404(
+        MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
+    )
+    if round_code not in ("6m", "12m"):
+        raise Http404("รอบรายงานต้องเป็น 6m หรือ 12m")
+    round_ = plan.rounds.filter(round=round_code).first()
+    if request.method == "POST" and request.POST.get("action") == "start":
+        start_round(plan, round_code)
+        return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+    formset = None
+    if round_ is not None:
+        queryset = round_.progress.select_related("measure").prefetch_related("evidence")
+        queryset = queryset.order_by("measure__number")
+        editable = round_.status == "draft"
+        formset = ProgressFormSet(request.POST or None, request.FILES or None, queryset=queryset)
+        if request.method == "POST" and not editable:
+            messages.error(request, f"รายงานรอบนี้{round_.get_status_display()} แก้ไขไม่ได้")
+        elif request.method == "POST" and formset.is_valid():
+            with transaction.atomic():
+                formset.save()
+                if request.POST.get("action") == "submit":
+                    try:
+                        submit_round(round_)
+                    except RoundIncomplete as exc:
+                        messages.error(request, exc.message_th + " (บันทึกสิ่งที่กรอกไว้แล้ว)")
+                        return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+                    messages.success(request, "เสนอรายงานแล้ว รอผู้บังคับบัญชาพิจารณา")
+                else:
+                    messages.success(request, "บันทึกแล้ว")
+            return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+    today = timezone.localdate()
+    rows = []
+    if formset is not None:
+        for form in formset.forms:
+            progress = form.instance
+            rows.append(
+                {
+                    "form": form,
+                    "measure": progress.measure,
+                    "progress": progress,
+                    "overdue": is_overdue(progress.measure, progress, today),
+                }
+            )
+    context = {
+        "plan": plan,
+        "round_code": round_code,
+        "round": round_,
+        "formset": formset,
+        "rows": rows,
+        "label": round_label(round_code),
+        "missing": missing_results(round_) if round_ else [],
+    }
+    return render(request, "measures/round.html", context)
