@@ -12,6 +12,7 @@ urlpatterns = [
     path("agencies/", include("prongsai.agencies.urls")),
     path("agencies/", include("prongsai.analysis.urls")),
     path("agencies/", include("prongsai.measures.urls")),
+    path("agencies/", include("prongsai.assessments.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("", include("prongsai.core.urls")),
 ]

@@ -51,6 +51,8 @@ class ScoreField(forms.DecimalField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        # a text box, not type=number: officers type Thai digits (๘๗.๑๙), which number inputs drop
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "size": 6}))
         super().__init__(
             min_value=Decimal(0),
             max_value=Decimal(100),
@@ -65,7 +67,6 @@ class ScoreField(forms.DecimalField):
             },
             **kwargs,
         )
-        self.widget.attrs.setdefault("inputmode", "decimal")
 
     def to_python(self, value):
         if isinstance(value, str):
