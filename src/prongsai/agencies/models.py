@@ -135,6 +135,15 @@ class Signatory(models.Model):
     unit = models.ForeignKey(Unit, models.SET_NULL, null=True, blank=True, verbose_name=_("สังกัด"))
     order = models.PositiveSmallIntegerField(_("ลำดับในสายการลงนาม"), default=0)
     active = models.BooleanField(_("ยังดำรงตำแหน่ง"), default=True)
+    user = models.ForeignKey(
+        "auth.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signatories",
+        verbose_name=_("บัญชีผู้ใช้"),
+        help_text=_("ผู้ใช้ที่ลงนามในระบบแทนตำแหน่งนี้"),
+    )
 
     class Meta:
         ordering = ["agency", "order"]

@@ -7,7 +7,7 @@ from django import forms
 from prongsai.agencies.models import Unit
 from prongsai.core.forms import ThaiDateField
 
-from .models import Evidence, Measure, MeasureProgress
+from .models import Evidence, Measure, MeasureProgress, Memo
 
 
 class MeasureForm(forms.ModelForm):
@@ -123,3 +123,32 @@ class ProgressForm(forms.ModelForm):
 
 
 ProgressFormSet = forms.modelformset_factory(MeasureProgress, form=ProgressForm, extra=0)
+
+
+class MemoForm(forms.ModelForm):
+    date = ThaiDateField(label="วันที่")
+
+    class Meta:
+        model = Memo
+        fields = [
+            "department",
+            "reference",
+            "date",
+            "subject",
+            "addressee",
+            "background",
+            "facts",
+            "consideration",
+        ]
+        widgets = {
+            "subject": forms.Textarea(attrs={"rows": 2}),
+            "background": forms.Textarea(attrs={"rows": 5}),
+            "facts": forms.Textarea(attrs={"rows": 4}),
+            "consideration": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = "โปรดกรอกช่องนี้"
+        self.fields["date"].required = True

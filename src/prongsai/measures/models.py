@@ -285,3 +285,37 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MemoEvent(models.Model):
+    """The trail of a memo: every sending, approval and return, with who, when, what and the
+    hash of the content that was in front of them. Never changed once written."""
+
+    ACTIONS = [
+        ("sent", _("เสนอ")),
+        ("approved", _("เห็นชอบ")),
+        ("returned", _("ส่งกลับแก้ไข")),
+    ]
+
+    memo = models.ForeignKey(
+        Memo, models.CASCADE, related_name="events", verbose_name=_("บันทึกข้อความ")
+    )
+    action = models.CharField(_("การดำเนินการ"), max_length=10, choices=ACTIONS)
+    signoff = models.ForeignKey(
+        SignOff, models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    actor = models.ForeignKey(
+        "auth.User", models.SET_NULL, null=True, blank=True, verbose_name=_("ผู้ดำเนินการ")
+    )
+    signatory_name = models.CharField(_("ในนามของ"), max_length=300, blank=True)
+    comment = models.TextField(_("ความเห็น"), blank=True)
+    content_hash = models.CharField(_("ค่าแฮชของเนื้อหา"), max_length=64)
+    at = models.DateTimeField(_("เมื่อ"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["memo", "at", "pk"]
+        verbose_name = _("ประวัติการเสนอ")
+        verbose_name_plural = _("ประวัติการเสนอ")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.signatory_name}"

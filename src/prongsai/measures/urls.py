@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import memo_views, views
 
 app_name = "measures"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     ),
     path("<int:pk>/plans/<int:year>/measures/<int:measure_id>/move/", views.move, name="move"),
     path("<int:pk>/plans/<int:year>/rounds/<str:round_code>/", views.round_page, name="round"),
+    path("memos/", memo_views.inbox, name="inbox"),
+    path("memos/<int:memo_id>/", memo_views.memo_page, name="memo"),
 ]

@@ -27,8 +27,8 @@ from .services import (
     plan_from_analysis,
     reorder,
     start_round,
-    submit_round,
 )
+from .signoff import SignOffError, draft_memo
 
 
 @login_required
@@ -136,12 +136,21 @@ def round_page(request, pk: int, year: int, round_code: str):
             with transaction.atomic():
                 formset.save()
                 if request.POST.get("action") == "submit":
-                    try:
-                        submit_round(round_)
-                    except RoundIncomplete as exc:
-                        messages.error(request, exc.message_th + " (บันทึกสิ่งที่กรอกไว้แล้ว)")
+                    missing = missing_results(round_)
+                    if missing:
+                        messages.error(
+                            request, RoundIncomplete(missing).message_th + " (บันทึกสิ่งที่กรอกไว้แล้ว)"
+                        )
                         return redirect("measures:round", pk=pk, year=year, round_code=round_code)
-                    messages.success(request, "เสนอรายงานแล้ว รอผู้บังคับบัญชาพิจารณา")
+                    try:
+                        memo = draft_memo(round_)
+                    except SignOffError as exc:
+                        messages.error(request, exc.message_th)
+                        return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+                    messages.success(
+                        request, "บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ"
+                    )
+                    return redirect("measures:memo", memo_id=memo.pk)
                 else:
                     messages.success(request, "บันทึกแล้ว")
             return redirect("measures:round", pk=pk, year=year, round_code=round_code)

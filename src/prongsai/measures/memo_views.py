@@ -1,0 +1,68 @@
+"""The memo of a round and its sign-off chain: draft, send, approve or return, the trail."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .forms import MemoForm
+from .models import Memo, SignOff
+from .signoff import SignOffError, can_act, current_step, decide, send, still_as_approved
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def memo_page(request, memo_id: int):
+    memo = get_object_or_404(Memo.objects.select_related("agency", "round__plan"), pk=memo_id)
+    editable = memo.status in ("draft", "returned")
+    form = MemoForm(
+        request.POST if editable and request.POST.get("action") == "save" else None, instance=memo
+    )
+    action = request.POST.get("action")
+    if request.method == "POST":
+        try:
+            if action == "save" and editable and form.is_valid():
+                form.save()
+                messages.success(request, "บันทึกข้อความแล้ว")
+                return redirect("measures:memo", memo_id=memo.pk)
+            if action == "send":
+                send(memo, by=request.user)
+                messages.success(request, "เสนอบันทึกข้อความแล้ว รอผู้พิจารณาตามลำดับ")
+                return redirect("measures:memo", memo_id=memo.pk)
+            if action in ("approved", "returned"):
+                decide(
+                    memo, by=request.user, decision=action, comment=request.POST.get("comment", "")
+                )
+                messages.success(request, "บันทึกผลการพิจารณาแล้ว")
+                return redirect("measures:memo", memo_id=memo.pk)
+        except SignOffError as exc:
+            messages.error(request, exc.message_th)
+            if action != "save":
+                return redirect("measures:memo", memo_id=memo.pk)
+    step = current_step(memo)
+    context = {
+        "memo": memo,
+        "form": form,
+        "editable": editable,
+        "steps": memo.signoffs.select_related("signatory").order_by("order"),
+        "events": memo.events.select_related("actor").order_by("at", "pk"),
+        "step": step,
+        "can_act": can_act(request.user, step),
+        "intact": still_as_approved(memo) if memo.status == "approved" else None,
+    }
+    return render(request, "measures/memo.html", context)
+
+
+@login_required
+def inbox(request):
+    """What waits for the user's signature (everything in review, for an administrator)."""
+    pending = SignOff.objects.filter(decision="pending", memo__status="in_review").select_related(
+        "memo__agency", "signatory"
+    )
+    if not request.user.is_superuser:
+        pending = pending.filter(Q(signatory__user=request.user))
+    waiting = [s for s in pending.order_by("memo", "order") if current_step(s.memo) == s]
+    return render(request, "measures/inbox.html", {"waiting": waiting})

@@ -1,0 +1,221 @@
+"""The memo (บันทึกข้อความ) and its sign-off chain, as a state machine with an event log.
+
+draft ──send──▶ in_review ──approve (each step in turn)──▶ approved
+                    │
+                    └──return (any step, with a reason)──▶ returned ──send──▶ in_review …
+
+Each step records actor, time, decision, comment and the hash of the content it approved. A
+memo carries a round, a plan or an analysis; while the memo is in review or approved, that
+content is frozen (its status is ``submitted`` then ``approved``); a return sends it back to
+``draft`` so it can be corrected. Submitted is not approved: only the last signer's approval
+approves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.utils import timezone
+
+from prongsai.agencies.models import Signatory
+from prongsai.thai import format_date, to_thai_digits
+
+from .models import Memo, MemoEvent, ProgressRound, SignOff
+
+
+class SignOffError(ValueError):
+    def __init__(self, message_th: str):
+        self.message_th = message_th
+        super().__init__(message_th)
+
+
+def subject_of(memo: Memo):
+    return memo.round or memo.plan or memo.analysis
+
+
+def content_hash(memo: Memo) -> str:
+    """A hash of the memo's text and of what it carries (progress rows, measures, findings)."""
+    subject = subject_of(memo)
+    parts: dict = {
+        "memo": [
+            memo.department,
+            memo.reference,
+            str(memo.date),
+            memo.subject,
+            memo.addressee,
+            memo.background,
+            memo.facts,
+            memo.consideration,
+        ],
+    }
+    if memo.round_id:
+        parts["progress"] = list(
+            subject.progress.order_by("measure__number").values_list(
+                "measure__title", "status", "result", "outcome", "suggestion", "kpi_actual"
+            )
+        )
+    elif memo.plan_id:
+        parts["measures"] = list(
+            subject.measures.order_by("number").values_list(
+                "number", "title", "methods", "period_start", "period_end", "kpi_target"
+            )
+        )
+    else:
+        parts["findings"] = list(
+            subject.findings.values_list("issue_number", "tool", "verdict", "recommendation")
+        )
+    text = json.dumps(parts, ensure_ascii=False, default=str, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _round_texts(round_: ProgressRound) -> dict[str, str]:
+    agency, year = round_.plan.agency, round_.plan.fiscal_year
+    before, this = to_thai_digits(str(year - 1)), to_thai_digits(str(year))
+    if round_.round == "6m":
+        span = f"รอบ ๖ เดือน (ตุลาคม {before} - มีนาคม {this})"
+    else:
+        span = f"รอบ ๑๒ เดือน (ตุลาคม {before} - กันยายน {this})"
+    fy = f"ประจำปีงบประมาณ พ.ศ. {this}"
+    count = to_thai_digits(str(round_.plan.measures.count()))
+    what = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    return {
+        "subject": f"{what} {fy} {span}",
+        "background": (
+            f"ตามที่ {agency.name} ได้ดำเนินการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการ"
+            f"ดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) "
+            f"ในปี พ.ศ. {to_thai_digits(str(year - 1))} และได้กำหนดมาตรการส่งเสริมคุณธรรมและความ"
+            f"โปร่งใสภายในหน่วยงาน {fy} จำนวน {count} มาตรการ นั้น"
+        ),
+        "facts": (
+            f"บัดนี้ {agency.name} ได้ดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน"
+            f"หน่วยงาน {fy} {span} เรียบร้อยแล้ว รายละเอียดตามรายงานที่แนบ"
+        ),
+        "consideration": f"จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบโปรดอนุมัติให้เผยแพร่{what}ดังกล่าว"
+        f"บนเว็บไซต์ของหน่วยงานต่อไป",
+    }
+
+
+@transaction.atomic
+def draft_memo(round_: ProgressRound) -> Memo:
+    """A memo for a progress round, its three paragraphs drafted from the data, and its chain
+    from the agency's active signatories (in their order). Editable until it is sent."""
+    agency = round_.plan.agency
+    chain = list(Signatory.objects.filter(agency=agency, active=True).order_by("order", "pk"))
+    if len(chain) < 2:
+        raise SignOffError(
+            "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
+            "— เพิ่มผู้ลงนามที่หน้าผู้ดูแลระบบ → ผู้ลงนาม"
+        )
+    existing = round_.memos.exclude(status="approved").first()
+    if existing:
+        return existing
+    texts = _round_texts(round_)
+    last = chain[-1]
+    memo = Memo.objects.create(
+        agency=agency,
+        round=round_,
+        department=agency.name,
+        date=timezone.localdate(),
+        addressee=last.position,
+        **texts,
+    )
+    SignOff.objects.bulk_create(
+        SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
+        for n, s in enumerate(chain, start=1)
+    )
+    return memo
+
+
+def current_step(memo: Memo) -> SignOff | None:
+    if memo.status != "in_review":
+        return None
+    return memo.signoffs.filter(decision="pending").order_by("order").first()
+
+
+def can_act(user, step: SignOff | None) -> bool:
+    return bool(
+        step is not None
+        and user.is_authenticated
+        and (step.signatory.user_id == user.pk or user.is_superuser)
+    )
+
+
+def _set_subject_status(memo: Memo, status: str) -> None:
+    subject = subject_of(memo)
+    subject.status = status
+    subject.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def send(memo: Memo, *, by) -> Memo:
+    """Send (or send again after a return) up the chain; the first signer is the proposer."""
+    memo = Memo.objects.select_for_update().get(pk=memo.pk)
+    if memo.status not in ("draft", "returned"):
+        raise SignOffError(f"บันทึกข้อความนี้{memo.get_status_display()}แล้ว ส่งซ้ำไม่ได้")
+    if memo.round_id:
+        from .services import missing_results
+
+        missing = missing_results(memo.round)
+        if missing:
+            numbers = ", ".join(str(m.number) for m in missing)
+            raise SignOffError(f"ยังเสนอไม่ได้: มาตรการที่ {numbers} ยังไม่มีสถานะหรือผลการดำเนินงาน")
+    memo.signoffs.update(decision="pending", comment="", decided_at=None, content_hash="")
+    memo.status = "in_review"
+    memo.save(update_fields=["status", "updated_at"])
+    _set_subject_status(memo, "submitted")
+    MemoEvent.objects.create(memo=memo, action="sent", actor=by, content_hash=content_hash(memo))
+    return memo
+
+
+@transaction.atomic
+def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
+    """The current signer approves or returns (a return needs a reason)."""
+    memo = Memo.objects.select_for_update().get(pk=memo.pk)
+    step = current_step(memo)
+    if step is None:
+        raise SignOffError("บันทึกข้อความนี้ไม่ได้รอการพิจารณา")
+    if not can_act(by, step):
+        raise SignOffError(f"รอการพิจารณาของ {step.signatory.name} ({step.signatory.position})")
+    if decision not in ("approved", "returned"):
+        raise SignOffError("เลือก เห็นชอบ หรือ ส่งกลับแก้ไข")
+    if decision == "returned" and not comment.strip():
+        raise SignOffError("การส่งกลับแก้ไขต้องระบุเหตุผล")
+    digest = content_hash(memo)
+    step.decision, step.comment, step.decided_at, step.content_hash = (
+        decision,
+        comment.strip(),
+        timezone.now(),
+        digest,
+    )
+    step.save()
+    MemoEvent.objects.create(
+        memo=memo,
+        action=decision,
+        signoff=step,
+        actor=by,
+        signatory_name=f"{step.signatory.name} ({step.signatory.position})",
+        comment=comment.strip(),
+        content_hash=digest,
+    )
+    if decision == "returned":
+        memo.status = "returned"
+        _set_subject_status(memo, "draft")
+    elif current_step(memo) is None:
+        memo.status = "approved"
+        _set_subject_status(memo, "approved")
+    memo.save(update_fields=["status", "updated_at"])
+    return memo
+
+
+def still_as_approved(memo: Memo) -> bool:
+    """True when the content now is what the last signer approved (false = approval void)."""
+    last = memo.signoffs.filter(decision="approved").order_by("-order").first()
+    return (
+        memo.status == "approved" and last is not None and last.content_hash == content_hash(memo)
+    )
+
+
+def thai_date(memo: Memo) -> str:
+    return format_date(memo.date, "long", "thai")
