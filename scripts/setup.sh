@@ -9,6 +9,7 @@ APT_PACKAGES=(
   fonts-tlwg-laksaman-ttf   # Laksaman: TH Sarabun New's glyphs, for PDFs and the web page
   poppler-utils             # pdftotext / pdftoppm, used by the tests that read PDFs back
   gettext                   # msgfmt, to compile the English translation
+  chromium                  # the browser tests (Playwright drives Debian's Chromium; no download)
 )
 
 missing=()
