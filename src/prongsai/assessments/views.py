@@ -4,83 +4,149 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prongsai.agencies.models import Agency
+from prongsai.criteria.models import CriteriaYear
 from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
+from prongsai.thai import to_arabic_digits
 
 from .forms import ResultsForm
 from .models import Assessment
-from .scoring import ScoreError, score
+from .scoring import ScoreError
 from .services import record_scores
 
 
-def _catalog_or_none(year: int):
-    try:
-        return get_catalog(year)
-    except CriteriaNotLoaded:
-        return None
+def _agency(pk: int) -> Agency:
+    return get_object_or_404(Agency.objects.select_related("province"), pk=pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry(request, pk: int, year: int):
-    agency = get_object_or_404(Agency, pk=pk)
-    catalog = _catalog_or_none(year)
-    if catalog is None:
-        messages.error(request, f"ยังไม่มีเกณฑ์การประเมินปี {year} ในระบบ จึงบันทึกผลของปีนี้ไม่ได้")
-        return redirect("agencies:detail", pk=pk)
+    agency = _agency(pk)
+    try:
+        catalog = get_catalog(year)
+    except CriteriaNotLoaded:
+        messages.error(
+            request,
+            f"ยังไม่มีเกณฑ์การประเมินปี {year} ในระบบ จึงบันทึกผลของปีนี้ไม่ได้ เลือกปีที่มีเกณฑ์แล้วจากรายการด้านล่าง",
+        )
+        return redirect("assessments:choose", pk=pk)
     assessment = Assessment.objects.filter(agency=agency, fiscal_year=year).first()
     form = ResultsForm(
-        request.POST or None, catalog=catalog, initial=ResultsForm.initial_from(assessment)
+        request.POST if request.method == "POST" else None,
+        catalog=catalog,
+        initial=ResultsForm.initial_from(assessment),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            record_scores(agency=agency, fiscal_year=year, source="manual", **form.inputs())
+            _, report = record_scores(
+                agency=agency,
+                fiscal_year=year,
+                source="manual",
+                stated_rating=assessment.stated_rating if assessment else "",
+                **form.inputs(),
+            )
         except ScoreError as exc:
             form.add_error(None, exc.message_th)
         else:
-            messages.success(request, f"บันทึกผลการประเมินปี {year} แล้ว")
+            result = ""
+            if report.overall.value is not None:
+                result = f" — คะแนนรวม {report.overall.value}"
+                if report.rating:
+                    result += f" ระดับ{report.rating.label}"
+            messages.success(request, f"บันทึกผลการประเมินปี {year} แล้ว{result}")
             return redirect("agencies:detail", pk=pk)
-    report = _report(form, catalog)
+    report = form.current_report()
     return render(
         request,
         "assessments/entry.html",
-        {"agency": agency, "year": year, "form": form, "catalog": catalog, "report": report},
+        {
+            "agency": agency,
+            "year": year,
+            "catalog": catalog,
+            "assessment": assessment,
+            "form": form,
+            "report": report,
+            "sections": form.tool_sections(report),
+            "invalid": form.invalid_fields(),
+        },
     )
 
 
 @login_required
 @require_POST
 def preview(request, pk: int, year: int):
-    """The summary partial, computed from what is in the form now (nothing saved)."""
-    catalog = get_catalog(year)
+    """The summary, computed from what is in the form now (nothing is saved), and the status
+    beside each indicator and tool of the grid (swapped out of band)."""
+    if not Agency.objects.filter(pk=pk).exists():
+        raise Http404("ไม่พบหน่วยงานนี้")
+    try:
+        catalog = get_catalog(year)
+    except CriteriaNotLoaded as exc:
+        raise Http404(exc.message_th) from None
     form = ResultsForm(request.POST, catalog=catalog)
+    report = form.current_report()
     return render(
-        request, "assessments/_summary.html", {"report": _report(form, catalog), "catalog": catalog}
+        request,
+        "assessments/_preview.html",
+        {
+            "catalog": catalog,
+            "form": form,
+            "report": report,
+            "sections": form.tool_sections(report),
+            "invalid": form.invalid_fields(),
+        },
     )
 
 
-def _report(form: ResultsForm, catalog):
-    """Scores from the valid fields only, so the summary follows the officer while typing."""
-    if form.is_bound:
-        form.is_valid()
-        data = {k: v for k, v in getattr(form, "cleaned_data", {}).items() if k not in form.errors}
-    else:
-        data = {k: form.initial.get(k) for k in form.fields}
-        data = {k: (None if v in ("", None) else v) for k, v in data.items()}
-    try:
-        return score(catalog, **form.inputs(data))
-    except ScoreError:
-        return None
-
-
 @login_required
+@require_GET
 def choose(request, pk: int):
-    """The year chooser of the agency page: ?year=2566 → that year's entry page."""
-    year = request.GET.get("year", "")
-    if not year.isdigit() or not 2500 <= int(year) <= 2700:
-        messages.error(request, "ใส่ปีงบประมาณเป็นปี พ.ศ. เช่น 2566")
-        return redirect("agencies:detail", pk=pk)
-    return redirect("assessments:entry", pk=pk, year=int(year))
+    """Which year to enter: the years whose criteria are loaded; ?year=2566 opens that year."""
+    agency = _agency(pk)
+    years = list(
+        CriteriaYear.objects.order_by("-fiscal_year").annotate(
+            n_questions=Count("questions", distinct=True),
+            n_indicator_only=Count(
+                "indicators", filter=Q(indicators__questions_known=False), distinct=True
+            ),
+        )
+    )
+    loaded = [y.fiscal_year for y in years]
+    error = ""
+    if "year" in request.GET:
+        raw = to_arabic_digits(request.GET["year"]).strip()
+        if raw.isdigit() and int(raw) in loaded:
+            return redirect("assessments:entry", pk=pk, year=int(raw))
+        where = f" (มีปี {', '.join(str(y) for y in sorted(loaded))})" if loaded else ""
+        if not raw.isdigit() or not 2500 <= int(raw) <= 2700:
+            error = f"ใส่ปีงบประมาณเป็นปี พ.ศ. เช่น {loaded[0] if loaded else 2567}"
+        else:
+            error = f"ยังไม่มีเกณฑ์การประเมินปี {raw} ในระบบ เลือกได้เฉพาะปีที่มีเกณฑ์แล้ว{where}"
+    stored = {
+        a.fiscal_year: a
+        for a in Assessment.objects.filter(agency=agency).only(
+            "fiscal_year", "overall", "rating", "passed", "source"
+        )
+    }
+    rows = [
+        {"year": y.fiscal_year, "criteria": y, "assessment": stored.get(y.fiscal_year)}
+        for y in years
+    ]
+    unloaded = sorted(set(stored) - set(loaded), reverse=True)
+    return render(
+        request,
+        "assessments/choose.html",
+        {
+            "agency": agency,
+            "rows": rows,
+            "unloaded": unloaded,
+            "error": error,
+            "suggested": next((r["year"] for r in rows if r["assessment"] is None), None),
+        },
+    )
