@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.agencies.models import Agency
 from prongsai.analysis.models import Analysis
+from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import round_label
 
 from .forms import MeasureForm, ProgressFormSet
@@ -79,7 +80,12 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
         MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
     )
     measure = get_object_or_404(Measure, pk=measure_id, plan=plan) if measure_id else None
-    form = MeasureForm(request.POST or None, instance=measure, agency=plan.agency)
+    form = MeasureForm(
+        request.POST or None,
+        instance=measure,
+        agency=plan.agency,
+        catalog=catalog_or_none(plan.fiscal_year - 1),
+    )
     if plan.status != "draft" and request.method == "POST":
         form.add_error(None, PlanFrozen(plan).message_th)
     elif request.method == "POST" and form.is_valid():
