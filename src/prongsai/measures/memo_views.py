@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prongsai.access.scope import object_or_404, require, restrict
 from prongsai.analysis.models import Analysis
 
 from .forms import MemoForm
@@ -30,8 +31,11 @@ SUBJECTS = {"plan": (MeasurePlan, "measures:plan"), "analysis": (Analysis, "anal
 @login_required
 @require_http_methods(["GET", "POST"])
 def memo_page(request, memo_id: int):
-    memo = get_object_or_404(
-        Memo.objects.select_related("agency", "round__plan", "plan", "analysis"), pk=memo_id
+    memo = object_or_404(
+        request,
+        Memo.objects.select_related("agency", "round__plan", "plan", "analysis"),
+        "view",
+        pk=memo_id,
     )
     editable = memo.status in ("draft", "returned")
     form = MemoForm(
@@ -39,6 +43,8 @@ def memo_page(request, memo_id: int):
     )
     action = request.POST.get("action")
     if request.method == "POST":
+        if action in ("save", "send"):
+            require(request.user, memo.agency_id, "edit")
         try:
             if action == "save" and editable and form.is_valid():
                 form.save()
@@ -78,6 +84,7 @@ def inbox(request):
     pending = SignOff.objects.filter(decision="pending", memo__status="in_review").select_related(
         "memo__agency", "signatory"
     )
+    pending = restrict(pending, request.user)
     if not request.user.is_superuser:
         pending = pending.filter(Q(signatory__user=request.user))
     waiting = [s for s in pending.order_by("memo", "order") if current_step(s.memo) == s]
@@ -91,7 +98,7 @@ def memo_new(request, kind: str, object_id: int):
     if kind not in SUBJECTS:
         raise Http404("ส่งได้เฉพาะแผนมาตรการหรือการวิเคราะห์")
     model, page = SUBJECTS[kind]
-    subject = get_object_or_404(model.objects.select_related("agency"), pk=object_id)
+    subject = object_or_404(request, model.objects.select_related("agency"), "edit", pk=object_id)
     try:
         memo = draft_memo(subject)
     except SignOffError as exc:
