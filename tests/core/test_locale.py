@@ -266,3 +266,55 @@ def test_untranslated_thai_is_found():
 @pytest.mark.parametrize("name", TRANSLATED_TEMPLATES)
 def test_translated_templates_have_no_untranslated_thai(name):
     assert untranslated_thai((PACKAGE / name).read_text(encoding="utf-8")) == []
+
+
+# -- no untranslated Thai in the Python modules behind those pages ------------------------------
+
+TRANSLATED_MODULES = [
+    "core/views.py",
+    "core/forms.py",
+    "core/cycle.py",
+    "agencies/views.py",
+    "assessments/views.py",
+    "assessments/forms.py",
+    "ingest/views.py",
+    "ingest/forms.py",
+]
+GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
+
+
+def thai_outside_gettext(source: str) -> list[tuple[int, str]]:
+    """Thai string literals that are neither a gettext call's argument, nor a docstring, nor a
+    pattern read from documents (``re.*(...)``, ``str.maketrans(...)``)."""
+    import ast
+
+    tree = ast.parse(source)
+    allowed: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            is_re = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "re"
+            if name in GETTEXT or name == "maketrans" or is_re:
+                allowed |= {id(n) for arg in node.args for n in ast.walk(arg)}
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            allowed.add(id(body[0].value))  # a docstring
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and THAI.search(node.value)
+        and id(node) not in allowed
+    ]
+
+
+def test_thai_outside_gettext_is_found():
+    source = 'x = _("ปี %(y)s") % {"y": 1}\ny = f"ปี {x}"\nz = re.compile(r"ข้อ")\n'
+    assert thai_outside_gettext(source) == [(2, "ปี ")]
+
+
+@pytest.mark.parametrize("name", TRANSLATED_MODULES)
+def test_translated_modules_have_no_thai_outside_gettext(name):
+    assert thai_outside_gettext((PACKAGE / name).read_text(encoding="utf-8")) == []

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from prongsai.assessments.scoring import ScoreError
 from prongsai.core.forms import active_lang
+from prongsai.core.templatetags.thai import be_date
 from prongsai.thai import format_date
 
 from .errors import IngestError
@@ -97,8 +98,10 @@ def _message(exc) -> str:
 def _when(moment) -> str:
     local = timezone.localtime(moment)
     if active_lang() == "en":
-        return f"{local.day} {local:%b} {local.year + 543}, {local:%H:%M}"
-    return f"{format_date(local.date(), style='short', digits='arabic')} {local:%H:%M} น."
+        day = be_date(local.date(), "short")  # 1 Oct 2566
+    else:
+        day = format_date(local.date(), style="short", digits="arabic")  # 1 ต.ค. 66
+    return _("%(date)s %(time)s น.") % {"date": day, "time": f"{local:%H:%M}"}
 
 
 def _data(result: dict, form: DocumentForm, formset, originals: list[dict]) -> dict:
