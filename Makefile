@@ -34,3 +34,9 @@ test-sqlite:
 
 test-postgres:
 	DATABASE_URL="$$(scripts/ensure-postgres.sh)" uv run pytest $(PYTEST_ARGS)
+
+## make messages: after changing an interface text, update the English catalogue (then translate
+## the new entries in src/prongsai/locale/en/LC_MESSAGES/django.po) and compile it
+messages:
+	cd src/prongsai && uv run prongsai makemessages -l en --no-wrap --add-location file
+	cd src/prongsai && uv run prongsai compilemessages -l en
