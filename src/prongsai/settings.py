@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "prongsai.core",
     "prongsai.access",
+    "prongsai.api",
+    "ninja",  # serves the API docs' assets from our static files (no CDN)
     "prongsai.criteria",
     "prongsai.agencies",
     "prongsai.assessments",

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from prongsai.api.urls import urls as api_urls
+
 admin.site.site_header = "โปร่งใส — ผู้ดูแลระบบ"
 admin.site.site_title = "โปร่งใส"
 admin.site.index_title = "จัดการข้อมูล"
@@ -17,5 +19,6 @@ urlpatterns = [
     path("agencies/", include("prongsai.assessments.urls")),
     path("agencies/", include("prongsai.access.urls")),
     path("import/", include("prongsai.ingest.urls")),
+    path("api/", api_urls),
     path("", include("prongsai.core.urls")),
 ]
