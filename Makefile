@@ -12,7 +12,7 @@ run: setup
 	uv run prongsai migrate --noinput
 	uv run prongsai criteria load
 	uv run prongsai demo
-	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo)"
+	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo; ลองบทบาทอื่นด้วย officer, analyst, mayor, kanchanaburi — รหัสผ่านเดียวกัน)"
 	uv run prongsai serve $(HOST)
 
 ## make test: set everything up and run the whole suite, on SQLite and on PostgreSQL
