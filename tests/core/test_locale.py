@@ -25,6 +25,9 @@ TRANSLATED_TEMPLATES = [
     "templates/base.html",
     "templates/partials/field.html",
     "templates/registration/login.html",
+    "templates/403.html",
+    "templates/404.html",
+    "access/templates/access/team.html",
     "core/templates/core/home.html",
     "agencies/templates/agencies/detail.html",
     "agencies/templates/agencies/year.html",
@@ -36,6 +39,14 @@ TRANSLATED_TEMPLATES = [
         str(p.relative_to(PACKAGE))
         for p in (PACKAGE / "ingest" / "templates" / "ingest").glob("*.html")
     ),
+    "analysis/templates/analysis/page.html",
+    "analysis/templates/analysis/constraints.html",
+    "measures/templates/measures/plan.html",
+    "measures/templates/measures/measure_form.html",
+    "measures/templates/measures/round.html",
+    "measures/templates/measures/memo.html",
+    "measures/templates/measures/_memo_box.html",
+    "measures/templates/measures/inbox.html",
 ]
 
 
@@ -167,6 +178,223 @@ def test_login_page_in_english(client):
         assert thai not in html
 
 
+# -- the cycle pages: analysis, plan, measure, round, memo, team ------------------------------
+
+
+@pytest.fixture
+def phanom(demo):
+    """Seed 003's agency with its 2566 results and no analysis or plan yet."""
+    from prongsai.agencies.models import Agency
+    from prongsai.analysis.models import Analysis
+    from prongsai.measures.models import MeasurePlan
+
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    Analysis.objects.filter(agency=agency).delete()
+    MeasurePlan.objects.filter(agency=agency).delete()
+    return agency
+
+
+@pytest.fixture
+def drafted_plan(phanom):
+    from prongsai.analysis.services import create_analysis
+    from prongsai.assessments.models import Assessment
+    from prongsai.measures.services import plan_from_analysis
+
+    analysis = create_analysis(Assessment.objects.get(agency=phanom, fiscal_year=2566))
+    return plan_from_analysis(analysis)
+
+
+@pytest.mark.django_db
+def test_analysis_page_in_english(client, phanom):
+    url = reverse("analysis:page", args=[phanom.pk, 2566])
+    html = page(client, url, **EN)
+    assert "Analysis of the 2566 ITA results" in html
+    assert "The 2566 results are in (overall score" in html
+    assert "Draft the analysis" in html
+    assert "ร่างการวิเคราะห์" not in html
+
+    response = client.post(url, **EN, follow=True)
+    html = response.content.decode()
+    assert "The analysis is drafted from the scores" in html
+    for text in ["Questions and scores", "Verdict", "Narrative analysis", "Status:"]:
+        assert text in html
+    assert "The agency's constraints (part 3)" in html
+    assert "Draft a memo to send the analysis" in html
+    assert 'aria-label="Recommendation, OIT, issue 3"' in html
+    for thai in ["ข้อคำถามและคะแนน", "ร่างบันทึกข้อความ", "วิเคราะห์บรรยาย", "สถานะ:", "ประเด็นที่"]:
+        assert thai not in html
+    assert 'class="chip weak">o1 0' in html  # the scores, as they are
+
+
+@pytest.mark.django_db
+def test_analysis_page_keeps_thai_in_thai(client, phanom):
+    url = reverse("analysis:page", args=[phanom.pk, 2566])
+    client.post(url)
+    html = page(client, url)
+    assert "วิเคราะห์ผลการประเมิน ITA ปี 2566" in html
+    assert "ร่างบันทึกข้อความเพื่อเสนอการวิเคราะห์" in html
+    assert 'aria-label="ข้อเสนอแนะ OIT ประเด็นที่ 3"' in html
+
+
+@pytest.mark.django_db
+def test_plan_page_in_english(client, phanom, drafted_plan):
+    html = page(client, reverse("measures:plan", args=[phanom.pk, 2567]), **EN)
+    assert "Measures to promote integrity and transparency, fiscal year 2567" in html
+    assert f"{drafted_plan.measures.count()} measures" in html
+    for text in ["Status:", "Add a measure", "Methods", "Responsible", "KPI", "Edit"]:
+        assert text in html
+    assert 'title="Move down"' in html
+    assert "Draft a memo to send the measures plan" in html
+    for thai in ["แผนมาตรการส่งเสริม", "เพิ่มมาตรการ", "เลื่อนลง", "ผู้รับผิดชอบ", "ร่างบันทึกข้อความ"]:
+        assert thai not in html
+
+
+@pytest.mark.django_db
+def test_empty_plan_page_in_english(client, phanom):
+    html = page(client, reverse("measures:plan", args=[phanom.pk, 2567]), **EN)
+    assert "There is no measures plan for this year yet. Choose how to start:" in html
+    assert "Start an empty plan" in html
+    assert "There is no analysis of the 2566 results yet" in html
+    assert "เริ่มแผนว่าง" not in html
+
+
+@pytest.mark.django_db
+def test_measure_form_and_its_messages_in_english(client, phanom, drafted_plan):
+    url = reverse("measures:measure_new", args=[phanom.pk, 2567])
+    html = page(client, url, **EN)
+    assert "Add a measure" in html
+    assert "What this measure addresses (in the 2566 results)" in html
+    assert "One step per line; the system numbers them" in html
+    assert "Cancel" in html
+    for thai in ["เพิ่มมาตรการ", "บรรทัดละหนึ่งขั้นตอน", "มาตรการนี้แก้ไขอะไร", "ยกเลิก"]:
+        assert thai not in html
+    data = {
+        "title": "ทดสอบ",
+        "period_start": "1/10/2566",
+        "period_end": "1/9/2566",
+        "issue_numbers_text": "1, x",
+        "question_codes_text": "o99",
+    }
+    html = client.post(url, data, **EN).content.decode()
+    assert "The end date cannot be before the start date" in html
+    assert "Issues are numbers, e.g. 1, 3 (could not read: x)" in html
+    assert "There is no question o99 in the 2566 criteria" in html
+    assert "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม" not in html
+    assert "ทดสอบ" in html  # nothing typed is lost
+
+
+@pytest.mark.django_db
+def test_round_page_in_english(client, demo):
+    from prongsai.measures.models import MeasurePlan
+    from prongsai.measures.services import start_round
+
+    plan = MeasurePlan.objects.get(agency__name="องค์การบริหารส่วนตำบลปากช่อง", fiscal_year=2567)
+    url = reverse("measures:round", args=[plan.agency.pk, 2567, "6m"])
+    html = page(client, url, **EN)
+    assert "The 6-month round report is not started yet" in html
+    assert "Start the 6-month round report" in html
+    start_round(plan, "6m")
+    html = page(client, url, **EN)
+    assert "Progress report on the measures, 6-month round, fiscal year 2567" in html
+    for text in ["Percent of target", "Save and submit the report", "— choose a status —"]:
+        assert text in html
+    assert "Measures still to fill in:" in html
+    for thai in ["รายงานผลการดำเนินการ", "ร้อยละของเป้าหมาย", "รอบ ๖ เดือน", "เลือกสถานะ", "บันทึก"]:
+        assert thai not in html
+
+
+@pytest.mark.django_db
+def test_round_page_keeps_thai_in_thai(client, demo):
+    from prongsai.measures.models import MeasurePlan
+
+    plan = MeasurePlan.objects.get(agency__name="องค์การบริหารส่วนตำบลปากช่อง", fiscal_year=2567)
+    html = page(client, reverse("measures:round", args=[plan.agency.pk, 2567, "12m"]))
+    assert "รายงานผลการดำเนินการตามมาตรการ รอบ ๑๒ เดือน ปีงบประมาณ 2567" in html
+    assert "รายงานผลรอบ ๑๒ เดือน ปี 2567" in html  # the title
+
+
+@pytest.fixture
+def memo(demo):
+    """Seed 000's agency, its filled 12-month round of 2565 and the memo drafted from it."""
+    from prongsai.measures.models import MeasurePlan
+    from prongsai.measures.services import start_round
+    from prongsai.measures.signoff import draft_memo
+
+    plan = MeasurePlan.objects.get(agency__name="องค์การบริหารส่วนตำบลท่ากระเสริม", fiscal_year=2565)
+    round_ = start_round(plan, "12m")
+    round_.progress.update(status="done", result="ดำเนินการแล้ว")
+    return draft_memo(round_)
+
+
+@pytest.mark.django_db
+def test_memo_page_in_english_with_the_memo_in_thai(client, memo):
+    url = reverse("measures:memo", args=[memo.pk])
+    html = page(client, url, **EN)
+    for text in ["Save memo", "Send", "Sign-off chain", "12-month round report"]:
+        assert text in html
+    assert "บันทึกข้อความ" not in html.replace(memo.subject, "")  # only in the memo's own text
+    assert "ตามที่ องค์การบริหารส่วนตำบลท่ากระเสริม" in html  # the paragraphs stay Thai
+
+    html = client.post(url, {"action": "send"}, follow=True, **EN).content.decode()
+    assert "Memo sent; it now waits for the signers in order" in html
+    for text in ["Issuing unit", "Reference no.", "Background", "Facts", "Consideration"]:
+        assert text in html
+    assert "Approve" in html and "Return for changes (give the reason)" in html
+    assert "History" in html and "Sent up" in html
+    assert "บัดนี้ องค์การบริหารส่วนตำบลท่ากระเสริม" in html
+    for thai in ["เรื่องเดิม", "ข้อเท็จจริง", "ข้อพิจารณา", "สายการลงนาม", "ประวัติ", "น.</"]:
+        assert thai not in html
+
+    html = client.post(url, {"action": "returned"}, follow=True, **EN).content.decode()
+    assert "Returning a memo for changes needs a reason" in html
+    assert "การส่งกลับแก้ไขต้องระบุเหตุผล" not in html
+
+
+@pytest.mark.django_db
+def test_inbox_in_english(client, memo):
+    html = page(client, reverse("measures:inbox"), **EN)
+    assert "Memos awaiting a decision" in html
+    assert "Nothing is awaiting a decision" in html  # the memo is not sent yet
+    assert "ไม่มีเรื่องรอการพิจารณา" not in html
+
+
+@pytest.mark.django_db
+def test_team_page_and_its_messages_in_english(client, assessment):
+    url = reverse("access:team", args=[assessment.agency.pk])
+    html = page(client, url, **EN)
+    for text in ["Users, units and sign-off chain", "The agency's users", "Add user", "Add unit"]:
+        assert text in html
+    assert "Initial password (new users only)" in html
+    assert "Save the sign-off chain" in html and "Still in office" in html
+    for thai in ["ผู้ใช้ของหน่วยงาน", "เพิ่มผู้ใช้", "บันทึกสายการลงนาม", "รหัสผ่านเริ่มต้น"]:
+        assert thai not in html
+    data = {"action": "add_member", "username": "nobody-yet", "role": "editor"}
+    html = client.post(url, data, **EN).content.decode()
+    assert "There is no user “nobody-yet” yet" in html
+
+
+@pytest.mark.django_db
+def test_403_and_404_in_english(client, assessment, django_user_model):
+    from django.test import Client
+
+    from prongsai.access.models import Membership
+
+    html = client.get("/agencies/987654/", **EN).content.decode()
+    assert "Page not found" in html and "ไม่พบหน้านี้" not in html
+    editor = django_user_model.objects.create_user("editor-en", password="pw-ed-1")
+    Membership.objects.create(user=editor, role="editor", agency=assessment.agency)
+    other = Client()
+    other.force_login(editor)
+    response = other.get(reverse("access:team", args=[assessment.agency.pk]), **EN)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "You may not do this" in html
+    assert "Only an agency admin can manage the users, units and sign-off chain" in html
+    assert "ไม่มีสิทธิ์" not in html
+    thai = other.get(reverse("access:team", args=[assessment.agency.pk])).content.decode()
+    assert "เฉพาะผู้ดูแลหน่วยงานเท่านั้นที่จัดการผู้ใช้ ส่วนราชการ และสายการลงนามได้" in thai
+
+
 # -- the switcher ------------------------------------------------------------------------------
 
 
@@ -195,12 +423,17 @@ def test_switcher_sets_the_language_and_the_next_page_follows_it(client, demo):
 
 
 def _po_entries(text: str) -> list[dict]:
-    """Entries of a .po file written with --no-wrap: msgctxt, msgid, msgid_plural, msgstr[n]."""
+    """Entries of a .po file written with --no-wrap: msgctxt, msgid, msgid_plural, msgstr[n]
+    (a text with a line break continues on the next lines, each a quoted string)."""
     entries = []
     for block in text.split("\n\n"):
         entry: dict = {}
+        key = ""
         for line in block.splitlines():
             if line.startswith("#"):
+                continue
+            if line.startswith('"'):
+                entry[key] += line[1:-1].replace('\\"', '"').replace("\\\\", "\\")
                 continue
             key, _, value = line.partition(" ")
             entry[key] = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
@@ -285,6 +518,16 @@ TRANSLATED_MODULES = [
     "assessments/forms.py",
     "ingest/views.py",
     "ingest/forms.py",
+    "analysis/views.py",
+    "analysis/forms.py",
+    "measures/views.py",
+    "measures/memo_views.py",
+    "measures/forms.py",
+    "measures/targets.py",
+    "access/views.py",
+    "access/forms.py",
+    "access/services.py",
+    "access/scope.py",
 ]
 GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 
