@@ -23,7 +23,9 @@
         else { ctx.moveTo(area.left, p); ctx.lineTo(area.right, p); }
         ctx.stroke();
         ctx.fillStyle = "#c62828"; ctx.font = "14px " + FONT;
-        ctx.fillText("เกณฑ์ผ่าน " + value, horizontal ? p + 4 : area.left + 4, horizontal ? area.top + 12 : p - 4);
+        var text = "เกณฑ์ผ่าน " + value, width = ctx.measureText(text).width;
+        if (horizontal) { ctx.fillText(text, Math.max(area.left, p - width - 4), area.bottom - 4); }
+        else { ctx.fillText(text, area.right - width - 4, p - 4); }
         ctx.restore();
       }
     };
