@@ -101,7 +101,8 @@ def test_agency_dashboard(signed_in, country):
     html = signed_in.get(f"/dashboards/agency/{row.agency_id}/?year={row.fiscal_year}").content
     html = html.decode()
     assert row.name in html
-    assert "คะแนนรวมรายปี" in html and "สิ่งที่ต้องทำต่อไป" in html or "ครบทุกขั้นตอน" in html
+    assert "คะแนนรวมรายปี" in html
+    assert "สิ่งที่ต้องทำต่อไป" in html or "ครบทุกขั้นตอน" in html
     assert "ข้อคำถามที่ได้คะแนนต่ำสุด" in html
     assert 'id="chart-overall"' in html
 

@@ -23,6 +23,16 @@ def _link(base: dict, **extra) -> str:
     return "?" + urlencode({**base, **extra}) + "#ranking"
 
 
+def _measures(states: list[tuple[str, str, int]]) -> dict:
+    return {
+        "type": "doughnut",
+        "title": "สถานะมาตรการ",
+        "labels": [label for _, label, _ in states],
+        "datasets": [{"label": "มาตรการ", "data": [n for _, _, n in states]}],
+        "colors": [s for s, _, _ in states],
+    }
+
+
 def rollup_charts(r: Rollup, query: dict) -> dict:
     base = {k: v for k, v in query.items() if k in ("year", "kind")}
     bands = {
@@ -46,19 +56,13 @@ def rollup_charts(r: Rollup, query: dict) -> dict:
         "max": 100,
         "links": [_link(base, wi=i["number"]) for i in r.indicators],
     }
-    measures = {
-        "type": "doughnut",
-        "title": "สถานะมาตรการ",
-        "labels": [label for _, label, _ in r.measure_states],
-        "datasets": [{"label": "มาตรการ", "data": [n for _, _, n in r.measure_states]}],
-        "colors": [s for s, _, _ in r.measure_states],
-    }
+    measures = _measures(r.measure_states)
     return {"bands": bands, "indicators": indicators, "measures": measures}
 
 
 def agency_charts(b: AgencyDashboard) -> dict:
     labels = [f"{BE}{y}" for y in b.years]
-    pass_mark = _num(b.current["criteria__pass_mark"]) if b.current else None
+    pass_mark = _num(b.current["pass_mark"]) if b.current else None
     overall = {
         "type": "bar",
         "title": "คะแนนรวมรายปี",
@@ -92,11 +96,5 @@ def agency_charts(b: AgencyDashboard) -> dict:
         "passMark": pass_mark,
         "max": 100,
     }
-    measures = {
-        "type": "doughnut",
-        "title": "สถานะมาตรการ",
-        "labels": [label for _, label, _ in b.measure_states],
-        "datasets": [{"label": "มาตรการ", "data": [n for _, _, n in b.measure_states]}],
-        "colors": [s for s, _, _ in b.measure_states],
-    }
+    measures = _measures(b.measure_states)
     return {"overall": overall, "tools": tools, "indicators": indicators, "measures": measures}

@@ -11,11 +11,11 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from prongsai.agencies.models import Agency, District, Province
-from prongsai.agencies.selectors import cycle_of
-from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
-from prongsai.core.cycle import Step, next_step
-from prongsai.criteria.services import get_catalog
-from prongsai.measures.models import Measure, MeasureProgress
+from prongsai.analysis.models import Analysis
+from prongsai.assessments.models import QuestionScore
+from prongsai.core.cycle import Step, cycle_steps, next_step
+from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
+from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress
 
 from .models import AgencyYear
 from .rollups import Rollup, Scope, summarize
@@ -39,8 +39,14 @@ def reach_key(user) -> str:
     return "all"
 
 
-def _cached(user, name: str, build):
-    key = f"dashboards:{current_version()}:{reach_key(user)}:{name}"
+def cache_key(user, name: str, version: int | None = None) -> str:
+    """A cache key that changes when the summaries change and differs between reaches."""
+    version = current_version() if version is None else version
+    return f"dashboards:{version}:{reach_key(user)}:{name}"
+
+
+def _cached(user, name: str, build, version: int | None = None):
+    key = cache_key(user, name, version)
     value = cache.get(key)
     if value is None:
         value = build()
@@ -48,7 +54,7 @@ def _cached(user, name: str, build):
     return value
 
 
-def rollup_years(user) -> list[int]:
+def rollup_years(user, version: int | None = None) -> list[int]:
     """Fiscal years that have scores, newest first."""
     return _cached(
         user,
@@ -62,6 +68,7 @@ def rollup_years(user) -> list[int]:
             ),
             reverse=True,
         ),
+        version,
     )
 
 
@@ -73,14 +80,14 @@ def child_names(scope: Scope) -> dict:
     return {}
 
 
-def rollup(user, scope: Scope, year: int) -> Rollup:
+def rollup(user, scope: Scope, year: int, version: int | None = None) -> Rollup:
     """The aggregate figures of ``scope`` for ``year``, cached until the summaries change."""
 
     def build() -> Rollup:
         rows = scope.apply(visible_summaries(user).filter(fiscal_year=year))
         return summarize(rows, get_catalog(year), child=scope.child, child_names=child_names(scope))
 
-    return _cached(user, f"rollup:{scope.key}:{year}", build)
+    return _cached(user, f"rollup:{scope.key}:{year}", build, version)
 
 
 @dataclass
@@ -97,47 +104,45 @@ class AgencyDashboard:
     measure_states: list[tuple[str, str, int]]
     steps: list[tuple[Step, bool]]
     next: Step | None
-    plan: object
+    plan: str | None  # the plan's status, None without a plan
 
 
 def agency_dashboard(agency: Agency, year: int | None, today: date, *, history: int = 5):
-    """Everything an agency's dashboard shows, in a fixed number of queries."""
-    overall = list(
-        Assessment.objects.filter(agency=agency)
+    """Everything an agency's dashboard shows, in a fixed number of queries (eight).
+
+    Scores per year come from the agency-year summaries (refreshed on every save), names from
+    the chosen year's criteria; questions, measures and the cycle are read live.
+    """
+    summaries = list(
+        AgencyYear.objects.filter(agency=agency)
         .order_by("fiscal_year")
-        .values("fiscal_year", "overall", "rating", "passed", "criteria__pass_mark")
+        .values("fiscal_year", "overall", "rating", "passed", "pass_mark", "tools", "indicators")
     )
+    scored = [a for a in summaries if a["overall"] is not None]
     if year is None:
-        year = overall[-1]["fiscal_year"] if overall else None
+        year = scored[-1]["fiscal_year"] if scored else None
     if year is None:
         return None
-    overall = [a for a in overall if a["fiscal_year"] <= year][-history:]
+    overall = [a for a in scored if a["fiscal_year"] <= year][-history:]
     years = [a["fiscal_year"] for a in overall]
     current = next((a for a in overall if a["fiscal_year"] == year), None)
-
-    tools: dict[str, dict] = {}
-    for fy, code, name, value in (
-        ToolScore.objects.filter(assessment__agency=agency, assessment__fiscal_year__in=years)
-        .order_by("tool__order")
-        .values_list("assessment__fiscal_year", "tool__code", "tool__name_th", "score")
-    ):
-        tools.setdefault(code, {"code": code, "name": name, "scores": {}})["scores"][fy] = value
-    indicators: dict[int, dict] = {}
-    for fy, number, name, tool, value in (
-        IndicatorScore.objects.filter(assessment__agency=agency, assessment__fiscal_year__in=years)
-        .order_by("indicator__number", "-assessment__fiscal_year")
-        .values_list(
-            "assessment__fiscal_year",
-            "indicator__number",
-            "indicator__name_th",
-            "indicator__tool__code",
-            "score",
-        )
-    ):
-        row = indicators.setdefault(
-            number, {"number": number, "name": name, "tool": tool, "scores": {}}
-        )
-        row["scores"][fy] = value
+    try:
+        catalog = get_catalog(year)
+    except CriteriaNotLoaded:
+        catalog = None
+    tools = [
+        {"code": t.code, "name": t.name_th, "scores": {}}
+        for t in (catalog.tools if catalog else ())
+    ]
+    indicators = [
+        {"number": i.number, "name": i.name_th, "tool": i.tool, "scores": {}}
+        for i in (catalog.indicators if catalog else ())
+    ]
+    for a in overall:
+        for t in tools:
+            t["scores"][a["fiscal_year"]] = a["tools"].get(t["code"])
+        for i in indicators:
+            i["scores"][a["fiscal_year"]] = a["indicators"].get(str(i["number"]))
     weakest = [
         {"code": code, "text": text, "indicator": number, "score": value}
         for code, text, number, value in QuestionScore.objects.filter(
@@ -161,18 +166,18 @@ def agency_dashboard(agency: Agency, year: int | None, today: date, *, history: 
     ):
         state = measure_state(statuses.get(m["id"], {}), m["period_end"], today)
         measures.append({**m, "state": state, "state_label": MEASURE_STATE_TH[state]})
-    for row in [*tools.values(), *indicators.values()]:
+    for row in [*tools, *indicators]:
         row["cells"] = [(y, row["scores"].get(y)) for y in years]
     counts = {s: sum(1 for m in measures if m["state"] == s) for s in MEASURE_STATES}
-    steps, plan = cycle_of(agency, year)
+    steps, plan = _cycle(agency, year, results=any(a["fiscal_year"] == year - 1 for a in scored))
     return AgencyDashboard(
         agency=agency,
         year=year,
         years=years,
         overall=overall,
         current=current,
-        tools=list(tools.values()),
-        indicators=list(indicators.values()),
+        tools=tools,
+        indicators=indicators,
         weakest=weakest,
         measures=measures,
         measure_states=[(s, MEASURE_STATE_TH[s], counts[s]) for s in MEASURE_STATES],
@@ -180,3 +185,27 @@ def agency_dashboard(agency: Agency, year: int | None, today: date, *, history: 
         next=next_step(steps),
         plan=plan,
     )
+
+
+def _cycle(agency: Agency, year: int, *, results: bool):
+    """The steps of ``year`` (prongsai.core.cycle) in two queries: the plan with its rounds, and
+    the analysis of the previous year's results."""
+    plan, rounds = None, {}
+    for status, rnd, rnd_status in (
+        MeasurePlan.objects.filter(agency=agency, fiscal_year=year)
+        .order_by()
+        .values_list("status", "rounds__round", "rounds__status")
+    ):
+        plan = status
+        if rnd:
+            rounds[rnd] = rnd_status
+    analysis = next(
+        iter(
+            Analysis.objects.filter(agency=agency, fiscal_year=year - 1)
+            .order_by()
+            .values_list("status", flat=True)[:1]
+        ),
+        None,
+    )
+    steps = cycle_steps(year, results=results, analysis=analysis, plan=plan, rounds=rounds)
+    return steps, plan

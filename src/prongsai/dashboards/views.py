@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -16,6 +17,14 @@ from prongsai.agencies.names import KIND_BY_CODE
 from . import exports, selectors, tables
 from .charts import agency_charts, rollup_charts
 from .rollups import Filters, Scope, all_ranked, bool_param, ranking
+
+
+def _url_prefixes() -> dict[str, str]:
+    """ "/dashboards/agency/" etc.: the many links of a page without one reverse() per row."""
+    return {
+        name: reverse(f"dashboards:{name}", args=[0])[:-2]
+        for name in ("agency", "province", "district")
+    }
 
 
 def _int(value, default=None):
@@ -46,7 +55,8 @@ def _filters(get) -> Filters:
 
 
 def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]]):
-    years = selectors.rollup_years(request.user)
+    version = selectors.current_version()
+    years = selectors.rollup_years(request.user, version)
     if not years:
         return render(request, "dashboards/empty.html", {"title": title, "crumbs": crumbs})
     year = _int(request.GET.get("year"), years[0])
@@ -62,11 +72,16 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
     if fmt in ("csv", "xlsx"):
         return _export(request, scope, year, rows, filters, fmt)
     page = ranking(rows, filters, page=_int(request.GET.get("page"), 1))
-    r = selectors.rollup(request.user, scope, year)
-    ranking_table = tables.ranking_table(page.rows, page.offset)
+    r = selectors.rollup(request.user, scope, year, version)
+    urls = _url_prefixes()
+    kept = {k: v for k, v in request.GET.items() if k not in ("page", "export", "table")}
     charts = rollup_charts(r, {"year": year, "kind": scope.kind or ""})
     bands = charts["bands"]
     context = {
+        "cache_key": selectors.cache_key(request.user, f"page:{scope.key}:{year}", version),
+        "export_base": urlencode({"year": year, **({"kind": scope.kind} if scope.kind else {})})
+        + "&",
+        "urls": urls,
         "title": title,
         "crumbs": crumbs,
         "scope": scope,
@@ -79,10 +94,10 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
             zip(bands["labels"], bands["datasets"][0]["data"], bands["links"], strict=True)
         ),
         "page": page,
-        "ranking": ranking_table,
-        "rows": list(zip(ranking_table.rows, page.rows, strict=True)),
+        "ranking_headers": tables.ranking_table([]).headers,
+        "ranking_rows": tables.ranking_rows_html(page.rows, page.offset, urls, year),
+        "page_base": urlencode(kept) + "&" if kept else "",
         "filters": filters,
-        "query": request.GET.copy(),
     }
     template = "dashboards/_ranking.html" if request.headers.get("HX-Request") else None
     return render(request, template or "dashboards/rollup.html", context)
