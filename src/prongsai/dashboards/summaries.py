@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
+from prongsai.criteria.models import Indicator, Question, Tool
 from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress
 
 from .models import AgencyYear, RollupVersion
@@ -87,24 +88,36 @@ def refresh(
             "weak_questions": [],
             "weak_indicators": [],
         }
+    # Codes and numbers by id, so the big score tables are read without joins or sorting.
+    tool_code = dict(Tool.objects.values_list("id", "code"))
+    tool_order = dict(Tool.objects.values_list("code", "order"))
+    indicator_number = dict(Indicator.objects.values_list("id", "number"))
+    question = {
+        pk: (order, code) for pk, code, order in Question.objects.values_list("id", "code", "order")
+    }
     tool_scores = _filtered(ToolScore.objects, "assessment__", agency_ids, years)
-    for pk, code, value in tool_scores.values_list("assessment_id", "tool__code", "score").order_by(
-        "tool__order"
-    ):
-        rows[key_of[pk]]["tools"][code] = _num(value)
+    for pk, tool, value in tool_scores.order_by().values_list("assessment_id", "tool_id", "score"):
+        rows[key_of[pk]]["tools"][tool_code[tool]] = _num(value)
     indicator_scores = _filtered(IndicatorScore.objects, "assessment__", agency_ids, years)
-    for pk, number, value in indicator_scores.values_list(
-        "assessment_id", "indicator__number", "score"
-    ).order_by("indicator__number"):
-        row = rows[key_of[pk]]
-        row["indicators"][str(number)] = _num(value)
-        if value is not None and row["pass_mark"] is not None and value < row["pass_mark"]:
-            row["weak_indicators"].append(str(number))
+    for pk, indicator, value in indicator_scores.order_by().values_list(
+        "assessment_id", "indicator_id", "score"
+    ):
+        rows[key_of[pk]]["indicators"][indicator_number[indicator]] = value
     weak = _filtered(QuestionScore.objects, "assessment__", agency_ids, years).filter(
         score__lt=F("assessment__criteria__pass_mark")
     )
-    for pk, code in weak.values_list("assessment_id", "question__code").order_by("question__order"):
-        rows[key_of[pk]]["weak_questions"].append(code)
+    for pk, q in weak.order_by().values_list("assessment_id", "question_id").iterator(20000):
+        rows[key_of[pk]]["weak_questions"].append(question[q])
+    for row in rows.values():
+        row["tools"] = dict(sorted(row["tools"].items(), key=lambda kv: tool_order.get(kv[0], 0)))
+        scores = sorted(row["indicators"].items())
+        row["indicators"] = {str(n): _num(v) for n, v in scores}
+        row["weak_indicators"] = [
+            str(n)
+            for n, v in scores
+            if v is not None and row["pass_mark"] is not None and v < row["pass_mark"]
+        ]
+        row["weak_questions"] = [code for _order, code in sorted(row["weak_questions"])]
 
     plans = _filtered(MeasurePlan.objects, "", agency_ids, years)
     for agency, year in plans.values_list("agency_id", "fiscal_year"):
