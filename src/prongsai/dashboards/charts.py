@@ -38,6 +38,7 @@ def rollup_charts(r: Rollup, query: dict) -> dict:
     bands = {
         "type": "bar",
         "title": "จำนวนหน่วยงานตามช่วงคะแนนรวม",
+        "integer": True,
         "labels": [band_label(lo, hi) for lo, hi, _ in r.bands],
         "datasets": [{"label": "หน่วยงาน", "data": [n for _, _, n in r.bands]}],
         "colors": ["pass" if lo >= (r.pass_mark or 0) else "fail" for lo, _, _ in r.bands],

@@ -40,6 +40,7 @@
     });
     var valueAxis = { beginAtZero: true, ticks: { font: { family: FONT, size: 14 } } };
     if (spec.max) { valueAxis.max = spec.max; }
+    if (spec.integer) { valueAxis.ticks.precision = 0; }
     var options = {
       responsive: true, maintainAspectRatio: false, animation: false,
       indexAxis: horizontal ? "y" : "x",
