@@ -29,6 +29,7 @@ from django.db import transaction
 
 from prongsai.agencies.models import Agency, District, Province, Signatory, Unit
 from prongsai.agencies.names import full_agency_name
+from prongsai.agencies.names import provinces as province_rows
 from prongsai.analysis.models import Analysis
 from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
 from prongsai.assessments.scoring import round2, score
@@ -269,6 +270,11 @@ def _split(total: int, provinces: list, rng: random.Random) -> list[int]:
 def _generate(seed: int, total: int, n_years: int, progress: Progress) -> NationalResult:
     rng = random.Random(seed)
     result = NationalResult()
+    # the 77 provinces come with a migration; put them back if a test flush removed them
+    Province.objects.bulk_create(
+        [Province(code=p.code, name_th=p.name_th, name_en=p.name_en) for p in province_rows()],
+        ignore_conflicts=True,
+    )
     provinces = list(Province.objects.order_by("code"))
     if total < len(provinces):  # a tiny country for tests: one agency in some provinces
         provinces = sorted(rng.sample(provinces, total), key=lambda p: p.code)
