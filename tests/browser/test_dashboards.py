@@ -43,6 +43,20 @@ def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F8
     assert page.locator("#ranking tbody tr td:nth-child(2)").first.inner_text() != first
     assert "page=2" in page.url
 
+    # HTMX: typing a Thai name narrows the ranking without reloading the page
+    wanted = AgencyYear.objects.filter(overall__isnull=False).order_by("-fiscal_year").first()
+    page.evaluate("window.__same_page = true")
+    before = page.locator("#ranking h2 small").inner_text()
+    page.fill("#q", wanted.name[-8:])
+    page.wait_for_function(f"document.querySelector('#ranking h2 small').textContent != {before!r}")
+    page.wait_for_function(
+        "[...document.querySelectorAll('#ranking tbody td:nth-child(2)')]"
+        f".some(td => td.textContent.includes({wanted.name!r}))"
+    )
+    assert page.evaluate("window.__same_page === true")
+    page.wait_for_function("location.search.includes('q=')")
+    assert "page=" not in page.url  # a new search starts on its first page
+
     # drill down: the failing agencies of a province
     row = AgencyYear.objects.filter(passed=False).order_by("-fiscal_year").first()
     page.goto(f"{page.base}/dashboards/province/{row.province_id}/?year={row.fiscal_year}")
