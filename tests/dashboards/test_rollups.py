@@ -111,3 +111,17 @@ def test_scope_search_sort_and_pages(country):
         everyone.exclude(overall=None).values_list("overall", flat=True)
     )
     assert ranking(everyone, Filters(), page=999, size=10).number == page1.pages
+
+
+@pytest.mark.django_db
+def test_refresh_command_rebuilds_the_summaries(country):
+    from django.core.management import call_command
+
+    country(agencies=12)
+    year = _latest()
+    AgencyYear.objects.filter(fiscal_year=year).update(overall=None, measures_total=0)
+    call_command("dashboards", "refresh", "--year", str(year))
+    assert AgencyYear.objects.filter(fiscal_year=year, overall__isnull=False).count() == (
+        Assessment.objects.filter(fiscal_year=year).count()
+    )
+    assert AgencyYear.objects.filter(fiscal_year=year, measures_total__gt=0).exists()
