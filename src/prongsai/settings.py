@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "prongsai.measures",
     "prongsai.ingest",
     "prongsai.demo",
+    "prongsai.dashboards",
 ]
 
 MIDDLEWARE = [

@@ -20,5 +20,6 @@ urlpatterns = [
     path("agencies/", include("prongsai.access.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("api/", api_urls),
+    path("dashboards/", include("prongsai.dashboards.urls")),
     path("", include("prongsai.core.urls")),
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from prongsai.access.models import Membership
-from prongsai.agencies.models import Agency, Province, Signatory, Unit
+from prongsai.agencies.models import Agency, District, Province, Signatory, Unit
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.services import record_scores
 from prongsai.ingest.models import ImportedDocument
@@ -27,7 +27,10 @@ class Side:
 
 
 def build_side(place: str, province: Province, django_user_model) -> Side:
-    agency = Agency.objects.create(kind="sao", place_name=place, province=province)
+    district = District.objects.create(province=province, name_th=f"อำเภอทดสอบ{province.pk}")
+    agency = Agency.objects.create(
+        kind="sao", place_name=place, province=province, district=district
+    )
     Unit.objects.create(agency=agency, name=f"สำนักปลัด{place}")
     for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "นายก"], start=1):
         Signatory.objects.create(

@@ -64,6 +64,11 @@ ROUTES = {
     ),
     "assessments:preview": (lambda s: {"pk": s.agency.pk, "year": 2566}, {"ind_1": "10"}),
     "ingest:upload": (lambda s: {}, {}),
+    "dashboards:nation": (lambda s: {}, {}),
+    "dashboards:province": (lambda s: {"code": s.agency.province_id}, {}),
+    "dashboards:district": (lambda s: {"pk": s.agency.district_id}, {}),
+    "dashboards:kind": (lambda s: {"code": s.agency.kind}, {}),
+    "dashboards:agency": (lambda s: {"pk": s.agency.pk}, {}),
     "access:team": (
         lambda s: {"pk": s.agency.pk},
         {"action": "add_member", "username": "intruder", "role": "editor", "password": "x"},

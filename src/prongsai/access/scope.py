@@ -54,6 +54,7 @@ AGENCY_PATH: dict[str, str] = {
     "measures.memo": "agency",
     "measures.signoff": "memo__agency",
     "ingest.importeddocument": "agency",
+    "dashboards.agencyyear": "agency",
 }
 
 FORBIDDEN_TH = {

@@ -1,0 +1,168 @@
+"""Dashboard pages: parse the request, call a selector, render (or export a table)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from prongsai.agencies.models import District, Province
+from prongsai.agencies.names import KIND_BY_CODE
+
+from . import exports, selectors, tables
+from .charts import agency_charts, rollup_charts
+from .rollups import Filters, Scope, all_ranked, bool_param, ranking
+
+
+def _url_prefixes() -> dict[str, str]:
+    """ "/dashboards/agency/" etc.: the many links of a page without one reverse() per row."""
+    return {
+        name: reverse(f"dashboards:{name}", args=[0])[:-2]
+        for name in ("agency", "province", "district")
+    }
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _dec(value):
+    try:
+        return Decimal(value) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def _filters(get) -> Filters:
+    return Filters(
+        q=(get.get("q") or "").strip()[:100],
+        passed=bool_param(get.get("passed")),
+        low=_dec(get.get("low")),
+        high=_dec(get.get("high")),
+        weak_question=(get.get("weak") or "").strip()[:10],
+        weak_indicator=(get.get("wi") or "").strip()[:3],
+        overdue=get.get("overdue") == "1",
+        sort=get.get("sort") if get.get("sort") in Filters.SORTS else "rank",
+    )
+
+
+def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]]):
+    version = selectors.current_version()
+    years = selectors.rollup_years(request.user, version)
+    if not years:
+        return render(request, "dashboards/empty.html", {"title": title, "crumbs": crumbs})
+    year = _int(request.GET.get("year"), years[0])
+    if year not in years:
+        raise Http404("ไม่มีผลการประเมินของปีนี้")
+    kind = request.GET.get("kind") or scope.kind
+    if kind and kind not in KIND_BY_CODE:
+        raise Http404("ไม่รู้จักประเภทหน่วยงานนี้")
+    scope = Scope(province=scope.province, district=scope.district, kind=kind or None)
+    filters = _filters(request.GET)
+    rows = scope.apply(selectors.visible_summaries(request.user).filter(fiscal_year=year))
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        return _export(request, scope, year, rows, filters, fmt)
+    page = ranking(rows, filters, page=_int(request.GET.get("page"), 1))
+    r = selectors.rollup(request.user, scope, year, version)
+    urls = _url_prefixes()
+    kept = {k: v for k, v in request.GET.items() if k not in ("page", "export", "table")}
+    charts = rollup_charts(r, {"year": year, "kind": scope.kind or ""})
+    bands = charts["bands"]
+    context = {
+        "cache_key": selectors.cache_key(request.user, f"page:{scope.key}:{year}", version),
+        "export_base": urlencode({"year": year, **({"kind": scope.kind} if scope.kind else {})})
+        + "&",
+        "urls": urls,
+        "title": title,
+        "crumbs": crumbs,
+        "scope": scope,
+        "year": year,
+        "years": years,
+        "kinds": [(k.code, k.label_th) for k in KIND_BY_CODE.values()],
+        "r": r,
+        "charts": charts,
+        "bands": list(
+            zip(bands["labels"], bands["datasets"][0]["data"], bands["links"], strict=True)
+        ),
+        "page": page,
+        "ranking_headers": tables.ranking_table([]).headers,
+        "ranking_rows": tables.ranking_rows_html(page.rows, page.offset, urls, year),
+        "page_base": urlencode(kept) + "&" if kept else "",
+        "filters": filters,
+    }
+    template = "dashboards/_ranking.html" if request.headers.get("HX-Request") else None
+    return render(request, template or "dashboards/rollup.html", context)
+
+
+def _export(request, scope, year, rows, filters, fmt):
+    which = request.GET.get("table", "ranking")
+    if which == "ranking":
+        table = tables.ranking_table(all_ranked(rows, filters))
+    else:
+        r = selectors.rollup(request.user, scope, year)
+        child_label = {"province": "จังหวัด", "district": "อำเภอ"}.get(scope.child or "", "")
+        builders = {
+            "children": lambda: tables.groups_table("areas", "รายพื้นที่", child_label, r.by_child),
+            "kinds": lambda: tables.groups_table("kinds", "รายประเภท", "ประเภทหน่วยงาน", r.by_kind),
+            "distribution": lambda: tables.bands_table(r),
+            "indicators": lambda: tables.indicators_table(r),
+            "questions": lambda: tables.questions_table(r),
+            "tools": lambda: tables.tools_table(r),
+            "measures": lambda: tables.measures_table(r),
+        }
+        if which not in builders:
+            raise Http404("ไม่มีตารางนี้")
+        table = builders[which]()
+    name = f"ita-{year}-{scope.key.replace(':', '-')}-{table.name}"
+    return exports.response(table, fmt, name)
+
+
+@login_required
+def nation(request):
+    return _rollup_page(request, Scope(), "ภาพรวมทั้งประเทศ", [])
+
+
+@login_required
+def province(request, code: int):
+    p = get_object_or_404(Province, code=code)
+    return _rollup_page(request, Scope(province=p.code), f"จังหวัด{p.name_th}", [])
+
+
+@login_required
+def district(request, pk: int):
+    d = get_object_or_404(District.objects.select_related("province"), pk=pk)
+    return _rollup_page(
+        request,
+        Scope(province=d.province_id, district=d.pk),
+        f"อำเภอ{d.name_th} จังหวัด{d.province.name_th}",
+        [(f"จังหวัด{d.province.name_th}", reverse("dashboards:province", args=[d.province_id]))],
+    )
+
+
+@login_required
+def kind(request, code: str):
+    if code not in KIND_BY_CODE:
+        raise Http404("ไม่รู้จักประเภทหน่วยงานนี้")
+    return _rollup_page(request, Scope(kind=code), f"{KIND_BY_CODE[code].label_th} ทั้งประเทศ", [])
+
+
+@login_required
+def agency(request, pk: int):
+    a = get_object_or_404(
+        selectors.visible_agencies(request.user).select_related("province", "district"), pk=pk
+    )
+    today = timezone.localdate()
+    board = selectors.agency_dashboard(a, _int(request.GET.get("year")), today)
+    charts = agency_charts(board) if board else {}
+    context = {"agency": a, "b": board, "today": today}
+    context["charts"] = {f"chart-{name}": spec for name, spec in charts.items()}
+    return render(request, "dashboards/agency.html", context)
