@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "prongsai.measures",
     "prongsai.ingest",
     "prongsai.demo",
+    "prongsai.documents",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,7 @@ urlpatterns = [
     path("agencies/", include("prongsai.measures.urls")),
     path("agencies/", include("prongsai.assessments.urls")),
     path("import/", include("prongsai.ingest.urls")),
+    path("documents/", include("prongsai.documents.urls")),
+    path("p/", include("prongsai.documents.public_urls")),
     path("", include("prongsai.core.urls")),
 ]

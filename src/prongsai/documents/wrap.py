@@ -1,0 +1,64 @@
+"""Thai line breaking for WeasyPrint: break between words, never inside one.
+
+Pango (through libthai) finds break opportunities in Thai by itself, but it also breaks inside
+words that PyThaiNLP's newmm segmentation keeps whole ("ผู้⏎รับผิดชอบ", "ระยะเวลาดำเ⏎นินการ" in a
+narrow column). So each line of text is segmented with newmm and asked of Pango (the same
+library WeasyPrint lays out with) where it may break; a word in which Pango would break is
+wrapped in a ``white-space: nowrap`` span, and a ZERO WIDTH SPACE (U+200B) is put between two
+words where Pango would not break. The space is drawn as nothing and left out of the PDF's text
+layer. Only the few words that need it get a span: a span per word makes WeasyPrint's layout
+about seven times slower, and a word joiner (U+2060) inside words makes libthai break at every
+joiner instead.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from pythainlp.tokenize import word_tokenize
+
+ZERO_WIDTH_SPACE = "\u200b"
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+
+
+def _pango_breaks(text: str) -> set[int]:
+    """Indexes ``i`` of ``text`` where Pango may break a line before ``text[i]``."""
+    from weasyprint.text.line_break import get_log_attrs
+
+    attrs = get_log_attrs(text, "th")
+    return {i for i in range(1, len(text)) if attrs[i].is_line_break}
+
+
+@lru_cache(maxsize=8192)
+def _line(text: str) -> str:
+    breaks = _pango_breaks(text)
+    out: list[str] = []
+    start = 0
+    previous_thai = False
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        end = start + len(token)
+        thai = bool(_THAI.search(token))
+        if previous_thai and thai and start not in breaks:
+            out.append(ZERO_WIDTH_SPACE)
+        escaped = html.escape(token)
+        if thai and any(i in breaks for i in range(start + 1, end)):
+            out.append(f'<span class="w">{escaped}</span>')
+        else:
+            out.append(escaped)
+        previous_thai = thai and not token.isspace()
+        start = end
+    return "".join(out)
+
+
+def wrap_html(text: str) -> str:
+    """HTML for the PDF: Thai words kept whole, ``\\n`` as ``<br>``."""
+    return "<br>".join(
+        _line(line) if _THAI.search(line) else html.escape(line) for line in text.split("\n")
+    )
+
+
+def plain_html(text: str) -> str:
+    """HTML for a browser, which breaks Thai itself: ``\\n`` as ``<br>``."""
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
