@@ -5,7 +5,7 @@ words that PyThaiNLP's newmm segmentation keeps whole ("ผู้⏎รับผ
 narrow column). So each line of text is segmented with newmm and asked of Pango (the same
 library WeasyPrint lays out with) where it may break; a word in which Pango would break is
 wrapped in a ``white-space: nowrap`` span, and a ZERO WIDTH SPACE (U+200B) is put between two
-words where Pango would not break. The space is drawn as nothing and left out of the PDF's text
+Thai words where Pango would not break, and beside each span. The space is drawn as nothing and left out of the PDF's text
 layer. Only the few words that need it get a span: a span per word makes WeasyPrint's layout
 about seven times slower, and a word joiner (U+2060) inside words makes libthai break at every
 joiner instead.
@@ -37,17 +37,19 @@ def _line(text: str) -> str:
     out: list[str] = []
     start = 0
     previous_thai = False
+    previous_span = False
     for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
         end = start + len(token)
         thai = bool(_THAI.search(token))
-        if previous_thai and thai and start not in breaks:
+        span = thai and any(i in breaks for i in range(start + 1, end))
+        if previous_thai and thai and (span or previous_span or start not in breaks):
+            # WeasyPrint judges a break between two boxes from the two letters around it
+            # alone, where libthai finds no word: so a span always gets a break beside it
             out.append(ZERO_WIDTH_SPACE)
         escaped = html.escape(token)
-        if thai and any(i in breaks for i in range(start + 1, end)):
-            out.append(f'<span class="w">{escaped}</span>')
-        else:
-            out.append(escaped)
+        out.append(f'<span class="w">{escaped}</span>' if span else escaped)
         previous_thai = thai and not token.isspace()
+        previous_span = span
         start = end
     return "".join(out)
 
