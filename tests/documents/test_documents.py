@@ -20,8 +20,8 @@ from tests.conftest import FIXTURES
 
 from .pdfcheck import (
     assert_text_in_order,
-    missing_glyphs,
     mid_word_breaks,
+    missing_glyphs,
     normal,
     pdffonts,
     pdftotext,
@@ -158,3 +158,22 @@ def test_clear_thai_errors(demo):
         build("analysis", agency, 2565)
     with pytest.raises(DocumentError, match="ไม่มีเอกสารชนิด"):
         build("letter", agency, 2565)
+
+
+def test_a_long_table_repeats_its_header_on_every_page(tmp_path):
+    cell = "ดำเนินการประชาสัมพันธ์ให้ประชาชนรับทราบผ่านช่องทางต่าง ๆ ของหน่วยงาน ประจำปีงบประมาณ"
+    rows = [[f"{n}. มาตรการที่ {n}", f"{cell} ข้อ {n}", "สำนักปลัด", "ต.ค. ๖๗ – ก.ย. ๖๘"]
+            for n in range(1, 61)]  # fmt: skip
+    columns = ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    document = {
+        "kind": "plan", "title": "ทดสอบ", "digits": "thai", "round": None,
+        "blocks": [blocks.title("แผนทดสอบ"), blocks.table("", columns, rows, [2, 5, 2, 2],
+                                                          landscape=True)],
+    }  # fmt: skip
+    pdf = render_pdf(document)
+    pages = pdftotext(pdf, tmp_path, "-raw").split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) >= 4
+    for page in pages:
+        assert "".join(columns) in "".join(page.split()), page[:200]
+    assert_text_in_order(document, "\f".join(pages))
