@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -124,7 +125,7 @@ def mid_word_breaks(text: str, document: dict) -> list[str]:
     source = " ".join(" ".join(blocks.texts(document)).split())
     lines = [line.strip() for line in text.splitlines()]
     bad = []
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         if not line or not following:
             continue
         tail, head = line.split()[-1], following.split()[0]

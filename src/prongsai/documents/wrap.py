@@ -2,13 +2,13 @@
 
 Pango (through libthai) finds break opportunities in Thai by itself, but it also breaks inside
 words that PyThaiNLP's newmm segmentation keeps whole ("ผู้⏎รับผิดชอบ", "ระยะเวลาดำเ⏎นินการ" in a
-narrow column). So each line of text is segmented with newmm and asked of Pango (the same
-library WeasyPrint lays out with) where it may break; a word in which Pango would break is
-wrapped in a ``white-space: nowrap`` span, and a ZERO WIDTH SPACE (U+200B) is put between two
-Thai words where Pango would not break, and beside each span. The space is drawn as nothing and left out of the PDF's text
-layer. Only the few words that need it get a span: a span per word makes WeasyPrint's layout
-about seven times slower, and a word joiner (U+2060) inside words makes libthai break at every
-joiner instead.
+narrow column). So each line of text is segmented with newmm and Pango (the library WeasyPrint
+lays out with) is asked where it may break. A word in which Pango would break is wrapped in a
+``white-space: nowrap`` span; a ZERO WIDTH SPACE (U+200B) goes between two Thai words where
+Pango would not break, and beside each span. The space is drawn as nothing and is left out of
+the PDF's text layer. Only the words that need it get a span: the spans cost layout time (style
+cascade and inline splitting). A word joiner (U+2060) inside words does not work: libthai then
+breaks at every joiner.
 """
 
 from __future__ import annotations
