@@ -177,3 +177,10 @@ def test_a_long_table_repeats_its_header_on_every_page(tmp_path):
     for page in pages:
         assert "".join(columns) in "".join(page.split()), page[:200]
     assert_text_in_order(document, "\f".join(pages))
+
+
+@pytest.mark.django_db
+def test_a_docx_that_starts_with_a_wide_table_has_no_empty_first_page(demo):
+    docx = Document(io.BytesIO(render_docx(document_of("002"))))
+    assert len(docx.sections) == 1
+    assert docx.sections[0].page_width > docx.sections[0].page_height

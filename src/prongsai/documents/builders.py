@@ -138,6 +138,11 @@ def _score(value) -> str:
     return "" if value is None else f"{Decimal(str(value)):.2f}"
 
 
+def _measure_cells(m: Measure) -> list[str]:
+    """Measure, methods, responsible, period: the first columns of every measures table."""
+    return [f"{m.number}. {m.title}", b.numbered(m.methods), _responsible(m), _period(m)]
+
+
 def _measures(plan: MeasurePlan):
     return plan.measures.order_by("number").prefetch_related("responsible_units")
 
@@ -249,15 +254,7 @@ def analysis_document(agency: Agency, year: int) -> dict:
             b.table(
                 "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
                 ["หัวข้อ", "วิธีการนำผลวิเคราะห์ไปสู่การปฏิบัติ", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง", "ระยะเวลาดำเนินงาน"],
-                [
-                    [
-                        f"{m.number}. {m.title}",
-                        b.numbered(m.methods),
-                        _responsible(m),
-                        _period(m),
-                    ]
-                    for m in _measures(plan)
-                ],
+                [_measure_cells(m) for m in _measures(plan)],
                 [2.5, 5, 2, 2],
                 landscape=True,
             )
@@ -294,15 +291,7 @@ def _plan_rows(plan: MeasurePlan) -> list[list[str]]:
     rows = []
     for m in _measures(plan):
         kpi = f"{_number(m.kpi_target)} {m.kpi_unit}".strip()
-        rows.append(
-            [
-                f"{m.number}. {m.title}",
-                b.numbered(m.methods),
-                _responsible(m),
-                _period(m),
-                kpi,
-            ]
-        )
+        rows.append([*_measure_cells(m), kpi])
     return rows
 
 
@@ -421,17 +410,7 @@ def progress_document(round_: ProgressRound, *, with_memo: bool = True) -> dict:
             if m.kpi_target:
                 kpi += f" จากเป้าหมาย {_number(m.kpi_target)} (ร้อยละ {p.kpi_percent})"
             result = f"{result}\n{kpi}".strip()
-        rows.append(
-            [
-                f"{m.number}. {m.title}",
-                b.numbered(m.methods),
-                _responsible(m),
-                _period(m),
-                result,
-                p.outcome,
-                p.suggestion,
-            ]
-        )
+        rows.append([*_measure_cells(m), result, p.outcome, p.suggestion])
     blocks.append(
         b.table(
             "ผลการดำเนินการตามมาตรการ",

@@ -153,7 +153,8 @@ def render_docx(document: dict) -> bytes:
             kind in ("title", "heading") and bool(following.get("landscape"))
         )
         if wants_landscape != landscape:
-            section = docx.add_section(WD_SECTION.NEW_PAGE)
+            if index:  # the first block sets the first section's orientation
+                section = docx.add_section(WD_SECTION.NEW_PAGE)
             _page(section, landscape=wants_landscape)
             landscape = wants_landscape
             pending_break = False
