@@ -7,8 +7,9 @@ lays out with) is asked where it may break. A word in which Pango would break is
 ``white-space: nowrap`` span; a ZERO WIDTH SPACE (U+200B) goes between two Thai words where
 Pango would not break, and beside each span. The space is drawn as nothing and is left out of
 the PDF's text layer. Only the words that need it get a span: the spans cost layout time (style
-cascade and inline splitting). A word joiner (U+2060) inside words does not work: libthai then
-breaks at every joiner.
+cascade and inline splitting), which is why libthai is given PyThaiNLP's word list
+(:mod:`prongsai.documents.thai_dictionary`), leaving few words to wrap. A word joiner (U+2060)
+inside words does not work: libthai then breaks at every joiner.
 """
 
 from __future__ import annotations
