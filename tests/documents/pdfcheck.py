@@ -87,7 +87,7 @@ def assert_text_in_order(document: dict, text: str) -> None:
         assert not wanted or _find_in_pieces(found, wanted, 0) is not None, wanted[:80]
 
 
-def _find_in_pieces(found: str, wanted: str, start: int, pieces: int = 4) -> int | None:
+def _find_in_pieces(found: str, wanted: str, start: int, pieces: int = 8) -> int | None:
     """Where ``wanted`` starts at or after ``start``, or ``None``.
 
     A table row split over a page break is drawn cell part by cell part: the first part of
@@ -118,25 +118,37 @@ def _find_in_pieces(found: str, wanted: str, start: int, pieces: int = 4) -> int
 
 
 def mid_word_breaks(text: str, document: dict) -> list[str]:
-    """Line ends that fall inside a PyThaiNLP (newmm) word of the text around them.
+    """Line ends of the PDF's text that fall inside a PyThaiNLP (newmm) word of the source.
 
-    A line end where the source has a space is a break at the space, never inside a word.
+    Each line of the source is segmented whole, as the renderer does. A line end is inside a
+    word when the text around it is found in the source only with no word boundary there. Text
+    around a line end that is not in the source at all joins two cells (pdftotext reads table
+    rows across), and a space in the source is a break between words.
     """
-    source = " ".join(" ".join(blocks.texts(document)).split())
+    segmented = []
+    for source in blocks.texts(document):
+        for line in source.split("\n"):
+            boundaries, offset = {0}, 0
+            for token in word_tokenize(line, engine="newmm", keep_whitespace=True):
+                offset += len(token)
+                boundaries.add(offset)
+            segmented.append((line, boundaries))
     lines = [line.strip() for line in text.splitlines()]
     bad = []
     for line, following in itertools.pairwise(lines):
         if not line or not following:
             continue
         tail, head = line.split()[-1], following.split()[0]
-        if not (THAI.match(tail[-1]) and THAI.match(head[0])) or f"{tail} {head}" in source:
+        if not (THAI.match(tail[-1]) and THAI.match(head[0])):
             continue
-        joined = tail + head
-        boundaries, offset = set(), 0
-        for token in word_tokenize(joined, engine="newmm"):
-            offset += len(token)
-            boundaries.add(offset)
-        if len(tail) not in boundaries:
+        joined, found, between_words = tail + head, False, False
+        for source, boundaries in segmented:
+            at = source.find(joined)
+            while at >= 0 and not between_words:
+                found = True
+                between_words = at + len(tail) in boundaries
+                at = source.find(joined, at + 1)
+        if found and not between_words:
             bad.append(f"{tail}⏎{head}")
     return bad
 

@@ -21,12 +21,16 @@ def test_pango_keeps_compound_words_whole():
 
 
 def test_a_word_pango_would_split_is_kept_whole(monkeypatch):
-    monkeypatch.setattr("prongsai.documents.wrap._pango_breaks", lambda text: {3, 12})
     from prongsai.documents import wrap
 
-    wrap._line.cache_clear()
-    html = wrap.wrap_html("ผู้รับผิดชอบโครงการ")
-    wrap._line.cache_clear()
+    monkeypatch.setattr(wrap, "_pango_breaks", lambda text: {3} if text == "ผู้รับผิดชอบ" else set())
+    for cached in (wrap._line, wrap._splits):
+        cached.cache_clear()
+    try:
+        html = wrap.wrap_html("ผู้รับผิดชอบโครงการ")
+    finally:
+        for cached in (wrap._line, wrap._splits):
+            cached.cache_clear()
     assert html == '<span class="w">ผู้รับผิดชอบ</span>\u200bโครงการ'
 
 

@@ -134,5 +134,54 @@ def texts(document: dict) -> Iterator[str]:
                 yield from row
 
 
+# A4 width inside the margins of the PDF's pages, and the width of a letter (10.64 pt Laksaman,
+# bold, with the cell's padding taken as three more letters): enough to keep a word on one line.
+USABLE_CM = {False: 16.0, True: 26.7}
+LETTER_CM = 0.25
+
+
+def _longest_word(text: str) -> int:
+    from pythainlp.tokenize import word_tokenize
+
+    from prongsai.thai.text import display_width
+
+    words = word_tokenize(text, engine="newmm", keep_whitespace=False) if text else []
+    return max((display_width(word) for word in words), default=0)
+
+
+def fitted_widths(block: dict) -> list[float]:
+    """Column widths (fractions of 1) between the table's own and what its text needs.
+
+    Half the share comes from the widths the builder chose, half from how much text each column
+    holds, so that a column with one long cell does not leave the others pages of empty space;
+    no column is narrower than its longest word (a word is never broken across lines).
+    """
+    given = block["widths"]
+    total_given = sum(given) or 1
+    columns = range(len(given))
+    lengths = [
+        sum(len(row[i]) for row in block["rows"]) + len(block["columns"][i]) for i in columns
+    ]
+    total_length = sum(lengths) or 1
+    usable = USABLE_CM[bool(block.get("landscape"))]
+    texts = [[block["columns"][i], *(row[i] for row in block["rows"])] for i in columns]
+    floors = [LETTER_CM * (3 + max(map(_longest_word, column))) / usable for column in texts]
+    blend = [
+        0.5 * w / total_given + 0.5 * n / total_length for w, n in zip(given, lengths, strict=True)
+    ]
+    fixed: dict[int, float] = {}  # columns held at their floor
+    while True:
+        free = max(0.0, 1 - sum(fixed.values()))
+        rest = [i for i in columns if i not in fixed]
+        rest_blend = sum(blend[i] for i in rest) or 1
+        narrow = [i for i in rest if free * blend[i] / rest_blend < floors[i]]
+        if not narrow or len(fixed) == len(given):
+            break
+        fixed.update((i, floors[i]) for i in narrow)
+    shares = [fixed.get(i, free * blend[i] / rest_blend) for i in columns]
+    total = sum(shares)
+    return [share / total for share in shares]
+
+
 def tables(document: dict) -> list[dict]:
     return [block for block in document["blocks"] if block["type"] == "table"]

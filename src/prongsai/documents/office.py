@@ -120,8 +120,7 @@ def _table(document, block: dict, width) -> None:
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    total = sum(block["widths"]) or 1
-    widths = [int(width * w / total) for w in block["widths"]]
+    widths = [int(width * share) for share in b.fitted_widths(block)]
     for column, column_width in zip(table.columns, widths, strict=True):
         column.width = column_width
     header = table.rows[0]

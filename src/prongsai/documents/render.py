@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from . import pdf_text
+from .blocks import fitted_widths
 from .wrap import plain_html, wrap_html
 
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
@@ -64,8 +65,7 @@ def _context(document: dict, *, for_pdf: bool) -> dict:
         if after and after.get("landscape") and block["type"] in ("title", "heading"):
             block["landscape"] = True
         if block["type"] == "table":
-            total = sum(block["widths"]) or 1
-            block["percents"] = [f"{100 * w / total:.2f}" for w in block["widths"]]
+            block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(block)]
     return {"document": document, "blocks": blocks, "fonts": FONT_FILES}
 
 

@@ -1,15 +1,16 @@
 """Thai line breaking for WeasyPrint: break between words, never inside one.
 
-Pango (through libthai) finds break opportunities in Thai by itself, but it also breaks inside
-words that PyThaiNLP's newmm segmentation keeps whole ("ผู้⏎รับผิดชอบ", "ระยะเวลาดำเ⏎นินการ" in a
-narrow column). So each line of text is segmented with newmm and Pango (the library WeasyPrint
-lays out with) is asked where it may break. A word in which Pango would break is wrapped in a
-``white-space: nowrap`` span; a ZERO WIDTH SPACE (U+200B) goes between two Thai words where
-Pango would not break, and beside each span. The space is drawn as nothing and is left out of
-the PDF's text layer. Only the words that need it get a span: the spans cost layout time (style
-cascade and inline splitting), which is why libthai is given PyThaiNLP's word list
-(:mod:`prongsai.documents.thai_dictionary`), leaving few words to wrap. A word joiner (U+2060)
-inside words does not work: libthai then breaks at every joiner.
+Pango (through libthai) finds break opportunities in Thai by itself, but its words are not
+PyThaiNLP's: it breaks inside words that newmm keeps whole ("ผู้⏎รับผิดชอบ", "ระยะเวลาดำเ⏎นินการ" in
+a narrow column), and where it breaks depends on where the text it reads starts, which for
+WeasyPrint is the start of each new line. So each line is segmented with newmm and a ZERO WIDTH
+SPACE (U+200B) goes between every two Thai words: a break is allowed there, and libthai reads
+each word on its own. A word that libthai would still split on its own is wrapped in a
+``white-space: nowrap`` span. libthai is given PyThaiNLP's word list
+(:mod:`prongsai.documents.thai_dictionary`), so hardly any word needs a span (spans make
+WeasyPrint's layout several times slower). The zero-width space is drawn as nothing and left out
+of the PDF's text layer. (A word joiner, U+2060, inside words does not work: libthai then breaks
+at every joiner.)
 """
 
 from __future__ import annotations
@@ -32,26 +33,24 @@ def _pango_breaks(text: str) -> set[int]:
     return {i for i in range(1, len(text)) if attrs[i].is_line_break}
 
 
+@lru_cache(maxsize=65536)
+def _splits(word: str) -> bool:
+    """Whether Pango (libthai) may break inside ``word`` when it is read on its own."""
+    return bool(_pango_breaks(word))
+
+
 @lru_cache(maxsize=8192)
 def _line(text: str) -> str:
-    breaks = _pango_breaks(text)
     out: list[str] = []
-    start = 0
     previous_thai = False
-    previous_span = False
     for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        end = start + len(token)
-        thai = bool(_THAI.search(token))
-        span = thai and any(i in breaks for i in range(start + 1, end))
-        if previous_thai and thai and (span or previous_span or start not in breaks):
-            # WeasyPrint judges a break between two boxes from the two letters around it
-            # alone, where libthai finds no word: so a span always gets a break beside it
+        thai = bool(_THAI.search(token)) and not token.isspace()
+        if previous_thai and thai:
             out.append(ZERO_WIDTH_SPACE)
         escaped = html.escape(token)
-        out.append(f'<span class="w">{escaped}</span>' if span else escaped)
-        previous_thai = thai and not token.isspace()
-        previous_span = span
-        start = end
+        split = thai and len(token) > 1 and _splits(token)
+        out.append(f'<span class="w">{escaped}</span>' if split else escaped)
+        previous_thai = thai
     return "".join(out)
 
 
