@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "prongsai.core",
+    "prongsai.access",
+    "prongsai.api",
+    "ninja",  # serves the API docs' assets from our static files (no CDN)
     "prongsai.criteria",
     "prongsai.agencies",
     "prongsai.assessments",
@@ -48,9 +51,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # default deny: every page needs a login unless its view is marked login_not_required
+    # (the public pages of published documents, the login page)
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -94,8 +101,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Thai for everyone. English is the planned second locale; LocaleMiddleware (which would follow
-# the browser's Accept-Language) comes back with the English catalogue.
+# Thai first, English second. LocaleMiddleware picks the language from the switcher's cookie
+# (django_language, set by /i18n/setlang/), else the browser's Accept-Language; a browser that
+# asks for neither language, or for nothing, gets Thai. The English catalogue is
+# locale/en/LC_MESSAGES/django.po (see docs/README.md, "Translations").
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]

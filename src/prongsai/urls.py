@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
+
+from prongsai.api.urls import urls as api_urls
 
 admin.site.site_header = "โปร่งใส — ผู้ดูแลระบบ"
 admin.site.site_title = "โปร่งใส"
@@ -8,13 +12,15 @@ admin.site.index_title = "จัดการข้อมูล"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("agencies/", include("prongsai.agencies.urls")),
     path("agencies/", include("prongsai.analysis.urls")),
     path("agencies/", include("prongsai.measures.urls")),
     path("agencies/", include("prongsai.assessments.urls")),
+    path("agencies/", include("prongsai.access.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("documents/", include("prongsai.documents.urls")),
     path("p/", include("prongsai.documents.public_urls")),
+    path("api/", api_urls),
     path("", include("prongsai.core.urls")),
 ]

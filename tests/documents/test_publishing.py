@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from docx import Document
 
+from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency
 from prongsai.documents.builders import DocumentError
 from prongsai.documents.models import Publication
@@ -29,8 +30,10 @@ def agency(demo):
 
 
 @pytest.fixture
-def officer(db):
-    return User.objects.create_user("officer", password="x")
+def officer(agency):
+    user = User.objects.create_user("officer-docs", password="x")
+    Membership.objects.create(user=user, role="editor", agency=agency)
+    return user
 
 
 def pdf_text(data: bytes, tmp_path) -> str:
@@ -146,6 +149,11 @@ def test_document_pages_download_and_publish(client, agency, officer):
 
     client.post(f"/documents/{agency.pk}/2565/progress/publish/", {"round": "6m"})
     assert "ฉบับที่ ๑" in client.get(url).text
+    outsider = User.objects.create_user("outsider", password="x")
+    client.force_login(outsider)  # an editor of no agency: not found, and nothing published
+    assert client.get(url).status_code == 404
+    assert client.post(f"/documents/{agency.pk}/2565/progress/publish/").status_code == 404
+    client.force_login(officer)
     for page_url in (
         f"/agencies/{agency.pk}/plans/2565/",
         f"/agencies/{agency.pk}/plans/2565/rounds/6m/",

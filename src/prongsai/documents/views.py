@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.agencies.models import Agency
 
 from .builders import KINDS, ROUND_KINDS, DocumentError, build
@@ -41,7 +42,7 @@ def _page_url(kind: str, agency_id: int, year: int, round_: str | None) -> str:
 
 @login_required
 def document_page(request, pk: int, year: int, kind: str):
-    agency = get_object_or_404(Agency.objects.select_related("district", "province"), pk=pk)
+    agency = agency_or_404(request, pk, "view")
     if kind not in KINDS:
         raise Http404("ไม่มีเอกสารชนิดนี้")
     round_, digits = _options(request)
@@ -80,7 +81,7 @@ def document_page(request, pk: int, year: int, kind: str):
 
 @login_required
 def download(request, pk: int, year: int, kind: str, fmt: str):
-    agency = get_object_or_404(Agency.objects.select_related("district", "province"), pk=pk)
+    agency = agency_or_404(request, pk, "view")
     round_, digits = _options(request)
     try:
         document = build(kind, agency, year, round_, digits)
@@ -110,7 +111,7 @@ def _publish(request, kind, agency, year, round_, digits):
 @login_required
 @require_POST
 def publish(request, pk: int, year: int, kind: str):
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = agency_or_404(request, pk, "edit")
     if kind not in KINDS:
         raise Http404("ไม่มีเอกสารชนิดนี้")
     round_, digits = _options(request)
@@ -125,8 +126,11 @@ def publish_memo(request, memo_id: int):
     from prongsai.measures.models import Memo
     from prongsai.measures.signoff import still_as_approved
 
-    memo = get_object_or_404(
-        Memo.objects.select_related("agency", "round__plan", "plan", "analysis"), pk=memo_id
+    memo = object_or_404(
+        request,
+        Memo.objects.select_related("agency", "round__plan", "plan", "analysis"),
+        "edit",
+        pk=memo_id,
     )
     if memo.status != "approved" or not still_as_approved(memo):
         messages.error(request, "เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว")
@@ -145,6 +149,7 @@ def _published(pk: int, year: int):
     )
 
 
+@login_not_required
 def public_list(request, pk: int, year: int):
     agency = get_object_or_404(Agency.objects.select_related("district", "province"), pk=pk)
     publications = list(_published(pk, year).order_by("kind", "round", "-version"))
@@ -168,11 +173,13 @@ def _version(pk: int, year: int, slug: str, version: int) -> Publication:
     )
 
 
+@login_not_required
 def public_view(request, pk: int, year: int, slug: str, version: int):
     publication = _version(pk, year, slug, version)
     return HttpResponse(publication.html, content_type=FORMATS["html"])
 
 
+@login_not_required
 def public_file(request, pk: int, year: int, slug: str, version: int, fmt: str):
     if fmt not in ("pdf", "docx", "xlsx"):
         raise Http404("ไม่มีไฟล์รูปแบบนี้")

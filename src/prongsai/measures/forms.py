@@ -3,24 +3,38 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Unit
 from prongsai.core.forms import ThaiDateField
 
 from .models import Evidence, Measure, MeasureProgress, Memo
+from .targets import check_targets
 
 
 class MeasureForm(forms.ModelForm):
     methods_text = forms.CharField(
-        label="วิธีการดำเนินการ",
+        label=_("วิธีการดำเนินการ"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="บรรทัดละหนึ่งขั้นตอน ระบบใส่เลขลำดับให้เอง",
+        help_text=_("บรรทัดละหนึ่งขั้นตอน ระบบใส่เลขลำดับให้เอง"),
     )
-    period_start = ThaiDateField(label="วันเริ่ม", required=False)
-    period_end = ThaiDateField(label="วันสิ้นสุด", required=False)
+    period_start = ThaiDateField(label=_("วันเริ่ม"), required=False)
+    period_end = ThaiDateField(label=_("วันสิ้นสุด"), required=False)
     new_unit = forms.CharField(
-        label="เพิ่มผู้รับผิดชอบใหม่", required=False, max_length=150, help_text="เช่น กองการศึกษา"
+        label=_("เพิ่มผู้รับผิดชอบใหม่"), required=False, max_length=150, help_text=_("เช่น กองการศึกษา")
+    )
+    issue_numbers_text = forms.CharField(
+        label=_("ประเด็นที่แก้ไข"), required=False, max_length=100, help_text=_("เลขประเด็น เช่น 1, 3")
+    )
+    indicator_numbers_text = forms.CharField(
+        label=_("ตัวชี้วัดที่เกี่ยวข้อง"),
+        required=False,
+        max_length=100,
+        help_text=_("เลขตัวชี้วัด เช่น 1, 9 (ระบบเติมให้จากข้อคำถาม)"),
+    )
+    question_codes_text = forms.CharField(
+        label=_("ข้อคำถามที่เกี่ยวข้อง"), required=False, max_length=300, help_text=_("เช่น i1, e5, o12")
     )
 
     class Meta:
@@ -31,29 +45,43 @@ class MeasureForm(forms.ModelForm):
             "responsible_units": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, agency, **kwargs):
+    def __init__(self, *args, agency, catalog=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
+        self.catalog = catalog  # criteria of the analysed year, to check what the measure addresses
         self.fields["responsible_units"].queryset = Unit.objects.filter(agency=agency)
         self.fields["responsible_units"].required = False
-        self.fields["title"].error_messages["required"] = "โปรดกรอกชื่อมาตรการ"
+        self.fields["title"].error_messages["required"] = _("โปรดกรอกชื่อมาตรการ")
         for name in ("kpi_target", "budget"):
             self.fields[name].error_messages.update(
-                {"invalid": "ใส่ตัวเลข", "max_digits": "ตัวเลขยาวเกินไป"}
+                {"invalid": _("ใส่ตัวเลข"), "max_digits": _("ตัวเลขยาวเกินไป")}
             )
         if self.instance.pk:
             self.initial["methods_text"] = "\n".join(self.instance.methods)
             self.initial["period_start"] = self.instance.period_start
             self.initial["period_end"] = self.instance.period_end
+            self.initial["issue_numbers_text"] = ", ".join(map(str, self.instance.issue_numbers))
+            self.initial["indicator_numbers_text"] = ", ".join(
+                map(str, self.instance.indicator_numbers)
+            )
+            self.initial["question_codes_text"] = ", ".join(self.instance.question_codes)
 
     def clean(self):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม")
+            self.add_error("period_end", _("วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม"))
         for name in ("kpi_target", "budget"):
             if data.get(name) is not None and data[name] < 0:
-                self.add_error(name, "ต้องไม่ติดลบ")
+                self.add_error(name, _("ต้องไม่ติดลบ"))
+        self.targets = check_targets(
+            self.catalog,
+            data.get("issue_numbers_text", ""),
+            data.get("indicator_numbers_text", ""),
+            data.get("question_codes_text", ""),
+        )
+        for name, message in self.targets.errors.items():
+            self.add_error(name, message)
         return data
 
     def save(self, commit=True):
@@ -63,6 +91,9 @@ class MeasureForm(forms.ModelForm):
         ]
         measure.period_start = self.cleaned_data["period_start"]
         measure.period_end = self.cleaned_data["period_end"]
+        measure.issue_numbers = self.targets.issues
+        measure.indicator_numbers = self.targets.indicators
+        measure.question_codes = self.targets.questions
         measure.save()
         units = list(self.cleaned_data["responsible_units"])
         if name := self.cleaned_data.get("new_unit", "").strip():
@@ -73,14 +104,14 @@ class MeasureForm(forms.ModelForm):
 
 
 class ProgressForm(forms.ModelForm):
-    evidence_title = forms.CharField(label="หลักฐาน (คำอธิบาย)", required=False, max_length=200)
+    evidence_title = forms.CharField(label=_("หลักฐาน (คำอธิบาย)"), required=False, max_length=200)
     evidence_url = forms.URLField(
-        label="ลิงก์หลักฐาน",
+        label=_("ลิงก์หลักฐาน"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://"},
+        error_messages={"invalid": _("ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://")},
     )
-    evidence_file = forms.FileField(label="แนบไฟล์หลักฐาน", required=False)
+    evidence_file = forms.FileField(label=_("แนบไฟล์หลักฐาน"), required=False)
 
     class Meta:
         model = MeasureProgress
@@ -94,19 +125,19 @@ class ProgressForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "— เลือกสถานะ —"), *MeasureProgress.STATUS_CHOICES]
-        self.fields["kpi_actual"].error_messages.update({"invalid": "ใส่ตัวเลข"})
+        self.fields["status"].choices = [("", _("— เลือกสถานะ —")), *MeasureProgress.STATUS_CHOICES]
+        self.fields["kpi_actual"].error_messages.update({"invalid": _("ใส่ตัวเลข")})
 
     def clean(self):
         data = super().clean()
         if data.get("status") == "cancelled" and not (data.get("cancel_reason") or "").strip():
-            self.add_error("cancel_reason", "โปรดระบุเหตุผลที่ยกเลิก")
+            self.add_error("cancel_reason", _("โปรดระบุเหตุผลที่ยกเลิก"))
         if data.get("kpi_actual") is not None and data["kpi_actual"] < 0:
-            self.add_error("kpi_actual", "ต้องไม่ติดลบ")
+            self.add_error("kpi_actual", _("ต้องไม่ติดลบ"))
         if (data.get("evidence_url") or data.get("evidence_file")) and not data.get(
             "evidence_title"
         ):
-            self.add_error("evidence_title", "โปรดใส่คำอธิบายหลักฐาน")
+            self.add_error("evidence_title", _("โปรดใส่คำอธิบายหลักฐาน"))
         return data
 
     def save(self, commit=True):
@@ -126,7 +157,7 @@ ProgressFormSet = forms.modelformset_factory(MeasureProgress, form=ProgressForm,
 
 
 class MemoForm(forms.ModelForm):
-    date = ThaiDateField(label="วันที่")
+    date = ThaiDateField(label=_("วันที่"))
 
     class Meta:
         model = Memo
@@ -150,5 +181,5 @@ class MemoForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.error_messages["required"] = "โปรดกรอกช่องนี้"
+            field.error_messages["required"] = _("โปรดกรอกช่องนี้")
         self.fields["date"].required = True

@@ -5,22 +5,30 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
+from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import fiscal_year_bounds
 
 from .models import Measure, MeasurePlan
+from .targets import from_findings
 
 
 class PlanExists(ValueError):
     def __init__(self, plan: MeasurePlan):
         self.plan = plan
-        self.message_th = f"มีแผนมาตรการปี {plan.fiscal_year} อยู่แล้ว ({plan.measures.count()} มาตรการ)"
+        self.message_th = gettext("มีแผนมาตรการปี %(year)s อยู่แล้ว (%(count)s มาตรการ)") % {
+            "year": plan.fiscal_year,
+            "count": plan.measures.count(),
+        }
         super().__init__(self.message_th)
 
 
 class PlanFrozen(PermissionError):
     def __init__(self, plan: MeasurePlan):
-        self.message_th = f"แผนมาตรการนี้{plan.get_status_display()} แก้ไขไม่ได้"
+        self.message_th = gettext("แผนมาตรการนี้%(status)s แก้ไขไม่ได้") % {
+            "status": plan.get_status_display()
+        }
         super().__init__(self.message_th)
 
 
@@ -43,6 +51,7 @@ def plan_from_analysis(analysis) -> MeasurePlan:
     year = analysis.fiscal_year + 1
     plan = _new_plan(analysis.agency, year)
     start, end = fiscal_year_bounds(year)
+    catalog = catalog_or_none(analysis.fiscal_year)
     by_issue: dict[int, list] = {}
     for finding in analysis.findings.all():
         by_issue.setdefault(finding.issue_number, []).append(finding)
@@ -52,11 +61,16 @@ def plan_from_analysis(analysis) -> MeasurePlan:
         if not weak:
             continue
         number += 1
+        targets = from_findings(findings, catalog, analysis.target)
         Measure.objects.create(
             plan=plan,
             number=number,
             title=findings[0].issue_title,
+            tool=weak[0].tool if len(weak) == 1 else "",
             methods=[f.recommendation for f in weak if f.recommendation],
+            issue_numbers=targets.issues,
+            indicator_numbers=targets.indicators,
+            question_codes=targets.questions,
             period_start=start,
             period_end=end,
         )
@@ -90,6 +104,9 @@ def copy_plan(plan: MeasurePlan, to_year: int | None = None) -> MeasurePlan:
             title=m.title,
             tool=m.tool,
             methods=list(m.methods),
+            issue_numbers=list(m.issue_numbers),
+            indicator_numbers=list(m.indicator_numbers),
+            question_codes=list(m.question_codes),
             responsible_text=m.responsible_text,
             period_start=start,
             period_end=end,
@@ -124,7 +141,9 @@ class RoundIncomplete(ValueError):
     def __init__(self, missing: list[Measure]):
         self.missing = missing
         numbers = ", ".join(str(m.number) for m in missing)
-        self.message_th = f"ยังเสนอรายงานไม่ได้: มาตรการที่ {numbers} ยังไม่มีสถานะหรือผลการดำเนินงาน"
+        self.message_th = gettext(
+            "ยังเสนอรายงานไม่ได้: มาตรการที่ %(numbers)s ยังไม่มีสถานะหรือผลการดำเนินงาน"
+        ) % {"numbers": numbers}
         super().__init__(self.message_th)
 
 
