@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "prongsai.ingest",
     "prongsai.demo",
     "prongsai.dashboards",
+    "prongsai.documents",
 ]
 
 MIDDLEWARE = [

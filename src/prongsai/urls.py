@@ -19,6 +19,8 @@ urlpatterns = [
     path("agencies/", include("prongsai.assessments.urls")),
     path("agencies/", include("prongsai.access.urls")),
     path("import/", include("prongsai.ingest.urls")),
+    path("documents/", include("prongsai.documents.urls")),
+    path("p/", include("prongsai.documents.public_urls")),
     path("api/", api_urls),
     path("dashboards/", include("prongsai.dashboards.urls")),
     path("", include("prongsai.core.urls")),

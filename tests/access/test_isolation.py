@@ -58,6 +58,13 @@ ROUTES = {
         {},
     ),
     "assessments:choose": (lambda s: {"pk": s.agency.pk}, {}),
+    "documents:page": (lambda s: {"pk": s.agency.pk, "year": 2567, "kind": "plan"}, {}),
+    "documents:download": (
+        lambda s: {"pk": s.agency.pk, "year": 2567, "kind": "plan", "fmt": "xlsx"},
+        {},
+    ),
+    "documents:publish": (lambda s: {"pk": s.agency.pk, "year": 2567, "kind": "plan"}, {}),
+    "documents:publish_memo": (lambda s: {"memo_id": s.objects["memo"].pk}, {}),
     "assessments:entry": (
         lambda s: {"pk": s.agency.pk, "year": 2566},
         {"ind_1": "10"},
@@ -88,6 +95,11 @@ OUTSIDE = {
     "password_reset_confirm",
     "password_reset_complete",
     "set_language",
+    # the public pages of published documents: open to everyone by design, and they show
+    # frozen publications only (tests/documents/test_publishing.py)
+    "public:list",
+    "public:view",
+    "public:file",
 }
 
 

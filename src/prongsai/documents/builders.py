@@ -1,0 +1,500 @@
+"""One function per document kind: gather what the document says from the models into the
+document shape of :mod:`prongsai.documents.blocks`. Nothing here renders or writes.
+
+``build(kind, agency, year, round=None, digits="thai")`` is the one entry point; a kind or a
+period with no data raises :class:`DocumentError` with a Thai message.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from decimal import Decimal
+
+from pythainlp.util import thai_strftime
+
+from prongsai.agencies.models import Agency
+from prongsai.analysis.models import Analysis
+from prongsai.assessments.models import Assessment
+from prongsai.measures.models import Measure, MeasurePlan, Memo, ProgressRound
+from prongsai.thai import format_date, round_bounds, round_label
+
+from . import blocks as b
+
+KINDS = OrderedDict(
+    [
+        ("analysis", "รายงานการวิเคราะห์ผลการประเมิน ITA"),
+        ("plan", "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
+        ("progress", "รายงานผลการดำเนินการตามมาตรการ"),
+        ("progress-by-tool", "รายงานผลการดำเนินการตามมาตรการ แยกตามเครื่องมือการประเมิน"),
+    ]
+)
+ROUND_KINDS = ("progress", "progress-by-tool")
+TOOL_NAMES = {
+    "IIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT)",
+    "EIT": "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (External Integrity and Transparency "
+    "Assessment: EIT)",
+    "OIT": "แบบวัดการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT)",
+}
+PURPOSE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+
+
+class DocumentError(LookupError):
+    """Why a document cannot be made, in Thai."""
+
+    def __init__(self, message_th: str):
+        self.message_th = message_th
+        super().__init__(message_th)
+
+
+def build(
+    kind: str, agency: Agency, year: int, round: str | None = None, digits: str = "thai"
+) -> dict:
+    """The document ``kind`` of ``agency`` for fiscal year ``year`` (BE).
+
+    ``year`` is the year of the ITA results for ``analysis`` and the plan's fiscal year for the
+    others. ``round`` (``6m``/``12m``) defaults to the latest round with data.
+    """
+    if kind not in KINDS:
+        raise DocumentError(f"ไม่มีเอกสารชนิด “{kind}” (ใช้ได้: {', '.join(KINDS)})")
+    if digits not in ("thai", "arabic"):
+        raise DocumentError(f"ชุดตัวเลข “{digits}” ไม่มี (ใช้ได้: thai, arabic)")
+    if kind == "analysis":
+        document = analysis_document(agency, year)
+    elif kind == "plan":
+        document = plan_document(_plan(agency, year))
+    else:
+        progress_round = find_round(agency, year, round)
+        if kind == "progress":
+            document = progress_document(progress_round)
+        else:
+            document = progress_by_tool_document(progress_round)
+    return b.localise(document, digits)
+
+
+# --- Finding what a document is about -----------------------------------------------------
+
+
+def _plan(agency: Agency, year: int) -> MeasurePlan:
+    plan = MeasurePlan.objects.filter(agency=agency, fiscal_year=year).first()
+    if plan is None:
+        raise DocumentError(f"{agency.name} ยังไม่มีแผนมาตรการปีงบประมาณ {year}")
+    return plan
+
+
+def find_round(agency: Agency, year: int, round: str | None = None) -> ProgressRound:
+    """The round ``round`` of the year's plan, or its latest round with data when not given."""
+    if round not in (None, "6m", "12m"):
+        raise DocumentError(f"รอบรายงาน “{round}” ไม่มี (ใช้ได้: 6m, 12m)")
+    plan = _plan(agency, year)
+    rounds = plan.rounds.filter(progress__isnull=False).distinct()
+    if round:
+        found = rounds.filter(round=round).first()
+        if found is None:
+            raise DocumentError(
+                f"{agency.name} ยังไม่มีผลการดำเนินงาน{round_label(round, 'arabic')} "
+                f"ของปีงบประมาณ {year}"
+            )
+        return found
+    found = sorted(rounds, key=lambda r: ("6m", "12m").index(r.round))
+    if not found:
+        raise DocumentError(f"{agency.name} ยังไม่มีผลการดำเนินงานของปีงบประมาณ {year}")
+    return found[-1]
+
+
+# --- Shared pieces ------------------------------------------------------------------------
+
+
+def _place(agency: Agency) -> str:
+    parts = []
+    if agency.district_id:
+        parts.append(f"อำเภอ{agency.district.name_th}")
+    if agency.province_id:
+        parts.append(f"จังหวัด{agency.province.name_th}")
+    return " ".join(parts)
+
+
+def _period(measure: Measure) -> str:
+    if measure.period_text:
+        return measure.period_text
+    if measure.period_start and measure.period_end:
+        start = format_date(measure.period_start, digits="arabic")
+        end = format_date(measure.period_end, digits="arabic")
+        return f"{start} – {end}"
+    return ""
+
+
+def _responsible(measure: Measure) -> str:
+    units = [unit.name for unit in measure.responsible_units.all()]
+    return measure.responsible_text or ", ".join(units)
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return f"{Decimal(str(value)).normalize():f}"
+
+
+def _score(value) -> str:
+    return "" if value is None else f"{Decimal(str(value)):.2f}"
+
+
+def _measure_cells(m: Measure) -> list[str]:
+    """Measure, methods, responsible, period: the first columns of every measures table."""
+    return [f"{m.number}. {m.title}", b.numbered(m.methods), _responsible(m), _period(m)]
+
+
+def _measures(plan: MeasurePlan):
+    return plan.measures.order_by("number").prefetch_related("responsible_units")
+
+
+def _document(kind: str, title: str, agency: Agency, year: int, blocks: list, **extra) -> dict:
+    return {
+        "kind": kind,
+        "title": title,
+        "agency": agency.name,
+        "agency_id": agency.pk,
+        "fiscal_year": year,
+        "round": extra.pop("round", None),
+        "digits": "arabic",
+        "blocks": blocks,
+        **extra,
+    }
+
+
+# --- ITA analysis report (seed 003) -------------------------------------------------------
+
+
+def analysis_document(agency: Agency, year: int) -> dict:
+    analysis = (
+        Analysis.objects.filter(agency=agency, fiscal_year=year)
+        .select_related("assessment")
+        .prefetch_related("findings", "narratives")
+        .first()
+    )
+    if analysis is None:
+        raise DocumentError(f"{agency.name} ยังไม่มีการวิเคราะห์ผลการประเมินปี {year}")
+    assessment: Assessment = analysis.assessment
+    next_year = year + 1
+    overall = assessment.overall if assessment.overall is not None else assessment.stated_overall
+    head = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน"
+    blocks: list[dict] = [
+        b.title(head, f"ของหน่วยงานภาครัฐ ในปีงบประมาณ พ.ศ. {year}", agency.name, _place(agency)),
+        b.fields(
+            ("ชื่อหน่วยงาน", agency.name),
+            ("อำเภอ", agency.district.name_th if agency.district_id else ""),
+            ("จังหวัด", agency.province.name_th if agency.province_id else ""),
+        ),
+        b.para(
+            f"คะแนนภาพรวมของหน่วยงาน {agency.name} คะแนนที่ได้ {_score(overall)} คะแนน "
+            f"ระดับผลการประเมินอยู่ที่ {assessment.rating or assessment.stated_rating or '-'} "
+            "โดยแบ่งคะแนนตามประเด็นดังต่อไปนี้"
+        ),
+    ]
+    scores = assessment.indicator_scores.select_related("indicator__tool").order_by(
+        "indicator__number"
+    )
+    rows = []
+    for score in scores:
+        tool = score.indicator.tool.code
+        shown = score.stated if score.stated is not None else score.score
+        rows.append([tool, str(score.indicator.number), score.indicator.name_th, _score(shown)])
+    blocks.append(
+        b.table(
+            "คะแนนรายตัวชี้วัด",
+            ["แบบ", "ลำดับ", "รายละเอียดตัวชี้วัด", "คะแนน"],
+            rows,
+            [1, 1, 5, 1.4],
+        )
+    )
+    blocks.append(
+        b.heading(f"ส่วนที่ 1 ข้อมูลรายละเอียดการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year}")
+    )
+    issues: OrderedDict[int, list] = OrderedDict()
+    for finding in analysis.findings.all():
+        issues.setdefault(finding.issue_number, []).append(finding)
+    narratives = {n.issue_number: n.text for n in analysis.narratives.all()}
+    for number, findings in issues.items():
+        issue_title = findings[0].issue_title
+        blocks.append(b.heading(f"ประเด็นที่ {number} {issue_title}"))
+        rows = []
+        for finding in findings:
+            questions = finding.questions or [{"code": "", "score": None}]
+            for index, question in enumerate(questions):
+                first = index == 0
+                verdict = finding.get_verdict_display()
+                rows.append(
+                    [
+                        finding.tool if first else "",
+                        f"ข้อ {question['code']}" if question.get("code") else "",
+                        _score(question.get("score")),
+                        f"{verdict}: {finding.recommendation}".strip(": ") if first else "",
+                    ]
+                )
+        blocks.append(
+            b.table(
+                "",
+                ["เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "ข้อบกพร่อง/ข้อแก้ไข/ปรับปรุง/รักษาระดับ"],
+                rows,
+                [2, 1.3, 1.2, 5],
+            )
+        )
+        if narratives.get(number):
+            blocks += [
+                b.heading(f"วิเคราะห์บรรยายเชิงพรรณนา ประเด็น ({number}) {issue_title}"),
+                b.para(narratives[number]),
+            ]
+    blocks.append(
+        b.heading(f"ส่วนที่ 2 การนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. {next_year}")
+    )
+    plan = MeasurePlan.objects.filter(agency=agency, fiscal_year=next_year).first()
+    if plan is None:
+        blocks.append(b.para(f"(ยังไม่ได้จัดทำแผนมาตรการปีงบประมาณ {next_year})"))
+    else:
+        blocks.append(
+            b.table(
+                "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+                ["หัวข้อ", "วิธีการนำผลวิเคราะห์ไปสู่การปฏิบัติ", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง", "ระยะเวลาดำเนินงาน"],
+                [_measure_cells(m) for m in _measures(plan)],
+                [2.5, 5, 2, 2],
+                landscape=True,
+            )
+        )
+    blocks.append(
+        b.heading(
+            "ส่วนที่ 3 การวิเคราะห์ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใส"
+            "ในการดำเนินงานของหน่วยงานภาครัฐ"
+        )
+    )
+    constraints = [
+        ("ข้อจำกัดด้านบุคลากร", analysis.constraint_staff),
+        ("ข้อจำกัดด้านงบประมาณ", analysis.constraint_budget),
+        ("ข้อจำกัดด้านเทคโนโลยี", analysis.constraint_technology),
+        ("ข้อจำกัดด้านสภาพพื้นที่", analysis.constraint_area),
+        ("ข้อจำกัดด้านเศรษฐกิจ วัฒนธรรม การดำรงชีวิตของคนในพื้นที่", analysis.constraint_economy),
+    ]
+    for number, (label, text) in enumerate(constraints, 1):
+        blocks.append(b.para(f"{number}. {label}: {text or '-'}"))
+    return _document(
+        "analysis",
+        f"รายงานการวิเคราะห์ผลการประเมิน ITA ปี {year}",
+        agency,
+        year,
+        blocks,
+        source_id=analysis.pk,
+    )
+
+
+# --- Measures plan ------------------------------------------------------------------------
+
+
+def _plan_rows(plan: MeasurePlan) -> list[list[str]]:
+    rows = []
+    for m in _measures(plan):
+        kpi = f"{_number(m.kpi_target)} {m.kpi_unit}".strip()
+        rows.append([*_measure_cells(m), kpi])
+    return rows
+
+
+def plan_document(plan: MeasurePlan) -> dict:
+    agency = plan.agency
+    year = plan.fiscal_year
+    blocks = [
+        b.title(
+            plan.title or PURPOSE,
+            f"ประจำปีงบประมาณ พ.ศ. {year}",
+            agency.name,
+            _place(agency),
+        ),
+        b.table(
+            "มาตรการ",
+            ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "เป้าหมาย"],
+            _plan_rows(plan),
+            [3, 5, 2, 2, 1.2],
+            landscape=True,
+        ),
+    ]
+    return _document(
+        "plan",
+        f"มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปี {year}",
+        agency,
+        year,
+        blocks,
+        source_id=plan.pk,
+    )
+
+
+# --- Progress report for a round (seeds 000, 001, 004), with its memo (seed 000) ------------
+
+
+def _round_period(round_: ProgressRound) -> str:
+    start, end = round_bounds(round_.plan.fiscal_year, round_.round)
+    months = "%B %Y"
+    return f"{thai_strftime(start, months)} – {thai_strftime(end, months)}"
+
+
+def memo_blocks(memo: Memo) -> list[dict]:
+    """The memo (บันทึกข้อความ) with each signer's comment and signature, as in seed 000."""
+    blocks = [
+        b.title("บันทึกข้อความ"),
+        b.fields(
+            ("ส่วนราชการ", memo.department),
+            ("ที่", memo.reference),
+            ("วันที่", format_date(memo.date, digits="arabic")),
+            ("เรื่อง", memo.subject),
+            ("เรียน", memo.addressee),
+        ),
+        b.heading("เรื่องเดิม"),
+        b.para(memo.background),
+        b.heading("ข้อเท็จจริง"),
+        b.para(memo.facts),
+        b.heading("ข้อพิจารณา"),
+        b.para(memo.consideration),
+    ]
+    steps = list(memo.signoffs.select_related("signatory").order_by("order"))
+    for index, step in enumerate(steps):
+        if step.comment_label:
+            label = step.comment_label
+        elif index == 0:
+            label = ""
+        elif index == len(steps) - 1:
+            label = "ข้อสั่งการ"
+        else:
+            label = f"ความเห็น{step.signatory.position}"
+        decided = step.decided_at
+        blocks.append(
+            {
+                "type": "signature",
+                "label": label,
+                "comment": step.comment,
+                "name": f"({step.signatory.name})",
+                "position": step.signatory.position,
+                "decision": step.get_decision_display() if step.decision != "pending" else "",
+                "date": format_date(decided.date(), digits="arabic") if decided else "",
+            }
+        )
+    blocks.append(b.pagebreak())
+    return blocks
+
+
+def _round_memo(round_: ProgressRound) -> Memo | None:
+    return round_.memos.order_by("-date", "-pk").first()
+
+
+def _round_title(round_: ProgressRound, suffix: str = "") -> list[str]:
+    agency = round_.plan.agency
+    return [
+        f"รายงานผลการดำเนินการตาม{PURPOSE}{suffix}",
+        f"ของ{agency.name} {_place(agency)}",
+        f"ประจำปีงบประมาณ พ.ศ. {round_.plan.fiscal_year} {round_label(round_.round, 'arabic')} "
+        f"({_round_period(round_)})",
+    ]
+
+
+def progress_document(round_: ProgressRound, *, with_memo: bool = True) -> dict:
+    plan = round_.plan
+    agency = plan.agency
+    memo = _round_memo(round_) if with_memo else None
+    blocks = memo_blocks(memo) if memo else []
+    blocks.append(b.title(*_round_title(round_)))
+    rows = []
+    progress = round_.progress.select_related("measure").prefetch_related(
+        "measure__responsible_units"
+    )
+    for p in progress.order_by("measure__number"):
+        m = p.measure
+        result = p.result
+        if p.status == "cancelled" and p.cancel_reason:
+            result = f"ยกเลิก: {p.cancel_reason}"
+        if p.kpi_actual is not None:
+            kpi = f"ผลที่ได้ {_number(p.kpi_actual)} {m.kpi_unit}".strip()
+            if m.kpi_target:
+                kpi += f" จากเป้าหมาย {_number(m.kpi_target)} (ร้อยละ {p.kpi_percent})"
+            result = f"{result}\n{kpi}".strip()
+        rows.append([*_measure_cells(m), result, p.outcome, p.suggestion])
+    blocks.append(
+        b.table(
+            "ผลการดำเนินการตามมาตรการ",
+            [
+                "มาตรการ/แนวทาง",
+                "วิธีการดำเนินการ",
+                "ผู้รับผิดชอบ",
+                "ระยะเวลาดำเนินการ",
+                "ผลการดำเนินงาน",
+                "ผลลัพธ์หรือความสำเร็จ",
+                "ข้อเสนอแนะ",
+            ],
+            rows,
+            [2.4, 3.4, 1.6, 1.6, 3.4, 2.6, 1.6],
+            landscape=True,
+        )
+    )
+    return _document(
+        "progress",
+        f"รายงานผลการดำเนินการตามมาตรการ ปี {plan.fiscal_year} {round_label(round_.round, 'arabic')}",
+        agency,
+        plan.fiscal_year,
+        blocks,
+        round=round_.round,
+        source_id=round_.pk,
+        memo_id=memo.pk if memo else None,
+    )
+
+
+# --- Progress report by assessment tool (seed 002) ----------------------------------------
+
+
+def progress_by_tool_document(round_: ProgressRound) -> dict:
+    plan = round_.plan
+    agency = plan.agency
+    by_tool: OrderedDict[str, list] = OrderedDict((tool, []) for tool in ("IIT", "EIT", "OIT"))
+    others = []
+    progress = round_.progress.select_related("measure").prefetch_related(
+        "measure__responsible_units"
+    )
+    for p in progress.order_by("measure__number"):
+        by_tool.get(p.measure.tool, others).append(p)
+    blocks = [b.title(*_round_title(round_, " แยกตามเครื่องมือการประเมิน"))]
+    rows = []
+    groups = [(TOOL_NAMES[tool], items) for tool, items in by_tool.items() if items]
+    if others:
+        groups.append(("มาตรการอื่น (ไม่ได้ระบุเครื่องมือการประเมิน)", others))
+    for name, items in groups:
+        if len(items) == 1:
+            name = items[0].measure.title or name
+        rows.append(
+            [
+                name,
+                b.numbered([b.numbered(p.measure.methods) or p.measure.title for p in items]),
+                "\n".join(p.result for p in items if p.result),
+                "\n".join(
+                    " / ".join(x for x in (_responsible(p.measure), _period(p.measure)) if x)
+                    for p in items
+                ),
+                "\n".join(p.outcome for p in items if p.outcome),
+            ]
+        )
+    blocks.append(
+        b.table(
+            "ผลการดำเนินการแยกตามเครื่องมือการประเมิน",
+            [
+                "แบบวัดการรับรู้",
+                "มาตรการหรือกิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",
+                "ผู้รับผิดชอบ / ระยะเวลาดำเนินการ",
+                "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
+            ],
+            rows,
+            [2, 4, 4, 2, 3],
+            landscape=True,
+        )
+    )
+    return _document(
+        "progress-by-tool",
+        f"รายงานผลการดำเนินการแยกตามเครื่องมือ ปี {plan.fiscal_year} "
+        f"{round_label(round_.round, 'arabic')}",
+        agency,
+        plan.fiscal_year,
+        blocks,
+        round=round_.round,
+        source_id=round_.pk,
+    )

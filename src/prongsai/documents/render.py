@@ -1,0 +1,93 @@
+"""The HTML of a document (for its page in the app and for the PDF) and its PDF (WeasyPrint).
+
+Every PDF goes through :func:`prongsai.documents.pdf_text.install`, so its text layer gives back
+the exact Thai (ำ, tone marks). The font is Laksaman from Debian's ``fonts-tlwg-laksaman-ttf``
+at 10.64 pt (= TH Sarabun 16 pt), loaded by ``@font-face`` under a private family name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from . import pdf_text
+from .blocks import fitted_widths
+from .wrap import plain_html, wrap_html
+
+FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
+FONT_FILES = {"regular": FONT_DIR / "Laksaman.ttf", "bold": FONT_DIR / "Laksaman-Bold.ttf"}
+_TEXT_KEYS = {
+    "lines",
+    "text",
+    "items",
+    "label",
+    "comment",
+    "name",
+    "position",
+    "decision",
+    "date",
+    "caption",
+    "columns",
+    "rows",
+}
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def _markup(value, to_html):
+    if isinstance(value, str):
+        return mark_safe(to_html(value))
+    if isinstance(value, list):
+        return [_markup(item, to_html) for item in value]
+    return value
+
+
+def prepare(document: dict, *, for_pdf: bool) -> list[dict]:
+    """The blocks with every text turned into safe HTML (Thai words kept whole for the PDF)."""
+    to_html = wrap_html if for_pdf else plain_html
+    return [
+        {
+            key: _markup(value, to_html) if key in _TEXT_KEYS else value
+            for key, value in block.items()
+        }
+        for block in document["blocks"]
+    ]
+
+
+def _context(document: dict, *, for_pdf: bool) -> dict:
+    blocks = prepare(document, for_pdf=for_pdf)
+    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+        # a title or heading right before a landscape table goes on the table's page
+        if after and after.get("landscape") and block["type"] in ("title", "heading"):
+            block["landscape"] = True
+        if block["type"] == "table":
+            block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(block)]
+    return {"document": document, "blocks": blocks, "fonts": FONT_FILES}
+
+
+def render_body(document: dict) -> str:
+    """The document's body for a page of the app (inside base.html)."""
+    return render_to_string("documents/_body.html", _context(document, for_pdf=False))
+
+
+def render_html(document: dict, *, for_pdf: bool = False) -> str:
+    """A standalone HTML file with the print stylesheet (what WeasyPrint lays out)."""
+    return render_to_string("documents/print.html", _context(document, for_pdf=for_pdf))
+
+
+def render_pdf(document: dict) -> bytes:
+    for path in FONT_FILES.values():
+        if not path.exists():
+            raise FontMissing(
+                f"ไม่พบแบบอักษร {path} (ติดตั้งแพ็กเกจ Debian fonts-tlwg-laksaman-ttf "
+                "ด้วย scripts/setup.sh)"
+            )
+    pdf_text.install()
+    import weasyprint
+
+    source = render_html(document, for_pdf=True)
+    return weasyprint.HTML(string=source, base_url=str(FONT_DIR)).write_pdf()

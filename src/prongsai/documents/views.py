@@ -1,0 +1,188 @@
+"""Document pages in the app (look, download, publish) and the public pages of what is published."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from prongsai.access.scope import agency_or_404, object_or_404
+from prongsai.agencies.models import Agency
+
+from .builders import KINDS, ROUND_KINDS, DocumentError, build
+from .models import Publication, parse_slug
+from .output import FORMATS, filename
+from .output import render as render_format
+from .render import render_body
+from .services import NothingChanged, memo_document, publish_document
+
+
+def _options(request) -> tuple[str | None, str]:
+    round_ = request.GET.get("round") or request.POST.get("round") or None
+    digits = request.GET.get("digits") or request.POST.get("digits") or "thai"
+    if digits not in ("thai", "arabic"):
+        raise Http404("ตัวเลขต้องเป็น thai หรือ arabic")
+    return round_, digits
+
+
+def _file(data: bytes, fmt: str, name: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(data, content_type=FORMATS[fmt])
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+def _page_url(kind: str, agency_id: int, year: int, round_: str | None) -> str:
+    url = reverse("documents:page", args=[agency_id, year, kind])
+    return f"{url}?round={round_}" if round_ else url
+
+
+@login_required
+def document_page(request, pk: int, year: int, kind: str):
+    agency = agency_or_404(request, pk, "view")
+    if kind not in KINDS:
+        raise Http404("ไม่มีเอกสารชนิดนี้")
+    round_, digits = _options(request)
+    try:
+        document = build(kind, agency, year, round_, digits)
+    except DocumentError as exc:
+        return render(
+            request,
+            "documents/page.html",
+            {
+                "agency": agency,
+                "year": year,
+                "kind": kind,
+                "label": KINDS[kind],
+                "error": exc.message_th,
+            },
+            status=404,
+        )
+    versions = Publication.objects.filter(
+        agency=agency, fiscal_year=year, kind=kind, round=document["round"] or ""
+    ).defer("pdf", "docx", "xlsx", "html", "content")
+    context = {
+        "agency": agency,
+        "year": year,
+        "kind": kind,
+        "label": KINDS[kind],
+        "document": document,
+        "body": render_body(document),
+        "digits": digits,
+        "round": document["round"],
+        "rounds": ROUND_KINDS,
+        "versions": versions.order_by("-version"),
+    }
+    return render(request, "documents/page.html", context)
+
+
+@login_required
+def download(request, pk: int, year: int, kind: str, fmt: str):
+    agency = agency_or_404(request, pk, "view")
+    round_, digits = _options(request)
+    try:
+        document = build(kind, agency, year, round_, digits)
+    except DocumentError as exc:
+        raise Http404(exc.message_th) from exc
+    return _file(render_format(document, fmt), fmt, filename(document, fmt))
+
+
+def _publish(request, kind, agency, year, round_, digits):
+    try:
+        publication = publish_document(kind, agency, year, round_, by=request.user, digits=digits)
+    except DocumentError as exc:
+        messages.error(request, exc.message_th)
+        return None
+    except NothingChanged as exc:
+        messages.error(request, exc.message_th)
+        return exc.publication
+    messages.success(
+        request,
+        f"เผยแพร่ “{publication.title}” ฉบับที่ {publication.version} แล้ว ที่ "
+        f"{request.build_absolute_uri(reverse('public:list', args=[agency.pk, year]))} "
+        "(ลิงก์นี้ใช้อ้างอิงได้ตลอดไป)",
+    )
+    return publication
+
+
+@login_required
+@require_POST
+def publish(request, pk: int, year: int, kind: str):
+    agency = agency_or_404(request, pk, "edit")
+    if kind not in KINDS:
+        raise Http404("ไม่มีเอกสารชนิดนี้")
+    round_, digits = _options(request)
+    _publish(request, kind, agency, year, round_, digits)
+    return redirect(_page_url(kind, pk, year, round_))
+
+
+@login_required
+@require_POST
+def publish_memo(request, memo_id: int):
+    """The publish button of an approved memo: publishes the document the memo carries."""
+    from prongsai.measures.models import Memo
+    from prongsai.measures.signoff import still_as_approved
+
+    memo = object_or_404(
+        request,
+        Memo.objects.select_related("agency", "round__plan", "plan", "analysis"),
+        "edit",
+        pk=memo_id,
+    )
+    if memo.status != "approved" or not still_as_approved(memo):
+        messages.error(request, "เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว")
+        return redirect("measures:memo", memo_id=memo.pk)
+    kind, agency, year, round_ = memo_document(memo)
+    _publish(request, kind, agency, year, round_, "thai")
+    return redirect("measures:memo", memo_id=memo.pk)
+
+
+# --- Public pages: no login, published snapshots only --------------------------------------
+
+
+def _published(pk: int, year: int):
+    return Publication.objects.filter(agency_id=pk, fiscal_year=year).defer(
+        "pdf", "docx", "xlsx", "html", "content"
+    )
+
+
+@login_not_required
+def public_list(request, pk: int, year: int):
+    agency = get_object_or_404(Agency.objects.select_related("district", "province"), pk=pk)
+    publications = list(_published(pk, year).order_by("kind", "round", "-version"))
+    groups: dict[str, list[Publication]] = {}
+    for publication in publications:
+        groups.setdefault(publication.slug, []).append(publication)
+    return render(
+        request,
+        "documents/public_list.html",
+        {"agency": agency, "year": year, "groups": list(groups.values())},
+    )
+
+
+def _version(pk: int, year: int, slug: str, version: int) -> Publication:
+    parsed = parse_slug(slug)
+    if parsed is None:
+        raise Http404("ไม่มีเอกสารนี้")
+    kind, round_ = parsed
+    return get_object_or_404(
+        Publication, agency_id=pk, fiscal_year=year, kind=kind, round=round_, version=version
+    )
+
+
+@login_not_required
+def public_view(request, pk: int, year: int, slug: str, version: int):
+    publication = _version(pk, year, slug, version)
+    return HttpResponse(publication.html, content_type=FORMATS["html"])
+
+
+@login_not_required
+def public_file(request, pk: int, year: int, slug: str, version: int, fmt: str):
+    if fmt not in ("pdf", "docx", "xlsx"):
+        raise Http404("ไม่มีไฟล์รูปแบบนี้")
+    publication = _version(pk, year, slug, version)
+    name = f"{slug}-{year}-agency{pk}-v{version}.{fmt}"
+    return _file(bytes(getattr(publication, fmt)), fmt, name, inline=fmt == "pdf")

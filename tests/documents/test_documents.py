@@ -1,0 +1,186 @@
+"""Each seed's data, through the demo, makes a document of its kind in every format."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from prongsai.agencies.models import Agency
+from prongsai.documents import blocks
+from prongsai.documents.builders import DocumentError, build
+from prongsai.documents.office import render_docx, render_xlsx
+from prongsai.documents.render import render_pdf
+from prongsai.measures.models import Memo
+from tests.conftest import FIXTURES
+
+from .pdfcheck import (
+    assert_text_in_order,
+    mid_word_breaks,
+    missing_glyphs,
+    normal,
+    pdffonts,
+    pdftotext,
+)
+
+# seed → (agency, kind, fiscal year): the document of the same kind as the seed
+SEEDS = {
+    "000": ("องค์การบริหารส่วนตำบลท่ากระเสริม", "progress", 2565),
+    "001": ("เทศบาลตำบลขามทะเลสอ", "progress", 2568),
+    "002": ("องค์การบริหารส่วนตำบลนาวังหิน", "progress-by-tool", 2567),
+    "003": ("เทศบาลตำบลพนมทวน", "analysis", 2566),
+    "004": ("องค์การบริหารส่วนตำบลปากช่อง", "progress", 2567),
+}
+
+
+def expected(seed: str) -> dict:
+    return json.loads(next((FIXTURES / "expected").glob(f"{seed}_*.json")).read_text())
+
+
+def document_of(seed: str, digits: str = "thai") -> dict:
+    name, kind, year = SEEDS[seed]
+    return build(kind, Agency.objects.get(name=name), year, digits=digits)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_the_document_carries_everything_the_seed_says(demo, seed):
+    document = document_of(seed)
+    text = normal(" ".join(blocks.texts(document)))
+    data = expected(seed)
+    assert normal(data["agency"]["name"]) in text
+    for measure in data["measures"]:
+        for key in ("title", "result", "outcome", "suggestion"):
+            if measure.get(key) and not (seed == "002" and key == "title"):
+                assert normal(measure[key]) in text, (key, measure[key][:60])
+        for method in measure["methods"]:
+            assert normal(method) in text
+        for unit in measure.get("responsible") or []:
+            assert normal(unit) in text
+    if data.get("overall_score") is not None:
+        score = data["overall_score"]
+        assert normal(str(score.get("stated") if isinstance(score, dict) else score)) in text
+    for code, score in (data.get("question_scores") or {}).items():
+        assert normal(f"ข้อ {code}") in text
+        assert f"{float(score):.2f}" in text
+    if seed == "000":  # the memo before the table, with every signer (seed 000)
+        memo = Memo.objects.get(agency__name=SEEDS[seed][0])
+        for key in ("reference", "subject", "addressee", "background", "facts", "consideration"):
+            assert normal(getattr(memo, key)) in text, key
+        assert "ที่ขก80501/324" in text
+        for step in memo.signoffs.all():
+            assert normal(step.signatory.name) in text
+            assert normal(step.signatory.position) in text
+            assert normal(step.comment) in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_pdf_fonts_text_order_and_line_breaks(demo, seed, tmp_path):
+    document = document_of(seed)
+    pdf = render_pdf(document)
+
+    fonts = pdffonts(pdf, tmp_path)
+    assert fonts, "no fonts in the PDF"
+    for row in fonts:
+        assert "ProngsaiDoc" in row[0], row  # no fallback font: every glyph came from Laksaman
+        assert row[-5:-2] == ["yes", "yes", "yes"], row  # embedded, subset, ToUnicode
+    assert missing_glyphs(document) == set()
+
+    text = pdftotext(pdf, tmp_path, "-raw")
+    assert "\u200b" not in text and "\u2060" not in text
+    assert_text_in_order(document, text)
+    assert mid_word_breaks(text, document) == []
+    assert "- ๑ -" in text  # page numbers in Thai digits
+
+
+@pytest.mark.django_db
+def test_the_line_break_check_finds_pango_breaking_inside_words(demo, tmp_path, monkeypatch):
+    """Without the word segmentation, Pango breaks inside words, and the check sees it."""
+    from prongsai.documents import render
+
+    monkeypatch.setattr(render, "wrap_html", render.plain_html)
+    document = document_of("000")
+    text = pdftotext(render_pdf(document), tmp_path, "-raw")
+    assert mid_word_breaks(text, document) != []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_docx_and_xlsx_give_back_the_tables(demo, seed):
+    document = document_of(seed)
+    tables = blocks.tables(document)
+
+    docx = Document(io.BytesIO(render_docx(document)))
+    assert len(docx.tables) == len(tables)
+    for table, block in zip(docx.tables, tables, strict=True):
+        got = [[cell.text for cell in row.cells] for row in table.rows]
+        assert got == [block["columns"], *block["rows"]]
+        header = table.rows[0]._tr.trPr.find(qn("w:tblHeader"))
+        assert header is not None  # repeated on every page
+    fonts = docx.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts"))
+    assert fonts.get(qn("w:cs")) == fonts.get(qn("w:ascii")) == "TH SarabunPSK"
+    assert fonts.get(qn("w:cstheme")) is None
+    size = docx.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:szCs"))
+    assert size.get(qn("w:val")) == "32"
+    if any(t["landscape"] for t in tables):
+        assert any(s.page_width > s.page_height for s in docx.sections)
+    assert all(round(min(s.page_width, s.page_height).cm, 1) == 21.0 for s in docx.sections)
+
+    workbook = load_workbook(io.BytesIO(render_xlsx(document)))
+    assert len(workbook.sheetnames) == len(tables)
+    for sheet, block in zip(workbook.worksheets, tables, strict=True):
+        rows = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+        assert rows == [block["columns"], *block["rows"]]
+
+
+@pytest.mark.django_db
+def test_thai_digits_by_default_arabic_on_request(demo):
+    thai = " ".join(blocks.texts(document_of("003")))
+    arabic = " ".join(blocks.texts(document_of("003", digits="arabic")))
+    assert "๘๐.๔๒" in thai and "80.42" not in thai
+    assert "80.42" in arabic and "๘๐.๔๒" not in arabic
+    assert "ข้อ i1" in thai  # question codes keep their Latin form
+
+
+@pytest.mark.django_db
+def test_clear_thai_errors(demo):
+    agency = Agency.objects.get(name="องค์การบริหารส่วนตำบลท่ากระเสริม")
+    with pytest.raises(DocumentError, match="ยังไม่มีแผนมาตรการปีงบประมาณ 2570"):
+        build("plan", agency, 2570)
+    with pytest.raises(DocumentError, match="ยังไม่มีผลการดำเนินงานรอบ 12 เดือน"):
+        build("progress", agency, 2565, "12m")
+    with pytest.raises(DocumentError, match="ยังไม่มีการวิเคราะห์"):
+        build("analysis", agency, 2565)
+    with pytest.raises(DocumentError, match="ไม่มีเอกสารชนิด"):
+        build("letter", agency, 2565)
+
+
+def test_a_long_table_repeats_its_header_on_every_page(tmp_path):
+    cell = "ดำเนินการประชาสัมพันธ์ให้ประชาชนรับทราบผ่านช่องทางต่าง ๆ ของหน่วยงาน ประจำปีงบประมาณ " * 3
+    rows = [[f"{n}. มาตรการที่ {n}", f"{cell} ข้อ {n}", "สำนักปลัด", "ต.ค. ๖๗ – ก.ย. ๖๘"]
+            for n in range(1, 61)]  # fmt: skip
+    columns = ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    document = {
+        "kind": "plan", "title": "ทดสอบ", "digits": "thai", "round": None,
+        "blocks": [blocks.title("แผนทดสอบ"), blocks.table("", columns, rows, [2, 5, 2, 2],
+                                                          landscape=True)],
+    }  # fmt: skip
+    pdf = render_pdf(document)
+    pages = pdftotext(pdf, tmp_path, "-raw").split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) >= 4
+    for page in pages:
+        assert "".join(columns) in "".join(page.split()), page[:200]
+    assert_text_in_order(document, "\f".join(pages))
+
+
+@pytest.mark.django_db
+def test_a_docx_that_starts_with_a_wide_table_has_no_empty_first_page(demo):
+    docx = Document(io.BytesIO(render_docx(document_of("002"))))
+    assert len(docx.sections) == 1
+    assert docx.sections[0].page_width > docx.sections[0].page_height
