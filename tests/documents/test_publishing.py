@@ -186,3 +186,22 @@ def test_report_command_errors_in_thai(agency, tmp_path):
             "report", "progress", "--agency", TAKRASOEM, "--year", "2565", "--round", "12m",
             "-o", out,
         )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_public_api_lists_published_versions_with_their_permanent_urls(client, agency, officer):
+    url = f"/api/public/agencies/{agency.pk}/documents/2565"
+    assert client.get(url).json() == []  # nothing published yet, nothing shown
+    first = publish_document("progress", agency, 2565, by=officer)
+    progress = MeasureProgress.objects.filter(round__plan__agency=agency).first()
+    progress.result = "ผลที่แก้ไขแล้ว"
+    progress.save()
+    publish_document("progress", agency, 2565, by=officer)
+    rows = client.get(url).json()  # no token: public
+    assert [(r["kind"], r["round"], r["version"]) for r in rows] == [
+        ("progress", "6m", 2),
+        ("progress", "6m", 1),
+    ]
+    assert rows[1]["sha256"] == first.content_hash
+    assert rows[1]["pdf"].endswith(f"/p/{agency.pk}/2565/progress-6m/v1.pdf")
+    assert client.get(rows[1]["pdf"].split("testserver")[1]).content == bytes(first.pdf)

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 from ninja import NinjaAPI, Path, Query, Router
 
 from prongsai.access.scope import agencies_for, agency_or_404, object_or_404
@@ -243,6 +244,41 @@ def get_criteria(request, year: Year):
             for q in catalog.questions
         ],
     }
+
+
+@public.get(
+    "/agencies/{agency_id}/documents/{year}",
+    response={200: list[s.PublicationOut], 404: s.Error},
+)
+def published_documents(request, agency_id: AgencyId, year: Year):
+    """An agency's published documents of a fiscal year, newest version first, with their
+    permanent URLs (what an agency cites as OIT evidence). Unpublished work never shows."""
+    from prongsai.documents.models import Publication
+
+    rows = Publication.objects.filter(agency_id=agency_id, fiscal_year=year).defer(
+        "html", "pdf", "docx", "xlsx", "content"
+    )
+    out = []
+    for p in rows.order_by("kind", "round", "-version"):
+        where = {"pk": agency_id, "year": year, "slug": p.slug, "version": p.version}
+        out.append(
+            {
+                "kind": p.kind,
+                "round": p.round,
+                "version": p.version,
+                "title": p.title,
+                "published_at": p.published_at.isoformat(),
+                "sha256": p.content_hash,
+                "page": request.build_absolute_uri(reverse("public:view", kwargs=where)),
+                "pdf": request.build_absolute_uri(
+                    reverse("public:file", kwargs={**where, "fmt": "pdf"})
+                ),
+                "docx": request.build_absolute_uri(
+                    reverse("public:file", kwargs={**where, "fmt": "docx"})
+                ),
+            }
+        )
+    return out
 
 
 api.add_router("/agencies", agencies)

@@ -130,3 +130,15 @@ class CriteriaOut(Schema):
     tools: dict[str, Decimal]
     indicators: list[IndicatorOut]
     questions: list[QuestionOut]
+
+
+class PublicationOut(Schema):
+    kind: str
+    round: str
+    version: int
+    title: str
+    published_at: str
+    sha256: str
+    page: str
+    pdf: str
+    docx: str
