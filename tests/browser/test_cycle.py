@@ -1,7 +1,8 @@
 """The whole cycle clicked through in Debian's Chromium (Playwright), screenshots kept in
 test-artifacts/cycle/: enter results → draft the analysis, approved through its memo → plan from
 it, approved through its memo → fill the 6-month and the 12-month rounds → each memo up the
-chain → approved. And the validation messages a person meets on the way."""
+chain → approved → the 12-month report published, read on the public page without a login. And
+the validation messages a person meets on the way."""
 
 import os
 import shutil
@@ -175,7 +176,21 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model):
     approve_up_the_chain(page)
     shot(page, "8-approved-12m")
 
-    # 7. the year page: the whole cycle done
+    # 7. publish the 12-month report with its memo; the public page needs no login
+    page.click("button:has-text('เผยแพร่')")
+    assert "เผยแพร่" in page.content()
+    context = page.context.browser.new_context(locale="th-TH")
+    public = context.new_page()
+    public.goto(f"{page.base}/p/{agency.pk}/2567/")
+    assert "รายงานผล" in public.content() and ".pdf" in public.content()
+    public.screenshot(path=str(ARTIFACTS / "8b-public.png"), full_page=True)
+    pdf = public.request.get(
+        page.base + public.locator("a[href$='.pdf']").first.get_attribute("href")
+    )
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    context.close()
+
+    # 8. the year page: the whole cycle done
     page.goto(f"{page.base}/agencies/{agency.pk}/2567/")
     assert page.content().count("อนุมัติแล้ว") >= 3
     shot(page, "9-year")
