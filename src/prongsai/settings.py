@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "prongsai.measures",
     "prongsai.ingest",
     "prongsai.demo",
+    "simple_history",
+    "prongsai.audit",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "prongsai.urls"

@@ -14,5 +14,6 @@ urlpatterns = [
     path("agencies/", include("prongsai.measures.urls")),
     path("agencies/", include("prongsai.assessments.urls")),
     path("import/", include("prongsai.ingest.urls")),
+    path("history/", include("prongsai.audit.urls")),
     path("", include("prongsai.core.urls")),
 ]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from prongsai.agencies.models import Unit
+from prongsai.core.concurrency import VersionedForm, shown
 from prongsai.core.forms import ThaiDateField
 
 from .models import Evidence, Measure, MeasureProgress, Memo
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(VersionedForm):
     methods_text = forms.CharField(
         label="วิธีการดำเนินการ",
         required=False,
@@ -56,11 +57,26 @@ class MeasureForm(forms.ModelForm):
                 self.add_error(name, "ต้องไม่ติดลบ")
         return data
 
-    def save(self, commit=True):
-        measure = super().save(commit=False)
-        measure.methods = [
+    def methods(self) -> list[str]:
+        return [
             line.strip() for line in self.cleaned_data["methods_text"].splitlines() if line.strip()
         ]
+
+    def shown_values(self, source) -> dict[str, str]:
+        out = super().shown_values(source)
+        if source is not None:
+            methods, start, end = source.methods, source.period_start, source.period_end
+        else:
+            methods = self.methods()
+            start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
+        out["วิธีการดำเนินการ"] = "\n".join(methods) or "—"
+        out["วันเริ่ม"] = shown(self.fields["period_start"], start)
+        out["วันสิ้นสุด"] = shown(self.fields["period_end"], end)
+        return out
+
+    def save(self, commit=True):
+        measure = super().save(commit=False)
+        measure.methods = self.methods()
         measure.period_start = self.cleaned_data["period_start"]
         measure.period_end = self.cleaned_data["period_end"]
         measure.save()
@@ -72,7 +88,7 @@ class MeasureForm(forms.ModelForm):
         return measure
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(VersionedForm):
     evidence_title = forms.CharField(label="หลักฐาน (คำอธิบาย)", required=False, max_length=200)
     evidence_url = forms.URLField(
         label="ลิงก์หลักฐาน",

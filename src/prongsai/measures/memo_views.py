@@ -10,7 +10,15 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import MemoForm
 from .models import Memo, SignOff
-from .signoff import SignOffError, can_act, current_step, decide, send, still_as_approved
+from .signoff import (
+    SignOffError,
+    can_act,
+    current_step,
+    decide,
+    send,
+    still_as_approved,
+    update_memo,
+)
 
 
 @login_required
@@ -18,14 +26,12 @@ from .signoff import SignOffError, can_act, current_step, decide, send, still_as
 def memo_page(request, memo_id: int):
     memo = get_object_or_404(Memo.objects.select_related("agency", "round__plan"), pk=memo_id)
     editable = memo.status in ("draft", "returned")
-    form = MemoForm(
-        request.POST if editable and request.POST.get("action") == "save" else None, instance=memo
-    )
+    form = MemoForm(request.POST if request.POST.get("action") == "save" else None, instance=memo)
     action = request.POST.get("action")
     if request.method == "POST":
         try:
-            if action == "save" and editable and form.is_valid():
-                form.save()
+            if action == "save" and form.is_valid():
+                update_memo(memo, form)
                 messages.success(request, "บันทึกข้อความแล้ว")
                 return redirect("measures:memo", memo_id=memo.pk)
             if action == "send":

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Max
 
+from prongsai.core.concurrency import EditConflict
 from prongsai.thai import fiscal_year_bounds
 
 from .models import Measure, MeasurePlan
@@ -22,6 +24,58 @@ class PlanFrozen(PermissionError):
     def __init__(self, plan: MeasurePlan):
         self.message_th = f"แผนมาตรการนี้{plan.get_status_display()} แก้ไขไม่ได้"
         super().__init__(self.message_th)
+
+
+@transaction.atomic
+def save_measure(plan: MeasurePlan, form) -> Measure:
+    """Save a valid ``MeasureForm`` into ``plan`` (a new measure goes last).
+
+    Refused with :class:`PlanFrozen` unless the plan is a draft (a submitted, approved or
+    published plan is never changed; a correction is next year's copy or a new version), and
+    with :class:`EditConflict` when someone saved the measure after this form was opened."""
+    plan = MeasurePlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != "draft":
+        raise PlanFrozen(plan)
+    if form.instance.pk:
+        form.check_version(Measure.objects.select_for_update().get(pk=form.instance.pk))
+    else:
+        form.instance.plan = plan
+        form.instance.number = (plan.measures.aggregate(n=Max("number"))["n"] or 0) + 1
+    return form.save()
+
+
+class RoundFrozen(PermissionError):
+    def __init__(self, round_):
+        self.message_th = f"รายงานรอบนี้{round_.get_status_display()} แก้ไขไม่ได้"
+        super().__init__(self.message_th)
+
+
+@transaction.atomic
+def save_progress(round_, formset) -> list[tuple[object, EditConflict]]:
+    """Save a valid progress formset of a draft round, row by row.
+
+    A row that someone else saved after the page was opened is not saved: it comes back in the
+    list with its :class:`EditConflict`; every other row is saved. Refused with
+    :class:`RoundFrozen` once the round has left the draft state."""
+    from .models import MeasureProgress, ProgressRound
+
+    round_ = ProgressRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != "draft":
+        raise RoundFrozen(round_)
+    conflicts = []
+    for form in formset.forms:
+        if not form.has_changed():
+            continue
+        current = MeasureProgress.objects.select_for_update().get(pk=form.instance.pk)
+        if current.round_id != round_.pk:
+            continue
+        try:
+            form.check_version(current)
+        except EditConflict as conflict:
+            conflicts.append((form, conflict))
+            continue
+        form.save()
+    return conflicts
 
 
 def _new_plan(agency, year: int, source: str = "manual") -> MeasurePlan:
@@ -112,12 +166,19 @@ def reorder(plan: MeasurePlan, measure_ids: list[int]) -> None:
     order += [
         pk for pk, _ in sorted(measures.items(), key=lambda kv: kv[1].number) if pk not in order
     ]
-    # two passes so the unique (plan, number) constraint never sees a duplicate
+    # two passes so the unique (plan, number) constraint never sees a duplicate; the second
+    # saves each moved measure, so the audit trail records its new number
     offset = len(order) + 1000
     for n, pk in enumerate(order, start=1):
         Measure.objects.filter(pk=pk).update(number=offset + n)
     for n, pk in enumerate(order, start=1):
-        Measure.objects.filter(pk=pk).update(number=n)
+        measure = measures[pk]
+        moved = measure.number != n
+        measure.number = n
+        if moved:
+            measure.save(update_fields=["number", "updated_at"])
+        else:
+            Measure.objects.filter(pk=pk).update(number=n)
 
 
 class RoundIncomplete(ValueError):

@@ -128,6 +128,22 @@ def draft_memo(round_: ProgressRound) -> Memo:
     return memo
 
 
+EDITABLE = ("draft", "returned")
+
+
+@transaction.atomic
+def update_memo(memo: Memo, form) -> Memo:
+    """Save a valid ``MemoForm``. Only a draft or a returned memo changes: one in review or
+    approved is refused (an approved memo is what was signed; a correction is a new memo)."""
+    current = Memo.objects.select_for_update().get(pk=memo.pk)
+    if current.status not in EDITABLE:
+        raise SignOffError(
+            f"บันทึกข้อความนี้{current.get_status_display()} แก้ไขไม่ได้ "
+            "(เนื้อหาที่ลงนามแล้วต้องคงเดิม การแก้ไขต้องทำเป็นฉบับใหม่)"
+        )
+    return form.save()
+
+
 def current_step(memo: Memo) -> SignOff | None:
     if memo.status != "in_review":
         return None
