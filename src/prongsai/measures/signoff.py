@@ -158,8 +158,14 @@ def can_act(user, step: SignOff | None) -> bool:
     )
 
 
+def _user(by):
+    """A saved user for the audit trail (an anonymous or absent one is recorded as none)."""
+    return by if getattr(by, "pk", None) else None
+
+
 def _set_subject_status(memo: Memo, status: str) -> None:
     subject = subject_of(memo)
+    subject._history_user = getattr(memo, "_history_user", None)  # the audit trail's "who"
     subject.status = status
     subject.save(update_fields=["status", "updated_at"])
 
@@ -168,6 +174,7 @@ def _set_subject_status(memo: Memo, status: str) -> None:
 def send(memo: Memo, *, by) -> Memo:
     """Send (or send again after a return) up the chain; the first signer is the proposer."""
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
+    memo._history_user = _user(by)  # the audit trail's "who", also outside a web request
     if memo.status not in ("draft", "returned"):
         raise SignOffError(f"บันทึกข้อความนี้{memo.get_status_display()}แล้ว ส่งซ้ำไม่ได้")
     if memo.round_id:
@@ -189,6 +196,7 @@ def send(memo: Memo, *, by) -> Memo:
 def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
     """The current signer approves or returns (a return needs a reason)."""
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
+    memo._history_user = _user(by)
     step = current_step(memo)
     if step is None:
         raise SignOffError("บันทึกข้อความนี้ไม่ได้รอการพิจารณา")
@@ -205,6 +213,7 @@ def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
         timezone.now(),
         digest,
     )
+    step._history_user = _user(by)
     step.save()
     MemoEvent.objects.create(
         memo=memo,
