@@ -1,12 +1,21 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from prongsai.audit.throttle import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
 admin.site.site_header = "โปร่งใส — ผู้ดูแลระบบ"
 admin.site.site_title = "โปร่งใส"
 admin.site.index_title = "จัดการข้อมูล"
+admin.site.login_form = ThrottledAdminAuthenticationForm  # login throttling, Thai message
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        name="login",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("agencies/", include("prongsai.agencies.urls")),

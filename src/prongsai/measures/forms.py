@@ -8,6 +8,7 @@ from prongsai.agencies.models import Unit
 from prongsai.core.concurrency import VersionedForm, shown
 from prongsai.core.forms import ThaiDateField
 
+from .evidence import EvidenceRefused, check_size, evidence_extension, stored_name
 from .models import Evidence, Measure, MeasureProgress, Memo
 
 
@@ -112,6 +113,19 @@ class ProgressForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", "— เลือกสถานะ —"), *MeasureProgress.STATUS_CHOICES]
         self.fields["kpi_actual"].error_messages.update({"invalid": "ใส่ตัวเลข"})
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if not upload:
+            return upload
+        try:
+            check_size(upload.size)  # before it is read into memory
+            extension = evidence_extension(upload.read())
+        except EvidenceRefused as refused:
+            raise forms.ValidationError(refused.message_th) from None
+        upload.seek(0)
+        upload.name = stored_name(extension)
+        return upload
 
     def clean(self):
         data = super().clean()
