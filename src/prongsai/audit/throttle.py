@@ -69,7 +69,10 @@ class _ThrottleMessage:
 
 
 class ThrottledAuthenticationForm(_ThrottleMessage, AuthenticationForm):
-    pass
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+    }
 
 
 class ThrottledAdminAuthenticationForm(_ThrottleMessage, AdminAuthenticationForm):

@@ -97,7 +97,12 @@ class ProgressForm(VersionedForm):
         assume_scheme="https",
         error_messages={"invalid": "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://"},
     )
-    evidence_file = forms.FileField(label="แนบไฟล์หลักฐาน", required=False)
+    evidence_file = forms.FileField(
+        label="แนบไฟล์หลักฐาน",
+        required=False,
+        help_text="PDF รูปภาพ หรือไฟล์ Office ไม่เกิน 20 MB",
+        error_messages={"empty": "ไฟล์ว่างเปล่า ไม่มีเนื้อหา"},
+    )
 
     class Meta:
         model = MeasureProgress
