@@ -10,6 +10,7 @@ APT_PACKAGES=(
   poppler-utils             # pdftotext / pdftoppm, used by the tests that read PDFs back
   gettext                   # msgfmt, to compile the English translation
   chromium                  # the browser tests (Playwright drives Debian's Chromium; no download)
+  postgresql-client         # pg_dump / pg_restore for `prongsai backup` and `restore` on PostgreSQL
 )
 
 missing=()
