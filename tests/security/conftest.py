@@ -8,7 +8,9 @@ from prongsai.measures.models import Measure, MeasurePlan
 @pytest.fixture
 def plan(db):
     agency = Agency.objects.create(
-        name="องค์การบริหารส่วนตำบลทดสอบ", kind=Agency.KIND_CHOICES[0][0], province=Province.objects.first()
+        name="องค์การบริหารส่วนตำบลทดสอบ",
+        kind=Agency.KIND_CHOICES[0][0],
+        province=Province.objects.first(),
     )
     plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2568)
     Measure.objects.create(plan=plan, number=1, title="ประชุมชี้แจงเจ้าหน้าที่", kpi_unit="ครั้ง")

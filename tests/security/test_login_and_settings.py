@@ -77,7 +77,9 @@ def test_passwords_go_through_djangos_validators(officer):
 def test_pages_carry_the_security_headers(client):
     response = client.get("/accounts/login/")
     csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "object-src 'none'" in csp and "'unsafe-inline'" not in csp
+    assert (
+        "script-src 'self'" in csp and "object-src 'none'" in csp and "'unsafe-inline'" not in csp
+    )
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"

@@ -106,7 +106,9 @@ def test_evidence_over_the_size_limit_is_refused(round_page, monkeypatch):
 def test_markup_is_stripped_and_rich_text_cleaned():
     assert strip_markup("<p>๑.จัดทำ</p><script>alert(1)</script> 1 < 2 & 3") == "๑.จัดทำ 1 < 2 & 3"
     assert strip_markup('<img src=x onerror="alert(1)">ข') == "ข"
-    cleaned = clean_html('<p onclick="x">ก<a href="javascript:alert(1)">ลิงก์</a></p><style>*{}</style>')
+    cleaned = clean_html(
+        '<p onclick="x">ก<a href="javascript:alert(1)">ลิงก์</a></p><style>*{}</style>'
+    )
     assert cleaned.startswith("<p>ก<a") and "javascript" not in cleaned and "onclick" not in cleaned
 
 
