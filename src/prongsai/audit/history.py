@@ -188,33 +188,29 @@ class _Labels:
         return str(value)
 
     def row(self, row) -> str:
-        name = str(self.model._meta.verbose_name)
-        if self.model is QuestionScore:
-            return f"คะแนนข้อ {self._related_str(row, 'question')}"
-        if self.model is IndicatorScore:
-            return f"คะแนนตัวชี้วัดที่ {self._related_str(row, 'indicator')}"
-        if self.model is ToolScore:
-            return f"คะแนนเครื่องมือ {self._related_str(row, 'tool')}"
-        if self.model is Measure:
-            return f"มาตรการที่ {row.number}"
-        if self.model is MeasureProgress:
-            return f"ผลการดำเนินงาน {self._related_str(row, 'measure')}"
-        if self.model is Finding:
-            return f"ประเด็นที่ {row.issue_number} {row.tool}"
-        if self.model is IssueNarrative:
-            return f"คำบรรยายประเด็นที่ {row.issue_number}"
-        if self.model is SignOff:
-            return f"ผู้พิจารณาลำดับที่ {row.order}"
-        if self.model is Evidence:
-            return f"หลักฐาน “{row.title}”"
-        return name
+        label = ROW_LABELS.get(self.model)
+        return label(row, self._related_str) if label else str(self.model._meta.verbose_name)
 
     def _related_str(self, row, name: str) -> str:
         f = self.model._meta.get_field(name)
         obj = self._lookup(f.related_model, getattr(row, f.attname))
         if obj is None:
             return f"#{getattr(row, f.attname)}"
-        for attr in ("code", "number"):
-            if hasattr(obj, attr) and self.model is not MeasureProgress:
+        for attr in ("code", "number"):  # a question, an indicator, a tool: its short name
+            if hasattr(obj, attr) and not isinstance(obj, Measure):
                 return str(getattr(obj, attr))
         return str(obj)
+
+
+# How a child row is named on its parent's history page (related names looked up once).
+ROW_LABELS = {
+    QuestionScore: lambda row, rel: f"คะแนนข้อ {rel(row, 'question')}",
+    IndicatorScore: lambda row, rel: f"คะแนนตัวชี้วัดที่ {rel(row, 'indicator')}",
+    ToolScore: lambda row, rel: f"คะแนนเครื่องมือ {rel(row, 'tool')}",
+    Measure: lambda row, rel: f"มาตรการที่ {row.number}",
+    MeasureProgress: lambda row, rel: f"ผลการดำเนินงาน {rel(row, 'measure')}",
+    Finding: lambda row, rel: f"ประเด็นที่ {row.issue_number} {row.tool}",
+    IssueNarrative: lambda row, rel: f"คำบรรยายประเด็นที่ {row.issue_number}",
+    SignOff: lambda row, rel: f"ผู้พิจารณาลำดับที่ {row.order}",
+    Evidence: lambda row, rel: f"หลักฐาน “{row.title}”",
+}
