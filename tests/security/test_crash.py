@@ -157,3 +157,28 @@ def test_a_killed_bulk_import_leaves_whole_documents_and_finishes_on_rerun(tmp_p
 
     third = run(scratch_db, tmp_path, "import", *files)
     assert third.returncode == 0 and state(scratch_db, tmp_path) == done  # nothing duplicated
+
+
+@pytest.mark.slow
+def test_an_sqlite_backup_taken_during_an_import_is_sound_and_whole(tmp_path):
+    """``prongsai backup`` while another process imports: the copy is a consistent snapshot."""
+    live = f"sqlite:///{tmp_path / 'live.sqlite3'}"
+    files = [str(p) for p in documents(tmp_path)]
+    assert run(live, tmp_path, "migrate", "--noinput").returncode == 0
+    assert run(live, tmp_path, "criteria", "load").returncode == 0
+    importing = prongsai(live, tmp_path, "import", *files)
+    for line in importing.stdout:
+        if line.startswith("✓"):
+            break
+    copy = tmp_path / "during.backup"
+    backup = run(live, tmp_path, "backup", str(copy))
+    assert backup.returncode == 0, backup.stderr
+    importing.communicate(timeout=600)
+    assert importing.returncode == 0
+
+    db = sqlite3.connect(copy)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    snapshot = state(f"sqlite:///{copy}", tmp_path)
+    assert 1 <= len(snapshot["documents"]) <= len(files)
+    assert_all_or_nothing(snapshot)

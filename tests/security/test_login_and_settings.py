@@ -87,7 +87,12 @@ def test_pages_carry_the_security_headers(client):
 
 
 def prongsai(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PRONGSAI_")}
+    # a clean environment: no PRONGSAI_* of the developer, nor the browser tests' async switch
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PRONGSAI_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     environment |= {"DJANGO_SETTINGS_MODULE": "prongsai.settings", **env}
     return subprocess.run(
         [sys.executable, "-m", "prongsai.cli", *args],
