@@ -173,6 +173,7 @@ def test_an_sqlite_backup_taken_during_an_import_is_sound_and_whole(tmp_path):
     copy = tmp_path / "during.backup"
     backup = run(live, tmp_path, "backup", str(copy))
     assert backup.returncode == 0, backup.stderr
+    assert importing.poll() is None  # the import was still writing when the copy was taken
     importing.communicate(timeout=600)
     assert importing.returncode == 0
 
