@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from prongsai.audit.throttle import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
@@ -17,11 +19,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("agencies/", include("prongsai.agencies.urls")),
     path("agencies/", include("prongsai.analysis.urls")),
     path("agencies/", include("prongsai.measures.urls")),
     path("agencies/", include("prongsai.assessments.urls")),
+    path("agencies/", include("prongsai.access.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("history/", include("prongsai.audit.urls")),
     path("", include("prongsai.core.urls")),

@@ -1,6 +1,7 @@
 """The whole cycle clicked through in Debian's Chromium (Playwright), screenshots kept in
-test-artifacts/cycle/: enter results → draft the analysis → plan from it → fill a round →
-memo up the chain → approved."""
+test-artifacts/cycle/: enter results → draft the analysis, approved through its memo → plan from
+it, approved through its memo → fill the 6-month and the 12-month rounds → each memo up the
+chain → approved. And the validation messages a person meets on the way."""
 
 import os
 import shutil
@@ -56,18 +57,33 @@ def shot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back
-def test_whole_cycle_in_the_browser(browser_page, django_user_model):
-    from prongsai.criteria.services import load_all
+def approve_up_the_chain(page, comments=("เรียนเสนอ", "อนุมัติ")):
+    """On a memo page: send it, then each signer in turn approves (the test user is a
+    superuser, who may act for any signer)."""
+    page.click("button[value=send]")
+    assert "เสนอบันทึกข้อความแล้ว" in page.content()
+    for comment in comments:
+        page.fill("#comment", comment)
+        page.click("button[value=approved]")
+    assert "อนุมัติแล้ว" in page.content()
 
-    load_all()
-    page = browser_page
-    django_user_model.objects.create_superuser("officer", "o@example.invalid", "officer-pass-1")
+
+def login(page, username, password):
+    page.goto(page.base + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+
+
+def make_agency():
     agency = Agency.objects.create(
         kind="sao",
         place_name="ทดสอบ",
         name="องค์การบริหารส่วนตำบลทดสอบ",
-        province=Province.objects.get(name_th="ขอนแก่น"),
+        # a transactional test flushes the provinces the migration loaded
+        province=Province.objects.get_or_create(
+            code=40, defaults={"name_th": "ขอนแก่น", "name_en": "Khon Kaen"}
+        )[0],
     )
     Signatory.objects.create(
         agency=agency, name="นางสาวผู้เสนอ ทดสอบ", position="นักวิเคราะห์นโยบายและแผน", order=1
@@ -75,11 +91,18 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model):
     Signatory.objects.create(
         agency=agency, name="นายผู้อนุมัติ ทดสอบ", position="นายกองค์การบริหารส่วนตำบลทดสอบ", order=2
     )
+    return agency
 
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", "officer-pass-1")
-    page.click("button[type=submit]")
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
+def test_whole_cycle_in_the_browser(browser_page, django_user_model):
+    from prongsai.criteria.services import load_all
+
+    load_all()
+    page = browser_page
+    django_user_model.objects.create_superuser("officer", "o@example.invalid", "officer-pass-1")
+    agency = make_agency()
+    login(page, "officer", "officer-pass-1")
 
     # 1. results of 2566, indicator scores only; the summary follows the typing
     page.goto(f"{page.base}/agencies/{agency.pk}/results/2566/")
@@ -98,12 +121,22 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model):
     page.click("button.primary:has-text('ร่างการวิเคราะห์')")
     assert "ปรับปรุงให้ดีขึ้น" in page.content()
     shot(page, "2-analysis")
+    page.click("button:has-text('ร่างบันทึกข้อความเพื่อเสนอการวิเคราะห์')")
+    assert "รายงานการวิเคราะห์ผลการประเมินคุณธรรม" in page.content()
+    approve_up_the_chain(page)
+    shot(page, "2b-analysis-approved")
 
     # 3. the 2567 plan drafted from it
     page.goto(f"{page.base}/agencies/{agency.pk}/plans/2567/")
     page.click("button:has-text('ร่างจากผลการวิเคราะห์ปี 2566')")
     assert "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ" in page.content()
     shot(page, "3-plan")
+    page.click("button:has-text('ร่างบันทึกข้อความเพื่อเสนอแผนมาตรการ')")
+    assert "ขออนุมัติมาตรการส่งเสริมคุณธรรม" in page.content()
+    approve_up_the_chain(page)
+    page.click("nav.crumbs >> text=แผนมาตรการปี 2567")
+    assert "สถานะ: อนุมัติแล้ว" in page.content()
+    shot(page, "3b-plan-approved")
 
     # 4. the 6-month round: a measure missing its result blocks the submission
     page.goto(f"{page.base}/agencies/{agency.pk}/plans/2567/rounds/6m/")
@@ -123,13 +156,65 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model):
     # 5. the memo up the chain
     assert "บันทึกข้อความ" in page.content() and "เรื่องเดิม" in page.content()
     shot(page, "5-memo")
-    page.click("button[value=send]")
-    page.fill("#comment", "เรียนเสนอ")
-    page.click("button[value=approved]")
-    page.fill("#comment", "อนุมัติ")
-    page.click("button[value=approved]")
-    assert "อนุมัติแล้ว" in page.content()
+    approve_up_the_chain(page)
     shot(page, "6-approved")
+
+    # 6. the 12-month round: every measure done, with its outcome
+    page.goto(f"{page.base}/agencies/{agency.pk}/plans/2567/rounds/12m/")
+    page.click("button[value=start]")
+    for select in page.locator("select[name$='-status']").all():
+        select.select_option("done")
+    for area in page.locator("textarea[name$='-result']").all():
+        area.fill("ดำเนินการครบตามแผน")
+    for area in page.locator("textarea[name$='-outcome']").all():
+        area.fill("บุคลากรเข้าใจแนวทางมากขึ้น")
+    shot(page, "7-round-12m")
+    page.click("button[value=submit]")
+    assert "รอบ ๑๒ เดือน (ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗)" in page.content()
+    approve_up_the_chain(page)
+    shot(page, "8-approved-12m")
+
+    # 7. the year page: the whole cycle done
     page.goto(f"{page.base}/agencies/{agency.pk}/2567/")
-    assert "อนุมัติแล้ว" in page.content()
-    shot(page, "7-year")
+    assert page.content().count("อนุมัติแล้ว") >= 3
+    shot(page, "9-year")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
+def test_validation_messages_in_the_browser(browser_page, django_user_model):
+    """A score of 120, an end date before the start: the message stands next to the field, in
+    Thai, and what was typed is still there."""
+    from prongsai.criteria.services import load_all
+
+    load_all()
+    page = browser_page
+    django_user_model.objects.create_superuser("officer", "o@example.invalid", "officer-pass-1")
+    agency = make_agency()
+    login(page, "officer", "officer-pass-1")
+
+    page.goto(f"{page.base}/agencies/{agency.pk}/results/2566/")
+    page.fill("input[name=ind_1]", "120")
+    page.fill("input[name=ind_2]", "88.05")
+    page.click("button.primary:has-text('บันทึกผลการประเมิน')")
+    row = page.locator("tr:has(input[name=ind_1])")
+    assert "คะแนนต้องไม่เกิน 100" in row.inner_text()
+    assert page.input_value("input[name=ind_1]") == "120"
+    assert page.input_value("input[name=ind_2]") == "88.05"
+    shot(page, "v1-score-120")
+
+    page.goto(f"{page.base}/agencies/{agency.pk}/plans/2567/")
+    page.click("button[value=empty]")
+    page.click("text=+ เพิ่มมาตรการ")
+    page.fill("textarea[name=title]", "มาตรการเผยแพร่ข้อมูลต่อสาธารณะ")
+    page.fill("textarea[name=methods_text]", "จัดทำแผนผัง\nเผยแพร่บนเว็บไซต์")
+    page.fill("input[name=period_start]", "1 มี.ค. 2567")
+    page.fill("input[name=period_end]", "1 ม.ค. 2567")
+    page.click("button:has-text('บันทึก')")
+    field = page.locator(".field:has(input[name=period_end])")
+    assert "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม" in field.inner_text()
+    assert page.input_value("textarea[name=title]") == "มาตรการเผยแพร่ข้อมูลต่อสาธารณะ"
+    assert page.input_value("input[name=period_start]") == "1 มี.ค. 2567"
+    shot(page, "v2-end-before-start")
+    page.fill("input[name=period_end]", "30 ก.ย. 2567")
+    page.click("button:has-text('บันทึก')")
+    assert "บันทึกมาตรการแล้ว" in page.content()

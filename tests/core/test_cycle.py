@@ -29,7 +29,8 @@ def test_next_step_and_overdue():
 
 
 @pytest.mark.django_db
-def test_year_page_of_an_imported_agency(client, demo):
+def test_year_page_of_an_imported_agency(admin_client, demo):
+    client = admin_client
     from prongsai.agencies.models import Agency
 
     agency = Agency.objects.get(name="องค์การบริหารส่วนตำบลปากช่อง")

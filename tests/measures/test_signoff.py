@@ -4,6 +4,7 @@ returned with a reason; every step logged with actor, time, comment and content 
 import pytest
 from django.contrib.auth.models import User
 
+from prongsai.access.models import Membership
 from prongsai.agencies.models import Signatory
 from prongsai.measures.models import MeasurePlan, MemoEvent
 from prongsai.measures.services import start_round
@@ -30,6 +31,8 @@ def round_(demo):
         s.save()
         users.append(s.user)
     r.signers = users
+    # the proposer (the analyst) edits the agency's data; the others only sign
+    Membership.objects.create(user=users[0], role="editor", agency=plan.agency)
     return r
 
 

@@ -18,13 +18,16 @@ def plan(db):
 
 
 @pytest.fixture
-def officers(db):
-    """Two officers who edit the same plan, each logged in with their own client."""
+def officers(plan):
+    """Two editors of the plan's agency, each logged in with their own client."""
     from django.test import Client
+
+    from prongsai.access.models import Membership
 
     users = []
     for name in ("somchai", "somsri"):
         user = get_user_model().objects.create_user(name, password="x-pass-1234", first_name=name)
+        Membership.objects.create(user=user, role="editor", agency=plan.agency)
         client = Client()
         client.force_login(user)
         users.append(client)

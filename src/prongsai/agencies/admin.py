@@ -1,12 +1,17 @@
 from django.contrib import admin
 
-from .models import Agency, District, Province, Signatory, Unit
+from .models import Agency, Department, District, Province, Signatory, Unit
 
 
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
     list_display = ["code", "name_th", "name_en"]
     search_fields = ["name_th", "name_en"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
 
 
 @admin.register(District)
@@ -29,10 +34,10 @@ class SignatoryInline(admin.TabularInline):
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "district", "province"]
-    list_filter = ["kind", "province"]
+    list_filter = ["kind", "province", "department"]
     search_fields = ["name", "place_name"]
     list_select_related = ["province", "district__province"]
-    autocomplete_fields = ["province", "district"]
+    autocomplete_fields = ["province", "district", "department"]
     inlines = [UnitInline, SignatoryInline]
 
 

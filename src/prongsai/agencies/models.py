@@ -44,6 +44,21 @@ class District(models.Model):
         return f"อ.{self.name_th} จ.{self.province.name_th}"
 
 
+class Department(models.Model):
+    """A central department that oversees agencies (e.g. กรมส่งเสริมการปกครองท้องถิ่น): the other
+    branch of the tree, beside nation → province → district."""
+
+    name = models.CharField(_("ชื่อกรม/ส่วนราชการต้นสังกัด"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("ส่วนราชการต้นสังกัด")
+        verbose_name_plural = _("ส่วนราชการต้นสังกัด")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Agency(models.Model):
     KIND_CHOICES = [(k.code, k.label_th) for k in AGENCY_KINDS]
 
@@ -62,6 +77,14 @@ class Agency(models.Model):
         null=True,
         blank=True,
         verbose_name=_("อำเภอ"),
+    )
+    department = models.ForeignKey(
+        Department,
+        models.PROTECT,
+        related_name="agencies",
+        null=True,
+        blank=True,
+        verbose_name=_("ส่วนราชการต้นสังกัด"),
     )
     website = models.URLField(_("เว็บไซต์"), blank=True)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)

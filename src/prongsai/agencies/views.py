@@ -1,7 +1,8 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
+from prongsai.access.scope import agency_or_404, can
 from prongsai.core.cycle import next_step
 
 from .models import Agency
@@ -9,15 +10,20 @@ from .selectors import agency_overview, cycle_of
 
 
 def detail(request, pk: int):
+    agency_or_404(request, pk)
     try:
         agency = agency_overview(pk)
     except Agency.DoesNotExist:
         raise Http404("ไม่พบหน่วยงานนี้") from None
-    return render(request, "agencies/detail.html", {"agency": agency})
+    return render(
+        request,
+        "agencies/detail.html",
+        {"agency": agency, "can_admin": can(request.user, agency, "admin")},
+    )
 
 
 def year(request, pk: int, year: int):
-    agency = get_object_or_404(Agency.objects.select_related("province", "district"), pk=pk)
+    agency = agency_or_404(request, pk)
     if not 2500 <= year <= 2700:
         raise Http404("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2567")
     steps, plan = cycle_of(agency, year)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from prongsai.agencies.models import Agency
+from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.assessments.models import Assessment
 
 from .forms import CONSTRAINT_FIELDS, ConstraintsForm
@@ -36,7 +36,7 @@ def _issues(analysis: Analysis) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def analysis_page(request, pk: int, year: int):
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = agency_or_404(request, pk)
     analysis = (
         Analysis.objects.filter(agency=agency, fiscal_year=year)
         .prefetch_related("findings", "narratives")
@@ -82,8 +82,8 @@ def analysis_page(request, pk: int, year: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def constraints(request, pk: int, year: int):
-    analysis = get_object_or_404(
-        Analysis.objects.select_related("agency"), agency_id=pk, fiscal_year=year
+    analysis = object_or_404(
+        request, Analysis.objects.select_related("agency"), agency_id=pk, fiscal_year=year
     )
     form = ConstraintsForm(request.POST or None, instance=analysis)
     if request.method == "POST" and form.is_valid():

@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from prongsai.access.scope import agency_or_404
 from prongsai.agencies.models import Agency
 from prongsai.criteria.models import CriteriaYear
 from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
@@ -20,14 +21,14 @@ from .scoring import ScoreError
 from .services import record_scores
 
 
-def _agency(pk: int) -> Agency:
-    return get_object_or_404(Agency.objects.select_related("province"), pk=pk)
+def _agency(request, pk: int, action: str | None = None) -> Agency:
+    return agency_or_404(request, pk, action)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry(request, pk: int, year: int):
-    agency = _agency(pk)
+    agency = _agency(request, pk)
     try:
         catalog = get_catalog(year)
     except CriteriaNotLoaded:
@@ -83,8 +84,7 @@ def entry(request, pk: int, year: int):
 def preview(request, pk: int, year: int):
     """The summary, computed from what is in the form now (nothing is saved), and the status
     beside each indicator and tool of the grid (swapped out of band)."""
-    if not Agency.objects.filter(pk=pk).exists():
-        raise Http404("ไม่พบหน่วยงานนี้")
+    _agency(request, pk, "edit")
     try:
         catalog = get_catalog(year)
     except CriteriaNotLoaded as exc:
@@ -108,7 +108,7 @@ def preview(request, pk: int, year: int):
 @require_GET
 def choose(request, pk: int):
     """Which year to enter: the years whose criteria are loaded; ?year=2566 opens that year."""
-    agency = _agency(pk)
+    agency = _agency(request, pk)
     years = list(
         CriteriaYear.objects.order_by("-fiscal_year").annotate(
             n_questions=Count("questions", distinct=True),

@@ -11,6 +11,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 
+from prongsai.access.scope import is_national, object_or_404
 from prongsai.analysis.models import Analysis, Finding, IssueNarrative
 from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
 from prongsai.measures.models import (
@@ -71,14 +72,17 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
-def subject_object(kind: str, pk: int) -> models.Model:
+def subject_object(request, kind: str, pk: int) -> models.Model:
+    """The object whose history is asked for, through the permission layer: out of the user's
+    reach it is "not found". A deleted object's history is for national admins only."""
     subject = SUBJECTS.get(kind)
     if subject is None:
         raise Http404("ไม่มีประวัติของข้อมูลประเภทนี้")
-    obj = subject.model.objects.filter(pk=pk).first()
-    if obj is None and not subject.model.history.filter(id=pk).exists():
+    if subject.model.objects.filter(pk=pk).exists() or not is_national(request.user):
+        return object_or_404(request, subject.model.objects, "view", pk=pk)
+    if not subject.model.history.filter(id=pk).exists():
         raise Http404("ไม่พบข้อมูลนี้")
-    return obj
+    return None
 
 
 def history(kind: str, pk: int) -> list[Entry]:

@@ -10,7 +10,7 @@ from .history import SUBJECTS, history, subject_object
 
 @login_required
 def history_page(request, kind: str, pk: int):
-    obj = subject_object(kind, pk)
+    obj = subject_object(request, kind, pk)
     context = {
         "object": obj,
         "kind": kind,

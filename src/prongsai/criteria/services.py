@@ -192,3 +192,11 @@ def get_catalog(fiscal_year: int) -> Catalog:
         year = CriteriaYear.objects.only("yaml_text", "file_name").get(fiscal_year=fiscal_year)
         _catalogs[digest] = loader.parse_catalog(year.yaml_text, year.file_name)
     return _catalogs[digest]
+
+
+def catalog_or_none(fiscal_year: int) -> Catalog | None:
+    """The catalog of a year, or None when that year's criteria are not loaded."""
+    try:
+        return get_catalog(fiscal_year)
+    except CriteriaNotLoaded:
+        return None

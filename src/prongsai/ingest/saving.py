@@ -62,6 +62,8 @@ def save_document(document: ImportedDocument, data: dict | None = None, *, by=No
     """Write ``data`` (default: what was read) into the models and mark the document saved."""
     data = data if data is not None else document.result
     agency, agency_created = _agency(data)
+    if by is not None:
+        _check_reach(by, agency, agency_created)
     outcome = SaveOutcome(document=document, agency=agency)
     (outcome.created if agency_created else outcome.updated).append(f"หน่วยงาน {agency.name}")
 
@@ -95,6 +97,28 @@ def save_document(document: ImportedDocument, data: dict | None = None, *, by=No
         document.uploaded_by = by
     document.save()
     return outcome
+
+
+def _check_reach(user, agency: Agency, created: bool) -> None:
+    """Saving from the web: only into an agency the user may edit; a new agency only by a
+    national admin (the transaction then rolls the new agency back)."""
+    from prongsai.access.scope import can, is_national
+
+    if is_national(user):
+        return
+    if created:
+        raise ImportDataError(
+            "agency.name",
+            f"ยังไม่มี {agency.name} ในระบบ เฉพาะผู้ดูแลระดับประเทศเพิ่มหน่วยงานใหม่ได้ "
+            "— ตรวจชื่อหน่วยงานและจังหวัด หรือติดต่อผู้ดูแลระบบ",
+            f"{agency.name} is not in the system; only a national admin can add an agency",
+        )
+    if not can(user, agency, "edit"):
+        raise ImportDataError(
+            "agency.name",
+            f"คุณไม่มีสิทธิ์บันทึกข้อมูลของ {agency.name}",
+            f"you may not save data of {agency.name}",
+        )
 
 
 def _year(data: dict) -> int:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from prongsai.access.scope import action_for, agencies_for, is_national
 from prongsai.assessments.scoring import ScoreError
 from prongsai.thai import format_date
 
@@ -36,14 +38,14 @@ def upload(request):
                     "(ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ",
                 )
             return redirect("ingest:review", pk=document.pk)
-    recent = ImportedDocument.objects.select_related("agency")[:20]
+    recent = _documents(request.user, "view").select_related("agency")[:20]
     return render(request, "ingest/upload.html", {"form": form, "recent": recent})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request, pk: int):
-    document = get_object_or_404(ImportedDocument, pk=pk)
+    document = get_object_or_404(_documents(request.user, action_for(request.method)), pk=pk)
     result = document.result
     measures = result.get("measures") or []
     if request.method == "POST":
@@ -81,6 +83,16 @@ def review(request, pk: int):
                 or result.get("question_scores")
             ),
         },
+    )
+
+
+def _documents(user, action: str):
+    """The documents a user may see (or save): those they uploaded, and those already saved into
+    an agency within their reach."""
+    if is_national(user):
+        return ImportedDocument.objects.all()
+    return ImportedDocument.objects.filter(
+        Q(uploaded_by=user) | Q(agency__in=agencies_for(user, action))
     )
 
 

@@ -10,6 +10,7 @@ from prongsai.core.forms import ThaiDateField
 
 from .evidence import EvidenceRefused, check_size, evidence_extension, stored_name
 from .models import Evidence, Measure, MeasureProgress, Memo
+from .targets import check_targets
 
 
 class MeasureForm(VersionedForm):
@@ -24,6 +25,18 @@ class MeasureForm(VersionedForm):
     new_unit = forms.CharField(
         label="เพิ่มผู้รับผิดชอบใหม่", required=False, max_length=150, help_text="เช่น กองการศึกษา"
     )
+    issue_numbers_text = forms.CharField(
+        label="ประเด็นที่แก้ไข", required=False, max_length=100, help_text="เลขประเด็น เช่น 1, 3"
+    )
+    indicator_numbers_text = forms.CharField(
+        label="ตัวชี้วัดที่เกี่ยวข้อง",
+        required=False,
+        max_length=100,
+        help_text="เลขตัวชี้วัด เช่น 1, 9 (ระบบเติมให้จากข้อคำถาม)",
+    )
+    question_codes_text = forms.CharField(
+        label="ข้อคำถามที่เกี่ยวข้อง", required=False, max_length=300, help_text="เช่น i1, e5, o12"
+    )
 
     class Meta:
         model = Measure
@@ -33,9 +46,10 @@ class MeasureForm(VersionedForm):
             "responsible_units": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, agency, **kwargs):
+    def __init__(self, *args, agency, catalog=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
+        self.catalog = catalog  # criteria of the analysed year, to check what the measure addresses
         self.fields["responsible_units"].queryset = Unit.objects.filter(agency=agency)
         self.fields["responsible_units"].required = False
         self.fields["title"].error_messages["required"] = "โปรดกรอกชื่อมาตรการ"
@@ -47,6 +61,11 @@ class MeasureForm(VersionedForm):
             self.initial["methods_text"] = "\n".join(self.instance.methods)
             self.initial["period_start"] = self.instance.period_start
             self.initial["period_end"] = self.instance.period_end
+            self.initial["issue_numbers_text"] = ", ".join(map(str, self.instance.issue_numbers))
+            self.initial["indicator_numbers_text"] = ", ".join(
+                map(str, self.instance.indicator_numbers)
+            )
+            self.initial["question_codes_text"] = ", ".join(self.instance.question_codes)
 
     def clean(self):
         data = super().clean()
@@ -56,6 +75,14 @@ class MeasureForm(VersionedForm):
         for name in ("kpi_target", "budget"):
             if data.get(name) is not None and data[name] < 0:
                 self.add_error(name, "ต้องไม่ติดลบ")
+        self.targets = check_targets(
+            self.catalog,
+            data.get("issue_numbers_text", ""),
+            data.get("indicator_numbers_text", ""),
+            data.get("question_codes_text", ""),
+        )
+        for name, message in self.targets.errors.items():
+            self.add_error(name, message)
         return data
 
     def methods(self) -> list[str]:
@@ -80,6 +107,9 @@ class MeasureForm(VersionedForm):
         measure.methods = self.methods()
         measure.period_start = self.cleaned_data["period_start"]
         measure.period_end = self.cleaned_data["period_end"]
+        measure.issue_numbers = self.targets.issues
+        measure.indicator_numbers = self.targets.indicators
+        measure.question_codes = self.targets.questions
         measure.save()
         units = list(self.cleaned_data["responsible_units"])
         if name := self.cleaned_data.get("new_unit", "").strip():

@@ -1,34 +1,49 @@
-"""The memo of a round and its sign-off chain: draft, send, approve or return, the trail."""
+"""The memo of a round, a plan or an analysis and its sign-off chain: draft, send, approve or
+return, the trail."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from prongsai.access.scope import object_or_404, require, restrict
+from prongsai.analysis.models import Analysis
 
 from .forms import MemoForm
-from .models import Memo, SignOff
+from .models import MeasurePlan, Memo, SignOff
 from .signoff import (
     SignOffError,
     can_act,
     current_step,
     decide,
+    draft_memo,
     send,
     still_as_approved,
     update_memo,
 )
 
+SUBJECTS = {"plan": (MeasurePlan, "measures:plan"), "analysis": (Analysis, "analysis:page")}
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def memo_page(request, memo_id: int):
-    memo = get_object_or_404(Memo.objects.select_related("agency", "round__plan"), pk=memo_id)
+    memo = object_or_404(
+        request,
+        Memo.objects.select_related("agency", "round__plan", "plan", "analysis"),
+        "view",
+        pk=memo_id,
+    )
     editable = memo.status in ("draft", "returned")
     form = MemoForm(request.POST if request.POST.get("action") == "save" else None, instance=memo)
     action = request.POST.get("action")
     if request.method == "POST":
+        if action in ("save", "send"):
+            require(request.user, memo.agency_id, "edit")
         try:
             if action == "save" and form.is_valid():
                 update_memo(memo, form)
@@ -68,7 +83,25 @@ def inbox(request):
     pending = SignOff.objects.filter(decision="pending", memo__status="in_review").select_related(
         "memo__agency", "signatory"
     )
+    pending = restrict(pending, request.user)
     if not request.user.is_superuser:
         pending = pending.filter(Q(signatory__user=request.user))
     waiting = [s for s in pending.order_by("memo", "order") if current_step(s.memo) == s]
     return render(request, "measures/inbox.html", {"waiting": waiting})
+
+
+@login_required
+@require_POST
+def memo_new(request, kind: str, object_id: int):
+    """Draft the memo that sends a plan or an analysis up the chain (or open the one drafted)."""
+    if kind not in SUBJECTS:
+        raise Http404("ส่งได้เฉพาะแผนมาตรการหรือการวิเคราะห์")
+    model, page = SUBJECTS[kind]
+    subject = object_or_404(request, model.objects.select_related("agency"), "edit", pk=object_id)
+    try:
+        memo = draft_memo(subject)
+    except SignOffError as exc:
+        messages.error(request, exc.message_th)
+        return redirect(page, pk=subject.agency_id, year=subject.fiscal_year)
+    messages.success(request, "ร่างบันทึกข้อความแล้ว ตรวจแก้ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
+    return redirect("measures:memo", memo_id=memo.pk)

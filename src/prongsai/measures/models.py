@@ -56,6 +56,11 @@ class Measure(models.Model):
     title = models.TextField(_("มาตรการ/แนวทาง"))
     tool = models.CharField(_("เครื่องมือการประเมิน"), max_length=3, choices=TOOL_CHOICES, blank=True)
     methods = models.JSONField(_("วิธีการดำเนินการ (ขั้นตอน)"), default=list, blank=True)
+    # What the measure addresses, as numbers and codes of the analysed year's criteria (the
+    # year before the plan's): kept as codes so a plan copied to a new year keeps its links.
+    issue_numbers = models.JSONField(_("ประเด็นที่แก้ไข"), default=list, blank=True)
+    indicator_numbers = models.JSONField(_("ตัวชี้วัดที่เกี่ยวข้อง"), default=list, blank=True)
+    question_codes = models.JSONField(_("ข้อคำถามที่เกี่ยวข้อง"), default=list, blank=True)
     responsible_units = models.ManyToManyField(Unit, blank=True, verbose_name=_("ผู้รับผิดชอบ"))
     responsible_text = models.CharField(_("ผู้รับผิดชอบ (ตามเอกสาร)"), max_length=300, blank=True)
     period_start = models.DateField(_("วันเริ่ม"), null=True, blank=True)

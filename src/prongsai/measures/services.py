@@ -8,9 +8,11 @@ from django.db import transaction
 from django.db.models import Max
 
 from prongsai.core.concurrency import EditConflict
+from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import fiscal_year_bounds
 
 from .models import Measure, MeasurePlan
+from .targets import from_findings
 
 
 class PlanExists(ValueError):
@@ -97,6 +99,7 @@ def plan_from_analysis(analysis) -> MeasurePlan:
     year = analysis.fiscal_year + 1
     plan = _new_plan(analysis.agency, year)
     start, end = fiscal_year_bounds(year)
+    catalog = catalog_or_none(analysis.fiscal_year)
     by_issue: dict[int, list] = {}
     for finding in analysis.findings.all():
         by_issue.setdefault(finding.issue_number, []).append(finding)
@@ -106,11 +109,16 @@ def plan_from_analysis(analysis) -> MeasurePlan:
         if not weak:
             continue
         number += 1
+        targets = from_findings(findings, catalog, analysis.target)
         Measure.objects.create(
             plan=plan,
             number=number,
             title=findings[0].issue_title,
+            tool=weak[0].tool if len(weak) == 1 else "",
             methods=[f.recommendation for f in weak if f.recommendation],
+            issue_numbers=targets.issues,
+            indicator_numbers=targets.indicators,
+            question_codes=targets.questions,
             period_start=start,
             period_end=end,
         )
@@ -144,6 +152,9 @@ def copy_plan(plan: MeasurePlan, to_year: int | None = None) -> MeasurePlan:
             title=m.title,
             tool=m.tool,
             methods=list(m.methods),
+            issue_numbers=list(m.issue_numbers),
+            indicator_numbers=list(m.indicator_numbers),
+            question_codes=list(m.question_codes),
             responsible_text=m.responsible_text,
             period_start=start,
             period_end=end,

@@ -22,7 +22,7 @@ from django.utils import timezone
 from prongsai.agencies.models import Signatory
 from prongsai.thai import format_date, to_thai_digits
 
-from .models import Memo, MemoEvent, ProgressRound, SignOff
+from .models import MeasurePlan, Memo, MemoEvent, ProgressRound, SignOff
 
 
 class SignOffError(ValueError):
@@ -97,29 +97,107 @@ def _round_texts(round_: ProgressRound) -> dict[str, str]:
     }
 
 
+def _plan_texts(plan: MeasurePlan) -> dict[str, str]:
+    agency, year = plan.agency, plan.fiscal_year
+    fy = f"ประจำปีงบประมาณ พ.ศ. {to_thai_digits(str(year))}"
+    count = to_thai_digits(str(plan.measures.count()))
+    what = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    return {
+        "subject": f"ขออนุมัติ{what} {fy}",
+        "background": (
+            f"ตามที่ {agency.name} ได้วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน"
+            f"ของหน่วยงานภาครัฐ (Integrity and Transparency Assessment : ITA) ประจำปี พ.ศ. "
+            f"{to_thai_digits(str(year - 1))} เพื่อกำหนดแนวทางการพัฒนาหน่วยงานในปีถัดไป นั้น"
+        ),
+        "facts": (
+            f"{agency.name} ได้จัดทำ{what} {fy} จำนวน {count} มาตรการ "
+            f"โดยกำหนดวิธีการดำเนินการ ผู้รับผิดชอบ ระยะเวลา และตัวชี้วัด รายละเอียดตามแผนที่แนบ"
+        ),
+        "consideration": (
+            f"จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบโปรดอนุมัติ{what}ดังกล่าว และให้เผยแพร่บนเว็บไซต์ของหน่วยงานต่อไป"
+        ),
+    }
+
+
+def _analysis_texts(analysis) -> dict[str, str]:
+    agency, year = analysis.agency, analysis.fiscal_year
+    assessment = analysis.assessment
+    score = ""
+    if assessment.overall is not None:
+        score = f" ได้คะแนน {to_thai_digits(f'{assessment.overall:.2f}')} คะแนน"
+        if assessment.rating:
+            score += f" ผลการประเมินอยู่ในระดับ{assessment.rating}"
+    what = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
+    issues = to_thai_digits(str(len({f.issue_number for f in analysis.findings.all()})))
+    return {
+        "subject": f"รายงานการวิเคราะห์{what} ประจำปี พ.ศ. {to_thai_digits(str(year))}",
+        "background": (
+            f"ตามที่ {agency.name} ได้รับการประเมิน{what} (Integrity and Transparency "
+            f"Assessment : ITA) ประจำปี พ.ศ. {to_thai_digits(str(year))}{score} นั้น"
+        ),
+        "facts": (
+            f"{agency.name} ได้วิเคราะห์ผลการประเมินดังกล่าวเป็นรายประเด็น จำนวน {issues} ประเด็น "
+            f"พร้อมข้อเสนอแนะ แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ และข้อจำกัดของหน่วยงาน "
+            f"รายละเอียดตามรายงานที่แนบ"
+        ),
+        "consideration": (
+            "จึงเรียนมาเพื่อโปรดพิจารณา หากเห็นชอบโปรดอนุมัติรายงานการวิเคราะห์ดังกล่าว "
+            "เพื่อใช้กำหนดมาตรการของปีงบประมาณถัดไป และเผยแพร่บนเว็บไซต์ของหน่วยงานต่อไป"
+        ),
+    }
+
+
+def _subject_field(subject) -> str:
+    if isinstance(subject, ProgressRound):
+        return "round"
+    if isinstance(subject, MeasurePlan):
+        return "plan"
+    return "analysis"
+
+
+def _texts(subject) -> dict[str, str]:
+    kind = _subject_field(subject)
+    if kind == "round":
+        return _round_texts(subject)
+    if kind == "plan":
+        return _plan_texts(subject)
+    return _analysis_texts(subject)
+
+
+def _nothing_to_send(subject) -> str | None:
+    kind = _subject_field(subject)
+    if kind == "plan" and not subject.measures.exists():
+        return "แผนนี้ยังไม่มีมาตรการ เพิ่มมาตรการอย่างน้อย ๑ มาตรการก่อนเสนอ"
+    if kind == "analysis" and not subject.findings.exists():
+        return "ยังไม่ได้ร่างการวิเคราะห์ กด “ร่างการวิเคราะห์จากคะแนน” ก่อนเสนอ"
+    return None
+
+
 @transaction.atomic
-def draft_memo(round_: ProgressRound) -> Memo:
-    """A memo for a progress round, its three paragraphs drafted from the data, and its chain
-    from the agency's active signatories (in their order). Editable until it is sent."""
-    agency = round_.plan.agency
+def draft_memo(subject) -> Memo:
+    """A memo for a progress round, a measures plan or an analysis: its three paragraphs
+    drafted from the data, and its chain from the agency's active signatories (in their
+    order). Editable until it is sent. The unapproved memo already drafted is returned as is."""
+    agency = subject.plan.agency if isinstance(subject, ProgressRound) else subject.agency
     chain = list(Signatory.objects.filter(agency=agency, active=True).order_by("order", "pk"))
     if len(chain) < 2:
         raise SignOffError(
             "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
             "— เพิ่มผู้ลงนามที่หน้าผู้ดูแลระบบ → ผู้ลงนาม"
         )
-    existing = round_.memos.exclude(status="approved").first()
+    if problem := _nothing_to_send(subject):
+        raise SignOffError(problem)
+    existing = subject.memos.exclude(status="approved").first()
     if existing:
         return existing
-    texts = _round_texts(round_)
     last = chain[-1]
     memo = Memo.objects.create(
         agency=agency,
-        round=round_,
         department=agency.name,
         date=timezone.localdate(),
         addressee=last.position,
-        **texts,
+        **{_subject_field(subject): subject},
+        **_texts(subject),
     )
     SignOff.objects.bulk_create(
         SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
@@ -184,6 +262,8 @@ def send(memo: Memo, *, by) -> Memo:
         if missing:
             numbers = ", ".join(str(m.number) for m in missing)
             raise SignOffError(f"ยังเสนอไม่ได้: มาตรการที่ {numbers} ยังไม่มีสถานะหรือผลการดำเนินงาน")
+    elif problem := _nothing_to_send(subject_of(memo)):
+        raise SignOffError(problem)
     memo.signoffs.update(decision="pending", comment="", decided_at=None, content_hash="")
     memo.status = "in_review"
     memo.save(update_fields=["status", "updated_at"])

@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/plans/<int:year>/rounds/<str:round_code>/", views.round_page, name="round"),
     path("memos/", memo_views.inbox, name="inbox"),
     path("memos/<int:memo_id>/", memo_views.memo_page, name="memo"),
+    path("memos/new/<str:kind>/<int:object_id>/", memo_views.memo_new, name="memo_new"),
 ]

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prongsai.agencies.models import Agency
+from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.analysis.models import Analysis
 from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
+from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import round_label
 
 from .forms import MeasureForm, ProgressFormSet
@@ -36,7 +37,7 @@ from .signoff import SignOffError, draft_memo
 
 @login_required
 def plan_page(request, pk: int, year: int):
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = agency_or_404(request, pk)
     plan = (
         MeasurePlan.objects.filter(agency=agency, fiscal_year=year)
         .prefetch_related("measures__responsible_units")
@@ -56,14 +57,14 @@ def plan_page(request, pk: int, year: int):
 @login_required
 @require_POST
 def create_plan(request, pk: int, year: int):
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = agency_or_404(request, pk)
     try:
         if request.POST.get("from") == "analysis":
-            analysis = get_object_or_404(Analysis, agency=agency, fiscal_year=year - 1)
+            analysis = object_or_404(request, Analysis.objects, agency=agency, fiscal_year=year - 1)
             plan_from_analysis(analysis)
             messages.success(request, "ร่างแผนมาตรการจากผลการวิเคราะห์แล้ว ตรวจและแก้ไขได้")
         elif request.POST.get("from") == "last_year":
-            last = get_object_or_404(MeasurePlan, agency=agency, fiscal_year=year - 1)
+            last = object_or_404(request, MeasurePlan.objects, agency=agency, fiscal_year=year - 1)
             copy_plan(last, year)
             messages.success(request, f"คัดลอกแผนปี {year - 1} มาเป็นร่างแผนปี {year} แล้ว")
         else:
@@ -78,11 +79,16 @@ def create_plan(request, pk: int, year: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
-    plan = get_object_or_404(
-        MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
+    plan = object_or_404(
+        request, MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
     )
     measure = get_object_or_404(Measure, pk=measure_id, plan=plan) if measure_id else None
-    form = MeasureForm(request.POST or None, instance=measure, agency=plan.agency)
+    form_kwargs = {
+        "instance": measure,
+        "agency": plan.agency,
+        "catalog": catalog_or_none(plan.fiscal_year - 1),
+    }
+    form = MeasureForm(request.POST or None, **form_kwargs)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,9 +97,7 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
             form.add_error(None, exc.message_th)
         except EditConflict as exc:
             conflict = exc
-            form = rebound_with_version(
-                MeasureForm, request.POST, exc.current, instance=measure, agency=plan.agency
-            )
+            form = rebound_with_version(MeasureForm, request.POST, exc.current, **form_kwargs)
             form.is_valid()
             form.add_error(None, exc.message_th)
         else:
@@ -109,7 +113,7 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
 @login_required
 @require_POST
 def move(request, pk: int, year: int, measure_id: int):
-    plan = get_object_or_404(MeasurePlan, agency_id=pk, fiscal_year=year)
+    plan = object_or_404(request, MeasurePlan.objects, agency_id=pk, fiscal_year=year)
     ids = list(plan.measures.order_by("number").values_list("pk", flat=True))
     if measure_id in ids:
         i = ids.index(measure_id)
@@ -160,8 +164,8 @@ def _save_round(request, plan, round_, formset):
 @login_required
 @require_http_methods(["GET", "POST"])
 def round_page(request, pk: int, year: int, round_code: str):
-    plan = get_object_or_404(
-        MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
+    plan = object_or_404(
+        request, MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
     )
     if round_code not in ("6m", "12m"):
         raise Http404("รอบรายงานต้องเป็น 6m หรือ 12m")

@@ -1,0 +1,79 @@
+"""The agency admin's page: who works in the agency, its units, its sign-off chain."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .forms import MemberForm, SignatoryFormSet, UnitForm
+from .models import Membership
+from .scope import agency_or_404
+from .services import MembershipError, add_member, remove_member
+
+
+@require_http_methods(["GET", "POST"])
+def team(request, pk: int):
+    agency = agency_or_404(request, pk, "admin")
+    action = request.POST.get("action")
+    member_form = MemberForm(request.POST if action == "add_member" else None)
+    unit_form = UnitForm(request.POST if action == "add_unit" else None)
+    chain = agency.signatories.order_by("order", "pk")
+    chain_forms = SignatoryFormSet(
+        request.POST if action == "save_chain" else None,
+        queryset=chain,
+        prefix="s",
+        form_kwargs={"agency": agency},
+    )
+    if action == "add_member" and member_form.is_valid():
+        try:
+            membership = add_member(agency, **member_form.cleaned_data)
+        except MembershipError as exc:
+            member_form.add_error(exc.field, exc.message_th)
+        else:
+            messages.success(
+                request,
+                f"เพิ่ม {membership.user.username} เป็น{membership.get_role_display()}แล้ว",
+            )
+            return redirect("access:team", pk=pk)
+    elif action == "remove_member":
+        membership = get_object_or_404(Membership, pk=request.POST.get("membership"), agency=agency)
+        try:
+            remove_member(membership, by=request.user)
+        except MembershipError as exc:
+            messages.error(request, exc.message_th)
+        else:
+            messages.success(request, f"ถอนสิทธิ์ {membership.user.username} แล้ว")
+        return redirect("access:team", pk=pk)
+    elif action == "add_unit" and unit_form.is_valid():
+        try:
+            with transaction.atomic():
+                unit_form.instance.agency = agency
+                unit_form.save()
+        except IntegrityError:
+            unit_form.add_error("name", "มีส่วนราชการชื่อนี้แล้ว")
+        else:
+            messages.success(request, f"เพิ่ม {unit_form.instance.name} แล้ว")
+            return redirect("access:team", pk=pk)
+    elif action == "save_chain" and chain_forms.is_valid():
+        try:
+            with transaction.atomic():
+                for form in chain_forms.forms:
+                    if form.has_changed() and not form.cleaned_data.get("DELETE"):
+                        form.instance.agency = agency
+                chain_forms.save()
+        except IntegrityError:
+            messages.error(request, "มีผู้ลงนามชื่อและตำแหน่งนี้ซ้ำกัน")
+        else:
+            messages.success(request, "บันทึกสายการลงนามแล้ว")
+            return redirect("access:team", pk=pk)
+    context = {
+        "agency": agency,
+        "members": agency.memberships.select_related("user").order_by("role", "user__username"),
+        "member_form": member_form,
+        "unit_form": unit_form,
+        "units": agency.units.all(),
+        "chain_forms": chain_forms,
+    }
+    return render(request, "access/team.html", context)

@@ -1,0 +1,91 @@
+"""Two agencies with a full year of work each (results, analysis, plan, a round, a memo, an
+imported document), and users with different reach. Agency B's name carries a marker that
+must never reach a user of agency A, nor the public."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from prongsai.access.models import Membership
+from prongsai.agencies.models import Agency, Province, Signatory, Unit
+from prongsai.analysis.services import create_analysis
+from prongsai.assessments.services import record_scores
+from prongsai.ingest.models import ImportedDocument
+from prongsai.measures.models import Measure
+from prongsai.measures.services import plan_from_analysis, start_round
+from prongsai.measures.signoff import draft_memo
+
+MARKER = "ซ่อนเร้น"  # in agency B's name, its measure and its memo
+SCORES = [94.14, 88.05, 90.39, 81.44, 84.16, 78.36, 75.25, 74.20, 93.00, 63.75]
+INDICATORS = dict(enumerate(SCORES, start=1))
+
+
+@dataclass
+class Side:
+    agency: Agency
+    objects: dict = field(default_factory=dict)
+
+
+def build_side(place: str, province: Province, django_user_model) -> Side:
+    agency = Agency.objects.create(kind="sao", place_name=place, province=province)
+    Unit.objects.create(agency=agency, name=f"สำนักปลัด{place}")
+    for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "นายก"], start=1):
+        Signatory.objects.create(
+            agency=agency, order=n, name=f"ผู้ลงนาม{place}{n}", position=position
+        )
+    assessment, _ = record_scores(
+        agency=agency,
+        fiscal_year=2566,
+        indicator_scores=INDICATORS,
+        question_scores={"i1": 87.19, "i2": 89.35, "i3": 88.29, "o1": 0},
+        source="manual",
+    )
+    analysis = create_analysis(assessment)
+    plan = plan_from_analysis(analysis)
+    measure = plan.measures.order_by("number").first()
+    Measure.objects.filter(pk=measure.pk).update(title=f"มาตรการของ{place}")
+    round_ = start_round(plan, "6m")
+    round_.progress.update(status="done", result=f"ผลงานของ{place}")
+    memo = draft_memo(round_)
+    document = ImportedDocument.objects.create(
+        file_name=f"{place}.txt",
+        content_hash=f"{place}-hash".ljust(64, "0")[:64],
+        size=10,
+        kind="measures_report",
+        status="saved",
+        agency=agency,
+        result={"agency": {"name": agency.name}},
+        source_text=f"รายงานของ{place}",
+    )
+    return Side(
+        agency,
+        {
+            "assessment": assessment,
+            "analysis": analysis,
+            "plan": plan,
+            "measure": measure,
+            "round": round_,
+            "memo": memo,
+            "document": document,
+        },
+    )
+
+
+@pytest.fixture
+def world(criteria, django_user_model):
+    khonkaen = Province.objects.get(name_th="ขอนแก่น")
+    chonburi = Province.objects.get(name_th="ชลบุรี")
+    a = build_side("ทดสอบเอ", khonkaen, django_user_model)
+    b = build_side(MARKER, chonburi, django_user_model)
+    users = {}
+    for name, role, scope in [
+        ("a_editor", "editor", {"agency": a.agency}),
+        ("a_signer", "signer", {"agency": a.agency}),
+        ("a_admin", "agency_admin", {"agency": a.agency}),
+        ("khonkaen_viewer", "regional_viewer", {"province": khonkaen}),
+        ("national", "national_admin", {}),
+    ]:
+        users[name] = django_user_model.objects.create_user(name, password="pass-12345-xyz")
+        Membership.objects.create(user=users[name], role=role, **scope)
+    users["nobody"] = django_user_model.objects.create_user("nobody", password="pass-12345-xyz")
+    return {"A": a, "B": b, "users": users}

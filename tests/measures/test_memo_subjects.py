@@ -1,0 +1,102 @@
+"""A plan and an analysis go up the same sign-off chain as a round: drafted memo, sent,
+approved in order, frozen while in review, back to draft when returned."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from prongsai.agencies.models import Agency, Signatory
+from prongsai.analysis.services import Frozen, update_analysis
+from prongsai.measures.models import MeasurePlan, Memo
+from prongsai.measures.services import PlanFrozen, plan_from_analysis, reorder
+from prongsai.measures.signoff import SignOffError, decide, draft_memo, send
+from tests.measures.test_plans import drafted  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def chain(drafted):  # noqa: F811
+    """Seed 003's agency with a three-person chain, each signer with a login."""
+    agency = drafted.agency
+    Signatory.objects.filter(agency=agency).delete()
+    users = []
+    for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล", "นายกเทศมนตรี"]):
+        user = User.objects.create_user(f"s{n}", password="x-pass-12345")
+        Signatory.objects.create(
+            agency=agency, order=n + 1, name=f"ผู้ลงนาม {n}", position=position, user=user
+        )
+        users.append(user)
+    return users
+
+
+@pytest.mark.django_db
+def test_plan_memo_is_drafted_sent_and_approved(drafted, chain):  # noqa: F811
+    plan = plan_from_analysis(drafted)
+    memo = draft_memo(plan)
+    assert memo.plan == plan and memo.round is None
+    assert (
+        memo.subject
+        == "ขออนุมัติมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
+    )
+    assert "จำนวน ๗ มาตรการ" in memo.facts
+    assert memo.addressee == "นายกเทศมนตรี"
+    assert draft_memo(plan) == memo  # one open memo per plan
+    send(memo, by=chain[0])
+    plan.refresh_from_db()
+    assert plan.status == "submitted"
+    with pytest.raises(PlanFrozen):
+        reorder(plan, list(plan.measures.values_list("pk", flat=True))[::-1])
+    decide(memo, by=chain[0], decision="approved")  # the proposer signs first
+    memo = decide(memo, by=chain[1], decision="returned", comment="แก้ระยะเวลา")
+    plan.refresh_from_db()
+    assert (memo.status, plan.status) == ("returned", "draft")
+    send(memo, by=chain[0])
+    for user in chain:
+        memo = decide(memo, by=user, decision="approved")
+    plan.refresh_from_db()
+    assert (memo.status, plan.status) == ("approved", "approved")
+
+
+@pytest.mark.django_db
+def test_analysis_memo_carries_the_score_and_freezes_the_analysis(drafted, chain):  # noqa: F811
+    memo = draft_memo(drafted)
+    assert memo.analysis == drafted
+    assert "ประจำปี พ.ศ. ๒๕๖๖" in memo.subject
+    assert "ได้คะแนน ๘๐.๔๒ คะแนน" in memo.background
+    assert "จำนวน ๗ ประเด็น" in memo.facts
+    send(memo, by=chain[0])
+    drafted.refresh_from_db()
+    assert drafted.status == "submitted"
+    with pytest.raises(Frozen):
+        update_analysis(drafted, narratives={1: "แก้หลังเสนอ"})
+
+
+@pytest.mark.django_db
+def test_an_empty_plan_cannot_be_sent(chain):
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2570)
+    with pytest.raises(SignOffError, match="ยังไม่มีมาตรการ"):
+        draft_memo(plan)
+    assert not Memo.objects.filter(plan=plan).exists()
+
+
+@pytest.mark.django_db
+def test_pages_draft_the_memo_of_a_plan_and_of_an_analysis(admin_client, drafted, chain):  # noqa: F811
+    plan = plan_from_analysis(drafted)
+    agency = plan.agency
+    page = admin_client.get(f"/agencies/{agency.pk}/plans/2567/").content.decode()
+    assert "ร่างบันทึกข้อความเพื่อเสนอแผนมาตรการ" in page
+    response = admin_client.post(f"/agencies/memos/new/plan/{plan.pk}/")
+    memo = Memo.objects.get(plan=plan)
+    assert response.url == f"/agencies/memos/{memo.pk}/"
+    memo_page = admin_client.get(response.url).content.decode()
+    assert "ขออนุมัติมาตรการส่งเสริมคุณธรรม" in memo_page
+    assert "แผนมาตรการปี 2567" in memo_page  # the crumb back to the plan
+    page = admin_client.get(f"/agencies/{agency.pk}/analysis/2566/").content.decode()
+    assert "ร่างบันทึกข้อความเพื่อเสนอการวิเคราะห์" in page
+    response = admin_client.post(f"/agencies/memos/new/analysis/{drafted.pk}/")
+    assert response.url == f"/agencies/memos/{Memo.objects.get(analysis=drafted).pk}/"
+    assert admin_client.post("/agencies/memos/new/round/1/").status_code == 404
+    # an empty plan: a Thai message on the plan page, nothing drafted
+    empty = MeasurePlan.objects.create(agency=agency, fiscal_year=2570)
+    response = admin_client.post(f"/agencies/memos/new/plan/{empty.pk}/", follow=True)
+    assert "ยังไม่มีมาตรการ" in response.content.decode()
+    assert not Memo.objects.filter(plan=empty).exists()
