@@ -5,6 +5,7 @@ no policy violation and no console error. Screenshots in test-artifacts/security
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from prongsai.agencies.models import Agency, Province
@@ -53,6 +54,7 @@ def test_pages_run_under_the_csp_without_violations(browser_page, django_user_mo
         "plan": f"/agencies/{agency.pk}/plans/2567/",
         "measure": f"/agencies/{agency.pk}/plans/2567/measures/{measure.pk}/",
         "history": f"/history/plan/{plan.pk}/",
+        "team": reverse("access:team", kwargs={"pk": agency.pk}),
         "admin": "/admin/",
         "admin-measure": f"/admin/measures/measure/{measure.pk}/change/",
     }
