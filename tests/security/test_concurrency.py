@@ -67,6 +67,7 @@ def test_the_same_values_posted_twice_are_no_conflict(plan, officers):
 def test_progress_rows_saved_by_someone_else_come_back_the_others_are_saved(plan, officers):
     somchai, somsri = officers
     Measure.objects.create(plan=plan, number=2, title="เผยแพร่ข้อมูลบนเว็บไซต์")
+    Measure.objects.create(plan=plan, number=3, title="จัดทำคู่มือการปฏิบัติงาน")
     start_round(plan, "6m")
     url = f"/agencies/{plan.agency_id}/plans/2568/rounds/6m/"
 
@@ -81,6 +82,7 @@ def test_progress_rows_saved_by_someone_else_come_back_the_others_are_saved(plan
 
     a, b = round_data(somchai.get(url)), round_data(somsri.get(url))
     a.update({"form-0-status": "done", "form-0-result": "ประชุมแล้ว ๒ ครั้ง"})
+    a.update({"form-2-status": "in_progress", "form-2-result": "ร่างคู่มือแล้ว"})
     assert somchai.post(url, a).status_code == 302
     b.update(
         {
@@ -98,3 +100,20 @@ def test_progress_rows_saved_by_someone_else_come_back_the_others_are_saved(plan
     rows = {p.measure.number: p for p in plan.rounds.get().progress.select_related("measure")}
     assert (rows[1].status, rows[1].result) == ("done", "ประชุมแล้ว ๒ ครั้ง")  # his, kept
     assert (rows[2].status, rows[2].result) == ("done", "เผยแพร่แล้ว")  # her other row, saved
+    # the row only he changed: she left it as it was, so his save stands and is no conflict
+    assert (rows[3].status, rows[3].result) == ("in_progress", "ร่างคู่มือแล้ว")
+    conflicted = [f for f in response.context["formset"].forms if getattr(f, "conflict", None)]
+    assert [f.instance.measure.number for f in conflicted] == [1]
+
+
+@pytest.mark.django_db
+def test_saving_an_untouched_stale_form_keeps_the_other_persons_save(plan, officers):
+    somchai, somsri = officers
+    measure = plan.measures.get()
+    url = f"/agencies/{plan.agency_id}/plans/2568/measures/{measure.pk}/"
+    a, b = form_data(somchai.get(url)), form_data(somsri.get(url))
+    a["title"] = "ประชุมชี้แจงทุกกอง"
+    assert somchai.post(url, a).status_code == 302
+    assert somsri.post(url, b).status_code == 302  # she changed nothing: no conflict…
+    measure.refresh_from_db()
+    assert measure.title == "ประชุมชี้แจงทุกกอง"  # …and his change is not overwritten

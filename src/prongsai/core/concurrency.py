@@ -89,16 +89,32 @@ class VersionedForm(forms.ModelForm):
             if theirs[label] != yours.get(label)
         ]
 
-    def check_version(self, current) -> None:
-        """Raise :class:`EditConflict` when ``current`` (the locked row) was saved after the
-        version this form was opened with and differs from this input. A form without a
-        version (a page from before this check) passes."""
+    def check_version(self, current) -> bool:
+        """Whether to save this input over ``current`` (the locked row).
+
+        True when the row is as it was when the form was opened (or the form has no version:
+        a page from before this check). False when someone saved the row since and this
+        person changed nothing in it: their save is kept, nothing is overwritten. Raises
+        :class:`EditConflict` when both changed it, unless to the same values (a double
+        click)."""
         version = parse_version(self.cleaned_data.get("version"))
         if version is None or current.updated_at == version:
-            return
+            return True
+        if not self.typed_extra() and self._untouched_since(current, version):
+            return False
         differences = self.differences(current)
-        if differences:  # the same values saved twice (a double click) are no conflict
+        if differences:
             raise EditConflict(current, differences)
+        return True
+
+    def typed_extra(self) -> bool:
+        """Whether input outside the model's fields was given (e.g. a file to attach)."""
+        return False
+
+    def _untouched_since(self, current, version) -> bool:
+        history = getattr(type(current), "history", None)
+        then = history.filter(id=current.pk, updated_at=version).first() if history else None
+        return then is not None and self.shown_values(then.instance) == self.shown_values(None)
 
 
 def shown(field: forms.Field, value) -> str:

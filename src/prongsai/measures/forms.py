@@ -149,6 +149,10 @@ class ProgressForm(VersionedForm):
         self.fields["status"].choices = [("", "— เลือกสถานะ —"), *MeasureProgress.STATUS_CHOICES]
         self.fields["kpi_actual"].error_messages.update({"invalid": "ใส่ตัวเลข"})
 
+    def typed_extra(self) -> bool:
+        d = self.cleaned_data
+        return bool(d.get("evidence_title") or d.get("evidence_url") or d.get("evidence_file"))
+
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if not upload:

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
+from simple_history.utils import bulk_create_with_history
 
 from prongsai.core.concurrency import EditConflict
 from prongsai.criteria.services import catalog_or_none
@@ -39,7 +40,9 @@ def save_measure(plan: MeasurePlan, form) -> Measure:
     if plan.status != "draft":
         raise PlanFrozen(plan)
     if form.instance.pk:
-        form.check_version(Measure.objects.select_for_update().get(pk=form.instance.pk))
+        current = Measure.objects.select_for_update().get(pk=form.instance.pk)
+        if not form.check_version(current):
+            return current  # saved by someone else meanwhile; this person changed nothing
     else:
         form.instance.plan = plan
         form.instance.number = (plan.measures.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -56,8 +59,9 @@ class RoundFrozen(PermissionError):
 def save_progress(round_, formset) -> list[tuple[object, EditConflict]]:
     """Save a valid progress formset of a draft round, row by row.
 
-    A row that someone else saved after the page was opened is not saved: it comes back in the
-    list with its :class:`EditConflict`; every other row is saved. Refused with
+    A row that someone else saved after the page was opened, and that this person changed too,
+    is not saved: it comes back in the list with its :class:`EditConflict`. A row they left as
+    it was keeps the other person's save. Every other row is saved. Refused with
     :class:`RoundFrozen` once the round has left the draft state."""
     from .models import MeasureProgress, ProgressRound
 
@@ -72,7 +76,8 @@ def save_progress(round_, formset) -> list[tuple[object, EditConflict]]:
         if current.round_id != round_.pk:
             continue
         try:
-            form.check_version(current)
+            if not form.check_version(current):
+                continue  # someone else saved this row, and this person left it as it was
         except EditConflict as conflict:
             conflicts.append((form, conflict))
             continue
@@ -206,10 +211,13 @@ def start_round(plan: MeasurePlan, round_code: str):
 
     round_, _ = ProgressRound.objects.get_or_create(plan=plan, round=round_code)
     existing = set(round_.progress.values_list("measure_id", flat=True))
-    MeasureProgress.objects.bulk_create(
-        MeasureProgress(round=round_, measure=m)
-        for m in plan.measures.all()
-        if m.pk not in existing
+    bulk_create_with_history(  # the first version is in the trail: edits compare against it
+        [
+            MeasureProgress(round=round_, measure=m)
+            for m in plan.measures.all()
+            if m.pk not in existing
+        ],
+        MeasureProgress,
     )
     return round_
 

@@ -18,6 +18,7 @@ import json
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from prongsai.agencies.models import Signatory
 from prongsai.thai import format_date, to_thai_digits
@@ -199,9 +200,12 @@ def draft_memo(subject) -> Memo:
         **{_subject_field(subject): subject},
         **_texts(subject),
     )
-    SignOff.objects.bulk_create(
-        SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
-        for n, s in enumerate(chain, start=1)
+    bulk_create_with_history(
+        [
+            SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
+            for n, s in enumerate(chain, start=1)
+        ],
+        SignOff,
     )
     return memo
 
