@@ -12,7 +12,7 @@ run: setup
 	uv run prongsai migrate --noinput
 	uv run prongsai criteria load
 	uv run prongsai demo
-	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo)"
+	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo; ลองบทบาทอื่นด้วย officer, analyst, mayor, kanchanaburi — รหัสผ่านเดียวกัน)"
 	uv run prongsai serve $(HOST)
 
 ## make test: set everything up and run the whole suite, on SQLite and on PostgreSQL
@@ -34,3 +34,9 @@ test-sqlite:
 
 test-postgres:
 	DATABASE_URL="$$(scripts/ensure-postgres.sh)" uv run pytest $(PYTEST_ARGS)
+
+## make messages: after changing an interface text, update the English catalogue (then translate
+## the new entries in src/prongsai/locale/en/LC_MESSAGES/django.po) and compile it
+messages:
+	cd src/prongsai && uv run prongsai makemessages -l en --no-wrap --add-location file
+	cd src/prongsai && uv run prongsai compilemessages -l en

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "prongsai.core",
     "prongsai.access",
+    "prongsai.api",
+    "ninja",  # serves the API docs' assets from our static files (no CDN)
     "prongsai.criteria",
     "prongsai.agencies",
     "prongsai.assessments",
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "prongsai.core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -151,8 +154,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Thai for everyone. English is the planned second locale; LocaleMiddleware (which would follow
-# the browser's Accept-Language) comes back with the English catalogue.
+# Thai first, English second. LocaleMiddleware picks the language from the switcher's cookie
+# (django_language, set by /i18n/setlang/), else the browser's Accept-Language; a browser that
+# asks for neither language, or for nothing, gets Thai. The English catalogue is
+# locale/en/LC_MESSAGES/django.po (see docs/README.md, "Translations").
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from prongsai.audit.throttle import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
+from prongsai.api.urls import urls as api_urls
 
 admin.site.site_header = "โปร่งใส — ผู้ดูแลระบบ"
 admin.site.site_title = "โปร่งใส"
@@ -27,5 +28,6 @@ urlpatterns = [
     path("agencies/", include("prongsai.access.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("history/", include("prongsai.audit.urls")),
+    path("api/", api_urls),
     path("", include("prongsai.core.urls")),
 ]

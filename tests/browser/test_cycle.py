@@ -47,7 +47,8 @@ def browser_page(live_server):
                 "--disable-sync",
             ],
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        # a Thai officer's browser (Chromium alone would ask for English, and get it)
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="th-TH")
         page.base = live_server.url
         yield page
         browser.close()

@@ -101,3 +101,20 @@ def test_running_demo_again_changes_nothing(criteria):
     call_command("demo", stdout=out)
     assert _snapshot() == before
     assert "demo / prongsai-demo" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_users_try_out_each_role(demo):
+    from django.contrib.auth.models import User
+
+    from prongsai.access.scope import agencies_for
+
+    def reach(username, action="view"):
+        return sorted(a.name for a in agencies_for(User.objects.get(username=username), action))
+
+    assert reach("officer", "admin") == ["เทศบาลตำบลพนมทวน"]
+    assert reach("kanchanaburi") == ["เทศบาลตำบลพนมทวน"]  # the province's only demo agency
+    assert reach("kanchanaburi", "edit") == []
+    assert reach("mayor", "sign") == ["องค์การบริหารส่วนตำบลท่ากระเสริม"]
+    assert reach("mayor", "edit") == []
+    assert User.objects.get(username="mayor").check_password("prongsai-demo")

@@ -22,6 +22,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.agencies.models import Agency, Signatory
 
@@ -55,9 +57,9 @@ AGENCY_PATH: dict[str, str] = {
 }
 
 FORBIDDEN_TH = {
-    "edit": "คุณมีสิทธิ์ดูข้อมูลของหน่วยงานนี้เท่านั้น แก้ไขไม่ได้",
-    "sign": "คุณไม่ได้อยู่ในสายการลงนามของหน่วยงานนี้",
-    "admin": "เฉพาะผู้ดูแลหน่วยงานเท่านั้นที่จัดการผู้ใช้ ส่วนราชการ และสายการลงนามได้",
+    "edit": gettext_lazy("คุณมีสิทธิ์ดูข้อมูลของหน่วยงานนี้เท่านั้น แก้ไขไม่ได้"),
+    "sign": gettext_lazy("คุณไม่ได้อยู่ในสายการลงนามของหน่วยงานนี้"),
+    "admin": gettext_lazy("เฉพาะผู้ดูแลหน่วยงานเท่านั้นที่จัดการผู้ใช้ ส่วนราชการ และสายการลงนามได้"),
 }
 
 
@@ -118,7 +120,7 @@ def restrict(queryset: QuerySet, user, action: str = "view") -> QuerySet:
 def require(user, agency: Agency | int, action: str) -> None:
     """Raise 403 (with the reason in Thai) unless the user may ``action`` the agency."""
     if not can(user, agency, action):
-        raise PermissionDenied(FORBIDDEN_TH.get(action, "ไม่มีสิทธิ์"))
+        raise PermissionDenied(str(FORBIDDEN_TH.get(action, _("ไม่มีสิทธิ์"))))
 
 
 def object_or_404(request, queryset: QuerySet, action: str | None = None, **lookup):
@@ -128,7 +130,7 @@ def object_or_404(request, queryset: QuerySet, action: str | None = None, **look
     try:
         obj = restrict(queryset, request.user, "view").get(**lookup)
     except queryset.model.DoesNotExist:
-        raise Http404("ไม่พบข้อมูลนี้ หรือคุณไม่มีสิทธิ์เข้าถึง") from None
+        raise Http404(_("ไม่พบข้อมูลนี้ หรือคุณไม่มีสิทธิ์เข้าถึง")) from None
     if action != "view":
         path = AGENCY_PATH[queryset.model._meta.label_lower]
         agency_id = obj.pk if path == "pk" else _agency_id(obj, path)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from prongsai.agencies.models import Agency
 
@@ -23,7 +24,7 @@ class MembershipError(ValueError):
 def add_member(agency: Agency, *, username: str, role: str, password: str = "") -> Membership:
     """Give ``username`` a role in the agency; a new user is created when a password is given."""
     if role not in AGENCY_ROLES:
-        raise MembershipError("role", "เลือกบทบาท: ผู้จัดทำข้อมูล ผู้ลงนาม หรือผู้ดูแลหน่วยงาน")
+        raise MembershipError("role", _("เลือกบทบาท: ผู้จัดทำข้อมูล ผู้ลงนาม หรือผู้ดูแลหน่วยงาน"))
     username = username.strip()
     User = get_user_model()
     user = User.objects.filter(username=username).first()
@@ -31,7 +32,8 @@ def add_member(agency: Agency, *, username: str, role: str, password: str = "") 
         if not password:
             raise MembershipError(
                 "username",
-                f"ยังไม่มีผู้ใช้ชื่อ “{username}” — ใส่รหัสผ่านเริ่มต้นเพื่อสร้างผู้ใช้ใหม่",
+                _("ยังไม่มีผู้ใช้ชื่อ “%(username)s” — ใส่รหัสผ่านเริ่มต้นเพื่อสร้างผู้ใช้ใหม่")
+                % {"username": username},
             )
         candidate = User(username=username)
         try:
@@ -41,12 +43,16 @@ def add_member(agency: Agency, *, username: str, role: str, password: str = "") 
         user = User.objects.create_user(username=username, password=password)
     elif password:
         raise MembershipError(
-            "password", f"มีผู้ใช้ “{username}” อยู่แล้ว ไม่ต้องใส่รหัสผ่าน (ผู้ใช้เปลี่ยนรหัสผ่านเอง)"
+            "password",
+            _("มีผู้ใช้ “%(username)s” อยู่แล้ว ไม่ต้องใส่รหัสผ่าน (ผู้ใช้เปลี่ยนรหัสผ่านเอง)")
+            % {"username": username},
         )
     membership, created = Membership.objects.get_or_create(user=user, role=role, agency=agency)
     if not created:
         raise MembershipError(
-            "username", f"“{username}” เป็น{membership.get_role_display()}ของหน่วยงานนี้อยู่แล้ว"
+            "username",
+            _("“%(username)s” เป็น%(role)sของหน่วยงานนี้อยู่แล้ว")
+            % {"username": username, "role": membership.get_role_display()},
         )
     return membership
 
@@ -57,8 +63,8 @@ def remove_member(membership: Membership, *, by) -> None:
     own admin role (so an agency never locks itself out)."""
     if membership.role == "agency_admin":
         if membership.user_id == by.pk:
-            raise MembershipError("role", "ถอนสิทธิ์ผู้ดูแลหน่วยงานของตนเองไม่ได้")
+            raise MembershipError("role", _("ถอนสิทธิ์ผู้ดูแลหน่วยงานของตนเองไม่ได้"))
         others = Membership.objects.filter(agency=membership.agency_id, role="agency_admin")
         if others.exclude(pk=membership.pk).count() == 0:
-            raise MembershipError("role", "หน่วยงานต้องมีผู้ดูแลหน่วยงานอย่างน้อย ๑ คน")
+            raise MembershipError("role", _("หน่วยงานต้องมีผู้ดูแลหน่วยงานอย่างน้อย ๑ คน"))
     membership.delete()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import MemberForm, SignatoryFormSet, UnitForm
@@ -34,7 +35,8 @@ def team(request, pk: int):
         else:
             messages.success(
                 request,
-                f"เพิ่ม {membership.user.username} เป็น{membership.get_role_display()}แล้ว",
+                _("เพิ่ม %(user)s เป็น%(role)sแล้ว")
+                % {"user": membership.user.username, "role": membership.get_role_display()},
             )
             return redirect("access:team", pk=pk)
     elif action == "remove_member":
@@ -44,7 +46,7 @@ def team(request, pk: int):
         except MembershipError as exc:
             messages.error(request, exc.message_th)
         else:
-            messages.success(request, f"ถอนสิทธิ์ {membership.user.username} แล้ว")
+            messages.success(request, _("ถอนสิทธิ์ %(user)s แล้ว") % {"user": membership.user.username})
         return redirect("access:team", pk=pk)
     elif action == "add_unit" and unit_form.is_valid():
         try:
@@ -52,9 +54,9 @@ def team(request, pk: int):
                 unit_form.instance.agency = agency
                 unit_form.save()
         except IntegrityError:
-            unit_form.add_error("name", "มีส่วนราชการชื่อนี้แล้ว")
+            unit_form.add_error("name", _("มีส่วนราชการชื่อนี้แล้ว"))
         else:
-            messages.success(request, f"เพิ่ม {unit_form.instance.name} แล้ว")
+            messages.success(request, _("เพิ่ม %(name)s แล้ว") % {"name": unit_form.instance.name})
             return redirect("access:team", pk=pk)
     elif action == "save_chain" and chain_forms.is_valid():
         try:
@@ -64,9 +66,9 @@ def team(request, pk: int):
                         form.instance.agency = agency
                 chain_forms.save()
         except IntegrityError:
-            messages.error(request, "มีผู้ลงนามชื่อและตำแหน่งนี้ซ้ำกัน")
+            messages.error(request, _("มีผู้ลงนามชื่อและตำแหน่งนี้ซ้ำกัน"))
         else:
-            messages.success(request, "บันทึกสายการลงนามแล้ว")
+            messages.success(request, _("บันทึกสายการลงนามแล้ว"))
             return redirect("access:team", pk=pk)
     context = {
         "agency": agency,

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prongsai.access.scope import agency_or_404, can
 from prongsai.core.cycle import next_step
@@ -14,7 +15,7 @@ def detail(request, pk: int):
     try:
         agency = agency_overview(pk)
     except Agency.DoesNotExist:
-        raise Http404("ไม่พบหน่วยงานนี้") from None
+        raise Http404(_("ไม่พบหน่วยงานนี้")) from None
     return render(
         request,
         "agencies/detail.html",
@@ -25,7 +26,7 @@ def detail(request, pk: int):
 def year(request, pk: int, year: int):
     agency = agency_or_404(request, pk)
     if not 2500 <= year <= 2700:
-        raise Http404("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2567")
+        raise Http404(_("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2567"))
     steps, plan = cycle_of(agency, year)
     today = timezone.localdate()
     return render(

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Analysis
 
@@ -17,6 +18,6 @@ class ConstraintsForm(forms.ModelForm):
         fields = CONSTRAINT_FIELDS
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in CONSTRAINT_FIELDS}
         help_texts = {
-            "constraint_staff": "เช่น จำนวน ความรู้ ทัศนคติของผู้บริหารและข้าราชการ",
-            "constraint_area": "เช่น พื้นที่ส่วนใหญ่เป็นพื้นที่เกษตรกรรม",
+            "constraint_staff": _("เช่น จำนวน ความรู้ ทัศนคติของผู้บริหารและข้าราชการ"),
+            "constraint_area": _("เช่น พื้นที่ส่วนใหญ่เป็นพื้นที่เกษตรกรรม"),
         }

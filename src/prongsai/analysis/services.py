@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from prongsai.assessments.models import Assessment
 from prongsai.criteria.services import get_catalog
@@ -117,9 +118,9 @@ def create_analysis(assessment: Assessment, *, target: Decimal | None = None) ->
 
 class Frozen(PermissionError):
     def __init__(self, analysis: Analysis):
-        self.message_th = (
-            f"การวิเคราะห์นี้{analysis.get_status_display()} แก้ไขไม่ได้ (การแก้ไขหลังอนุมัติต้องทำเป็นฉบับใหม่)"
-        )
+        self.message_th = _("การวิเคราะห์นี้%(status)s แก้ไขไม่ได้ (การแก้ไขหลังอนุมัติต้องทำเป็นฉบับใหม่)") % {
+            "status": analysis.get_status_display()
+        }
         super().__init__(self.message_th)
 
 

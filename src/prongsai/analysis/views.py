@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import agency_or_404, object_or_404
@@ -45,10 +46,12 @@ def analysis_page(request, pk: int, year: int):
     assessment = Assessment.objects.filter(agency=agency, fiscal_year=year).first()
     if request.method == "POST" and analysis is None:
         if assessment is None:
-            messages.error(request, f"ยังไม่มีผลการประเมินปี {year} จึงยังร่างการวิเคราะห์ไม่ได้")
+            messages.error(
+                request, _("ยังไม่มีผลการประเมินปี %(year)s จึงยังร่างการวิเคราะห์ไม่ได้") % {"year": year}
+            )
         else:
             create_analysis(assessment)
-            messages.success(request, "ร่างการวิเคราะห์จากคะแนนแล้ว ตรวจและแก้ไขข้อเสนอแนะได้เลย")
+            messages.success(request, _("ร่างการวิเคราะห์จากคะแนนแล้ว ตรวจและแก้ไขข้อเสนอแนะได้เลย"))
         return redirect("analysis:page", pk=pk, year=year)
     if request.method == "POST":
         recommendations = {
@@ -66,7 +69,7 @@ def analysis_page(request, pk: int, year: int):
         except Frozen as exc:
             messages.error(request, exc.message_th)
         else:
-            messages.success(request, "บันทึกข้อเสนอแนะและคำบรรยายแล้ว")
+            messages.success(request, _("บันทึกข้อเสนอแนะและคำบรรยายแล้ว"))
         return redirect("analysis:page", pk=pk, year=year)
     context = {
         "agency": agency,
@@ -94,6 +97,6 @@ def constraints(request, pk: int, year: int):
         except Frozen as exc:
             form.add_error(None, exc.message_th)
         else:
-            messages.success(request, "บันทึกข้อจำกัดของหน่วยงานแล้ว")
+            messages.success(request, _("บันทึกข้อจำกัดของหน่วยงานแล้ว"))
             return redirect("analysis:page", pk=pk, year=year)
     return render(request, "analysis/constraints.html", {"form": form, "analysis": analysis})

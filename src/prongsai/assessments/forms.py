@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.core.forms import ScoreField
 from prongsai.criteria.catalog import Catalog, IndicatorDef, QuestionDef
 
 from .scoring import ScoreError, ScoreReport, score
 
-CHECKLIST_CHOICES = [("", "—"), ("100", "มี (100)"), ("0", "ไม่มี (0)")]
-CHECKLIST_ERROR = "รายการเปิดเผยข้อมูลได้คะแนน 0 หรือ 100 เท่านั้น"
+CHECKLIST_CHOICES = [("", "—"), ("100", gettext_lazy("มี (100)")), ("0", gettext_lazy("ไม่มี (0)"))]
 
 # ---------------------------------------------------------------------------------------------
 # Pasting a column from Excel (pure functions, no Django)
@@ -42,6 +43,9 @@ class PastedLine:
 
 
 class PasteError(ValueError):
+    """What is wrong with a pasted column, one message per problem, in the active language
+    (Thai unless the page is in English; the attribute keeps its historical name)."""
+
     def __init__(self, messages_th: list[str]):
         self.messages_th = messages_th
         super().__init__("; ".join(messages_th))
@@ -96,7 +100,9 @@ def parse_pasted(text: str) -> list[PastedLine]:
             code = f"{m.group(1).lower()}{int(m.group(2))}"
             cells = cells[1:]
             if not cells:
-                errors.append(f"บรรทัด {n} มีแต่รหัสข้อ {code} ไม่มีคะแนน")
+                errors.append(
+                    _("บรรทัด %(line)s มีแต่รหัสข้อ %(code)s ไม่มีคะแนน") % {"line": n, "code": code}
+                )
                 continue
             cell = cells[-1]  # "i1 <question text> 87.19": the score is the last cell
         else:
@@ -104,8 +110,11 @@ def parse_pasted(text: str) -> list[PastedLine]:
         try:
             value = _number(cell)
         except ValueError:
-            hint = " (ถ้าเป็นหัวคอลัมน์ ให้ลบบรรทัดนั้นออก)" if n == 1 else ""
-            errors.append(f"บรรทัด {n} “{cell}” ไม่ใช่ตัวเลข{hint}")
+            if n == 1:
+                message = _("บรรทัด %(line)s “%(cell)s” ไม่ใช่ตัวเลข (ถ้าเป็นหัวคอลัมน์ ให้ลบบรรทัดนั้นออก)")
+            else:
+                message = _("บรรทัด %(line)s “%(cell)s” ไม่ใช่ตัวเลข")
+            errors.append(message % {"line": n, "cell": cell})
             continue
         result.append(PastedLine(n, code, value))
     if errors:
@@ -133,19 +142,33 @@ def fill_from_paste(catalog: Catalog, tool: str, text: str) -> dict[str, str | N
     total = max((pl.line for pl in lines), default=0)
     if any(pl.code is None for pl in lines) and total > len(codes):
         errors.append(
-            f"วางมา {total} บรรทัด แต่ {tool} มี {len(codes)} ข้อ ({codes[0]}–{codes[-1]})"
+            _("วางมา %(lines)s บรรทัด แต่ %(tool)s มี %(count)s ข้อ (%(first)s–%(last)s)")
+            % {
+                "lines": total,
+                "tool": tool,
+                "count": len(codes),
+                "first": codes[0],
+                "last": codes[-1],
+            }
             if codes
-            else f"ปี {catalog.fiscal_year} ยังไม่มีรายการข้อคำถามของ {tool} ในระบบ"
+            else _("ปี %(year)s ยังไม่มีรายการข้อคำถามของ %(tool)s ในระบบ")
+            % {"year": catalog.fiscal_year, "tool": tool}
         )
     for pl in lines:
         if pl.code is None:
             if pl.line <= len(codes):
                 filled[codes[pl.line - 1]] = pl.value
         elif pl.code not in known:
-            errors.append(f"บรรทัด {pl.line}: ไม่มีข้อ {pl.code} ในเกณฑ์ปี {catalog.fiscal_year}")
+            errors.append(
+                _("บรรทัด %(line)s: ไม่มีข้อ %(code)s ในเกณฑ์ปี %(year)s")
+                % {"line": pl.line, "code": pl.code, "year": catalog.fiscal_year}
+            )
         elif pl.code not in codes:
             owner = catalog.indicator(known[pl.code].indicator).tool
-            errors.append(f"บรรทัด {pl.line}: ข้อ {pl.code} เป็นของ {owner} ไม่ใช่ {tool}")
+            errors.append(
+                _("บรรทัด %(line)s: ข้อ %(code)s เป็นของ %(owner)s ไม่ใช่ %(tool)s")
+                % {"line": pl.line, "code": pl.code, "owner": owner, "tool": tool}
+            )
         else:
             filled[pl.code] = pl.value
     if errors:
@@ -186,7 +209,7 @@ class ChecklistSelect(forms.Select):
         if odd:
             index = len(groups)
             option = self.create_option(
-                name, odd[0], f"{odd[0]} (ไม่ถูกต้อง)", True, index, attrs=attrs
+                name, odd[0], _("%(value)s (ไม่ถูกต้อง)") % {"value": odd[0]}, True, index, attrs=attrs
             )
             groups.append((None, [option], index))
         return groups
@@ -203,7 +226,9 @@ class ChecklistField(ScoreField):
         super().validate(value)
         if value is not None and value not in (0, 100):
             raise forms.ValidationError(
-                f"{CHECKLIST_ERROR} (ได้ {_as_number_text(value)})", code="checklist"
+                _("รายการเปิดเผยข้อมูลได้คะแนน 0 หรือ 100 เท่านั้น (ได้ %(value)s)")
+                % {"value": _as_number_text(value)},
+                code="checklist",
             )
 
 
@@ -223,7 +248,7 @@ def _score_field(label: str, **attrs) -> ScoreField:
 
 
 class ResultsForm(forms.Form):
-    stated_overall = ScoreField(label="คะแนนรวมตามประกาศ (ถ้ามี)")
+    stated_overall = ScoreField(label=gettext_lazy("คะแนนรวมตามประกาศ (ถ้ามี)"))
 
     def __init__(self, data=None, *, catalog: Catalog, initial=None, **kwargs):
         self.catalog = catalog
@@ -234,10 +259,12 @@ class ResultsForm(forms.Form):
         super().__init__(data, initial=initial, **kwargs)
         self.fields["stated_overall"].widget.attrs["aria-describedby"] = "overall-help"
         for tool in catalog.tools:
-            self.fields[f"tool_{tool.code}"] = _score_field(f"คะแนน {tool.code} ตามประกาศ (ถ้ามี)")
+            self.fields[f"tool_{tool.code}"] = _score_field(
+                _("คะแนน %(tool)s ตามประกาศ (ถ้ามี)") % {"tool": tool.code}
+            )
         for ind in catalog.indicators:
             self.fields[f"ind_{ind.number}"] = _score_field(
-                f"คะแนนตัวชี้วัดที่ {ind.number} ตามประกาศ (ถ้ามี)"
+                _("คะแนนตัวชี้วัดที่ %(number)s ตามประกาศ (ถ้ามี)") % {"number": ind.number}
             )
         for q in catalog.questions:
             tool = catalog.indicator(q.indicator).tool
@@ -245,13 +272,13 @@ class ResultsForm(forms.Form):
                 ChecklistField(label=q.code) if q.kind == "checklist" else ScoreField(label=q.code)
             )
             field.widget.attrs.update(
-                {"data-paste-target": tool, "aria-label": f"คะแนนข้อ {q.code}"}
+                {"data-paste-target": tool, "aria-label": _("คะแนนข้อ %(code)s") % {"code": q.code}}
             )
             self.fields[f"q_{q.code}"] = field
         for tool in catalog.tools:
             codes = [q.code for q in tool_questions(catalog, tool.code)]
             self.fields[f"paste_{tool.code}"] = forms.CharField(
-                label=f"วางคะแนน {tool.code} จาก Excel",
+                label=_("วางคะแนน %(tool)s จาก Excel") % {"tool": tool.code},
                 required=False,
                 strip=False,
                 widget=forms.Textarea(
@@ -263,8 +290,11 @@ class ResultsForm(forms.Form):
                     }
                 ),
                 help_text=(
-                    f"คัดลอกคอลัมน์คะแนนจาก Excel ({len(codes)} บรรทัด เรียงตามข้อ "
-                    f"{codes[0]}–{codes[-1]}) แล้ววางที่นี่ บรรทัดว่างคือยังไม่ทราบคะแนน"
+                    _(
+                        "คัดลอกคอลัมน์คะแนนจาก Excel (%(count)s บรรทัด เรียงตามข้อ "
+                        "%(first)s–%(last)s) แล้ววางที่นี่ บรรทัดว่างคือยังไม่ทราบคะแนน"
+                    )
+                    % {"count": len(codes), "first": codes[0], "last": codes[-1]}
                     if codes
                     else ""
                 ),
@@ -304,12 +334,16 @@ class ResultsForm(forms.Form):
             if key.startswith(("q_", "ind_", "tool_")) and key not in self.fields
         )
         for key in unknown:
-            kind, _, name = key.partition("_")
-            what = {"q": f"ข้อ {name}", "ind": f"ตัวชี้วัดที่ {name}", "tool": f"เครื่องมือ {name}"}
-            self.add_error(None, f"{what[kind]} ไม่มีในเกณฑ์ปี {self.catalog.fiscal_year}")
+            kind, _sep, name = key.partition("_")
+            what = {
+                "q": _("ข้อ %(name)s ไม่มีในเกณฑ์ปี %(year)s"),
+                "ind": _("ตัวชี้วัดที่ %(name)s ไม่มีในเกณฑ์ปี %(year)s"),
+                "tool": _("เครื่องมือ %(name)s ไม่มีในเกณฑ์ปี %(year)s"),
+            }
+            self.add_error(None, what[kind] % {"name": name, "year": self.catalog.fiscal_year})
         given = self.inputs(data)
         if not self.errors and given["stated_overall"] is None and not any(given.values()):
-            self.add_error(None, "ยังไม่มีคะแนนให้บันทึก กรอกหรือวางคะแนนอย่างน้อยหนึ่งช่อง")
+            self.add_error(None, _("ยังไม่มีคะแนนให้บันทึก กรอกหรือวางคะแนนอย่างน้อยหนึ่งช่อง"))
         return data
 
     # -- what was entered ----------------------------------------------------------------------
@@ -353,16 +387,21 @@ class ResultsForm(forms.Form):
         if not self.is_bound:
             return []
         self.is_valid()
-        names = {"q": "ข้อ {}", "ind": "ตัวชี้วัดที่ {}", "tool": "คะแนน {} ตามประกาศ"}
-        names |= {"paste": "ช่องวางคะแนน {}", "stated": "คะแนนรวมตามประกาศ"}
+        names = {
+            "q": _("ข้อ %(name)s"),
+            "ind": _("ตัวชี้วัดที่ %(name)s"),
+            "tool": _("คะแนน %(name)s ตามประกาศ"),
+            "paste": _("ช่องวางคะแนน %(name)s"),
+            "stated": _("คะแนนรวมตามประกาศ"),
+        }
         out = []
         for name in self._page_order():
             if name not in self.errors:
                 continue
-            kind, _, rest = name.partition("_")
+            kind, _sep, rest = name.partition("_")
             out.append(
                 {
-                    "what": names[kind].format(rest),
+                    "what": names[kind] % {"name": rest} if kind != "stated" else names[kind],
                     "message": self.errors[name][0],
                     "id": self[name].id_for_label,
                 }

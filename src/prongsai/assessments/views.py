@@ -7,10 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prongsai.access.scope import agency_or_404
 from prongsai.agencies.models import Agency
+from prongsai.core.forms import active_lang
 from prongsai.criteria.models import CriteriaYear
 from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
 from prongsai.thai import to_arabic_digits
@@ -34,7 +36,8 @@ def entry(request, pk: int, year: int):
     except CriteriaNotLoaded:
         messages.error(
             request,
-            f"ยังไม่มีเกณฑ์การประเมินปี {year} ในระบบ จึงบันทึกผลของปีนี้ไม่ได้ เลือกปีที่มีเกณฑ์แล้วจากรายการด้านล่าง",
+            _("ยังไม่มีเกณฑ์การประเมินปี %(year)s ในระบบ จึงบันทึกผลของปีนี้ไม่ได้ เลือกปีที่มีเกณฑ์แล้วจากรายการด้านล่าง")
+            % {"year": year},
         )
         return redirect("assessments:choose", pk=pk)
     assessment = Assessment.objects.filter(agency=agency, fiscal_year=year).first()
@@ -45,7 +48,7 @@ def entry(request, pk: int, year: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            _, report = record_scores(
+            _assessment, report = record_scores(
                 agency=agency,
                 fiscal_year=year,
                 source="manual",
@@ -53,14 +56,19 @@ def entry(request, pk: int, year: int):
                 **form.inputs(),
             )
         except ScoreError as exc:
-            form.add_error(None, exc.message_th)
+            form.add_error(None, exc.message_en if active_lang() == "en" else exc.message_th)
         else:
-            result = ""
-            if report.overall.value is not None:
-                result = f" — คะแนนรวม {report.overall.value}"
-                if report.rating:
-                    result += f" ระดับ{report.rating.label}"
-            messages.success(request, f"บันทึกผลการประเมินปี {year} แล้ว{result}")
+            if report.overall.value is None:
+                saved = _("บันทึกผลการประเมินปี %(year)s แล้ว")
+            elif report.rating:
+                saved = _("บันทึกผลการประเมินปี %(year)s แล้ว — คะแนนรวม %(score)s ระดับ%(rating)s")
+            else:
+                saved = _("บันทึกผลการประเมินปี %(year)s แล้ว — คะแนนรวม %(score)s")
+            values = {"year": year, "score": report.overall.value}
+            if report.rating:
+                english = active_lang() == "en" and report.rating.label_en
+                values["rating"] = english or report.rating.label
+            messages.success(request, saved % values)
             return redirect("agencies:detail", pk=pk)
     report = form.current_report()
     return render(
@@ -88,7 +96,7 @@ def preview(request, pk: int, year: int):
     try:
         catalog = get_catalog(year)
     except CriteriaNotLoaded as exc:
-        raise Http404(exc.message_th) from None
+        raise Http404(exc.message_en if active_lang() == "en" else exc.message_th) from None
     form = ResultsForm(request.POST, catalog=catalog)
     report = form.current_report()
     return render(
@@ -123,11 +131,15 @@ def choose(request, pk: int):
         raw = to_arabic_digits(request.GET["year"]).strip()
         if raw.isdigit() and int(raw) in loaded:
             return redirect("assessments:entry", pk=pk, year=int(raw))
-        where = f" (มีปี {', '.join(str(y) for y in sorted(loaded))})" if loaded else ""
+        have = ", ".join(str(y) for y in sorted(loaded))
         if not raw.isdigit() or not 2500 <= int(raw) <= 2700:
-            error = f"ใส่ปีงบประมาณเป็นปี พ.ศ. เช่น {loaded[0] if loaded else 2567}"
+            error = _("ใส่ปีงบประมาณเป็นปี พ.ศ. เช่น %(year)s") % {"year": loaded[0] if loaded else 2567}
+        elif loaded:
+            error = _(
+                "ยังไม่มีเกณฑ์การประเมินปี %(year)s ในระบบ เลือกได้เฉพาะปีที่มีเกณฑ์แล้ว (มีปี %(years)s)"
+            ) % {"year": raw, "years": have}
         else:
-            error = f"ยังไม่มีเกณฑ์การประเมินปี {raw} ในระบบ เลือกได้เฉพาะปีที่มีเกณฑ์แล้ว{where}"
+            error = _("ยังไม่มีเกณฑ์การประเมินปี %(year)s ในระบบ เลือกได้เฉพาะปีที่มีเกณฑ์แล้ว") % {"year": raw}
     stored = {
         a.fiscal_year: a
         for a in Assessment.objects.filter(agency=agency).only(

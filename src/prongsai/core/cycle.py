@@ -13,15 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from prongsai.thai import fiscal_year_bounds, round_bounds
 
+# Thai msgids; shown in the active language (English from locale/en).
 STATE_TH = {
-    "missing": "ยังไม่ได้ทำ",
-    "draft": "ร่าง",
-    "submitted": "เสนอแล้ว",
-    "approved": "อนุมัติแล้ว",
-    "published": "เผยแพร่แล้ว",
-    "done": "มีแล้ว",
+    "missing": gettext_lazy("ยังไม่ได้ทำ"),
+    "draft": gettext_lazy("ร่าง"),
+    "submitted": gettext_lazy("เสนอแล้ว"),
+    "approved": gettext_lazy("อนุมัติแล้ว"),
+    "published": gettext_lazy("เผยแพร่แล้ว"),
+    "done": gettext_lazy("มีแล้ว"),
 }
 
 
@@ -34,7 +38,7 @@ class Step:
 
     @property
     def state_label(self) -> str:
-        return STATE_TH[self.state]
+        return str(STATE_TH[self.state])
 
     @property
     def finished(self) -> bool:
@@ -63,14 +67,23 @@ def cycle_steps(
     plan: str | None,
     rounds: dict[str, str],
 ) -> list[Step]:
-    """The five steps of year ``year`` from what exists (statuses as stored, None if absent)."""
+    """The five steps of year ``year`` from what exists (statuses as stored, None if absent);
+    the labels are in the active language."""
     due = due_dates(year)
+    last = {"year": year - 1}
     return [
-        Step("results", f"ผลการประเมิน ITA ปี {year - 1}", "done" if results else "missing"),
-        Step("analysis", f"วิเคราะห์ผลการประเมินปี {year - 1}", analysis or "missing", due["analysis"]),
-        Step("plan", f"แผนมาตรการปี {year}", plan or "missing", due["plan"]),
-        Step("6m", "รายงานผลรอบ ๖ เดือน (ต.ค.–มี.ค.)", rounds.get("6m") or "missing", due["6m"]),
-        Step("12m", "รายงานผลรอบ ๑๒ เดือน (ต.ค.–ก.ย.)", rounds.get("12m") or "missing", due["12m"]),
+        Step("results", _("ผลการประเมิน ITA ปี %(year)s") % last, "done" if results else "missing"),
+        Step(
+            "analysis",
+            _("วิเคราะห์ผลการประเมินปี %(year)s") % last,
+            analysis or "missing",
+            due["analysis"],
+        ),
+        Step("plan", _("แผนมาตรการปี %(year)s") % {"year": year}, plan or "missing", due["plan"]),
+        Step("6m", _("รายงานผลรอบ ๖ เดือน (ต.ค.–มี.ค.)"), rounds.get("6m") or "missing", due["6m"]),
+        Step(
+            "12m", _("รายงานผลรอบ ๑๒ เดือน (ต.ค.–ก.ย.)"), rounds.get("12m") or "missing", due["12m"]
+        ),
     ]
 
 

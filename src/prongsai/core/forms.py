@@ -6,8 +6,16 @@ from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from prongsai.thai import ThaiDateError, parse_date, to_arabic_digits
+
+
+def active_lang() -> str:
+    """``"en"`` when the active language is English, else ``"th"``: which of an error's two
+    messages (``message_th`` / ``message_en``) to show."""
+    return "en" if (get_language() or "").startswith("en") else "th"
 
 
 class ThaiDateInput(forms.TextInput):
@@ -20,7 +28,7 @@ class ThaiDateInput(forms.TextInput):
 
     def __init__(self, attrs=None):
         super().__init__(
-            {"placeholder": "เช่น 1/10/2566 หรือ 1 ต.ค. 66", "inputmode": "text", **(attrs or {})}
+            {"placeholder": _("เช่น 1/10/2566 หรือ 1 ต.ค. 66"), "inputmode": "text", **(attrs or {})}
         )
 
 
@@ -28,7 +36,7 @@ class ThaiDateField(forms.Field):
     """Accepts 1/10/2566, ๑/๑๐/๒๕๖๖, 1 ต.ค. 66, 1 ตุลาคม 2566 and ISO 2023-10-01."""
 
     widget = ThaiDateInput
-    default_error_messages = {"invalid": "วันที่ไม่ถูกต้อง"}
+    default_error_messages = {"invalid": _("วันที่ไม่ถูกต้อง")}
 
     def to_python(self, value):
         if value in (None, ""):
@@ -43,7 +51,7 @@ class ThaiDateField(forms.Field):
         try:
             return parse_date(text)
         except ThaiDateError as exc:
-            raise forms.ValidationError(exc.message_th, code="invalid") from exc
+            raise forms.ValidationError(exc.message(active_lang()), code="invalid") from exc
 
 
 class ScoreField(forms.DecimalField):
@@ -59,11 +67,11 @@ class ScoreField(forms.DecimalField):
             max_digits=5,
             decimal_places=2,
             error_messages={
-                "invalid": "ใส่ตัวเลข เช่น 87.19",
-                "min_value": "คะแนนต้องไม่น้อยกว่า 0",
-                "max_value": "คะแนนต้องไม่เกิน 100",
-                "max_decimal_places": "ทศนิยมไม่เกิน 2 ตำแหน่ง",
-                "max_digits": "คะแนนต้องไม่เกิน 100",
+                "invalid": _("ใส่ตัวเลข เช่น 87.19"),
+                "min_value": _("คะแนนต้องไม่น้อยกว่า 0"),
+                "max_value": _("คะแนนต้องไม่เกิน 100"),
+                "max_decimal_places": _("ทศนิยมไม่เกิน 2 ตำแหน่ง"),
+                "max_digits": _("คะแนนต้องไม่เกิน 100"),
             },
             **kwargs,
         )

@@ -82,8 +82,38 @@ def _agency_from(text: str, entry: dict, result: DemoResult) -> Agency:
     return agency
 
 
+# Users to try the roles with (password: the demo password): who, role, where.
+DEMO_ROLES = [
+    ("officer", "editor", "เทศบาลตำบลพนมทวน"),
+    ("officer", "agency_admin", "เทศบาลตำบลพนมทวน"),
+    ("analyst", "editor", "องค์การบริหารส่วนตำบลท่ากระเสริม"),
+    ("mayor", "signer", "องค์การบริหารส่วนตำบลท่ากระเสริม"),
+    ("kanchanaburi", "regional_viewer", "กาญจนบุรี"),
+]
+
+
 def _demo_user() -> None:
+    from prongsai.access.models import Membership
+
     User = get_user_model()
     username, password = DEMO_USER
     if not User.objects.filter(username=username).exists():
         User.objects.create_superuser(username, "demo@example.invalid", password)
+    for name, role, where in DEMO_ROLES:
+        user = User.objects.filter(username=name).first()
+        if user is None:
+            user = User.objects.create_user(name, password=password)
+        if role == "regional_viewer":
+            scope = {"province": Province.objects.get(name_th=where)}
+        else:
+            scope = {"agency": Agency.objects.get(name=where)}
+        Membership.objects.get_or_create(user=user, role=role, **scope)
+    # the first and the last of Tha Krasoem's chain sign as analyst and mayor
+    chain = Signatory.objects.filter(agency__name="องค์การบริหารส่วนตำบลท่ากระเสริม")
+    for signatory, name in (
+        (chain.order_by("order").first(), "analyst"),
+        (chain.order_by("-order").first(), "mayor"),
+    ):
+        if signatory is not None and signatory.user_id is None:
+            signatory.user = User.objects.get(username=name)
+            signatory.save(update_fields=["user"])

@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.agencies.models import Agency
 from prongsai.agencies.names import provinces
@@ -22,67 +24,79 @@ TEXTAREA = {"rows": 3}
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="ไฟล์เอกสาร",
-        help_text=(
+        label=gettext_lazy("ไฟล์เอกสาร"),
+        help_text=gettext_lazy(
             "รายงานการวิเคราะห์ผล ITA หรือรายงานผลการดำเนินการตามมาตรการ "
             "(.docx .pdf .txt .md .html) ไม่เกิน 50 MB"
         ),
-        error_messages={"required": "โปรดเลือกไฟล์", "empty": "ไฟล์นี้ว่างเปล่า"},
+        error_messages={
+            "required": gettext_lazy("โปรดเลือกไฟล์"),
+            "empty": gettext_lazy("ไฟล์นี้ว่างเปล่า"),
+        },
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise ValidationError(
-                f"ไฟล์มีขนาด {upload.size / 1024 / 1024:,.1f} MB เกินขนาดที่รับได้ "
-                f"({MAX_BYTES // 1024 // 1024} MB) ระบบไม่อ่านไฟล์นี้"
+                _("ไฟล์มีขนาด %(size)s MB เกินขนาดที่รับได้ (%(limit)s MB) ระบบไม่อ่านไฟล์นี้")
+                % {"size": f"{upload.size / 1024 / 1024:,.1f}", "limit": MAX_BYTES // 1024 // 1024}
             )
         return upload
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label="ประเภทเอกสาร", choices=ImportedDocument.KIND_CHOICES)
-    agency_name = forms.CharField(label="ชื่อหน่วยงาน", max_length=200)
-    agency_kind = forms.ChoiceField(label="ประเภทหน่วยงาน", choices=Agency.KIND_CHOICES)
-    district = forms.CharField(label="อำเภอ", max_length=100, required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("ประเภทเอกสาร"), choices=ImportedDocument.KIND_CHOICES
+    )
+    agency_name = forms.CharField(label=gettext_lazy("ชื่อหน่วยงาน"), max_length=200)
+    agency_kind = forms.ChoiceField(
+        label=gettext_lazy("ประเภทหน่วยงาน"), choices=Agency.KIND_CHOICES
+    )
+    district = forms.CharField(label=gettext_lazy("อำเภอ"), max_length=100, required=False)
     province = forms.ChoiceField(
-        label="จังหวัด",
-        choices=[("", "— เลือกจังหวัด —")] + [(p.name_th, p.name_th) for p in provinces()],
+        label=gettext_lazy("จังหวัด"),
+        choices=[("", gettext_lazy("— เลือกจังหวัด —"))]
+        + [(p.name_th, p.name_th) for p in provinces()],
     )
     fiscal_year = forms.IntegerField(
-        label="ปีงบประมาณ (พ.ศ.)",
+        label=gettext_lazy("ปีงบประมาณ (พ.ศ.)"),
         min_value=2500,
         max_value=2700,
-        help_text="รายงานการวิเคราะห์: ปีของผลการประเมินที่วิเคราะห์",
+        help_text=gettext_lazy("รายงานการวิเคราะห์: ปีของผลการประเมินที่วิเคราะห์"),
         error_messages={
-            "required": "โปรดระบุปีงบประมาณ",
-            "invalid": "ใส่ปี พ.ศ. เป็นตัวเลข เช่น 2567",
-            "min_value": "ใส่ปี พ.ศ. เช่น 2567",
-            "max_value": "ใส่ปี พ.ศ. เช่น 2567",
+            "required": gettext_lazy("โปรดระบุปีงบประมาณ"),
+            "invalid": gettext_lazy("ใส่ปี พ.ศ. เป็นตัวเลข เช่น 2567"),
+            "min_value": gettext_lazy("ใส่ปี พ.ศ. เช่น 2567"),
+            "max_value": gettext_lazy("ใส่ปี พ.ศ. เช่น 2567"),
         },
     )
     round = forms.ChoiceField(
-        label="รอบรายงาน",
+        label=gettext_lazy("รอบรายงาน"),
         required=False,
-        choices=[("", "— ไม่ระบุ —"), ("6m", "รอบ 6 เดือน"), ("12m", "รอบ 12 เดือน")],
+        choices=[
+            ("", gettext_lazy("— ไม่ระบุ —")),
+            ("6m", gettext_lazy("รอบ 6 เดือน")),
+            ("12m", gettext_lazy("รอบ 12 เดือน")),
+        ],
     )
-    overall_score = ScoreField(label="คะแนนรวม")
-    rating = forms.CharField(label="ระดับผลการประเมิน", max_length=50, required=False)
+    overall_score = ScoreField(label=gettext_lazy("คะแนนรวม"))
+    rating = forms.CharField(label=gettext_lazy("ระดับผลการประเมิน"), max_length=50, required=False)
     question_scores = forms.CharField(
-        label="คะแนนรายข้อ",
+        label=gettext_lazy("คะแนนรายข้อ"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
-        help_text="บรรทัดละหนึ่งข้อ เช่น “i1 87.19”",
+        help_text=gettext_lazy("บรรทัดละหนึ่งข้อ เช่น “i1 87.19”"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for n in range(1, 11):
-            self.fields[f"indicator_{n}"] = ScoreField(label=f"ตัวชี้วัดที่ {n}")
+            self.fields[f"indicator_{n}"] = ScoreField(label=_("ตัวชี้วัดที่ %(number)s") % {"number": n})
         for name, field in self.fields.items():
-            field.error_messages.setdefault("required", "โปรดกรอกช่องนี้")
+            field.error_messages.setdefault("required", _("โปรดกรอกช่องนี้"))
             if name == "province":
-                field.error_messages["invalid_choice"] = "เลือกจังหวัดจากรายชื่อ 77 จังหวัด"
+                field.error_messages["invalid_choice"] = _("เลือกจังหวัดจากรายชื่อ 77 จังหวัด")
 
     def clean_question_scores(self) -> dict[str, Decimal]:
         scores: dict[str, Decimal] = {}
@@ -92,13 +106,18 @@ class DocumentForm(forms.Form):
                 continue
             match = re.fullmatch(r"(?:ข้อ\s*)?([ieoIEO]\d{1,2})\s*[:=]?\s*(\S+)", line)
             if not match:
-                raise ValidationError(f"บรรทัด {n} “{line}” ต้องเป็นรหัสข้อและคะแนน เช่น i1 87.19")
+                raise ValidationError(
+                    _("บรรทัด %(line)s “%(text)s” ต้องเป็นรหัสข้อและคะแนน เช่น i1 87.19")
+                    % {"line": n, "text": line}
+                )
             try:
                 value = Decimal(match.group(2))
             except InvalidOperation:
-                raise ValidationError(f"บรรทัด {n}: “{match.group(2)}” ไม่ใช่ตัวเลข") from None
+                raise ValidationError(
+                    _("บรรทัด %(line)s: “%(text)s” ไม่ใช่ตัวเลข") % {"line": n, "text": match.group(2)}
+                ) from None
             if not value.is_finite() or not 0 <= value <= 100:
-                raise ValidationError(f"บรรทัด {n}: คะแนนต้องอยู่ระหว่าง 0 ถึง 100")
+                raise ValidationError(_("บรรทัด %(line)s: คะแนนต้องอยู่ระหว่าง 0 ถึง 100") % {"line": n})
             scores[match.group(1).lower()] = value
         return scores
 
@@ -129,45 +148,55 @@ def _lines(text: str) -> list[str]:
 
 
 class MeasureForm(forms.Form):
-    title = forms.CharField(label="มาตรการ/แนวทาง", widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(
+        label=gettext_lazy("มาตรการ/แนวทาง"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     tool = forms.ChoiceField(
-        label="เครื่องมือ",
+        label=gettext_lazy("เครื่องมือ"),
         required=False,
         choices=[("", "-"), ("IIT", "IIT"), ("EIT", "EIT"), ("OIT", "OIT")],
     )
     methods = forms.CharField(
-        label="วิธีการดำเนินการ (บรรทัดละหนึ่งขั้นตอน)",
+        label=gettext_lazy("วิธีการดำเนินการ (บรรทัดละหนึ่งขั้นตอน)"),
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
     )
     responsible = forms.CharField(
-        label="ผู้รับผิดชอบ (บรรทัดละหนึ่งหน่วย)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("ผู้รับผิดชอบ (บรรทัดละหนึ่งหน่วย)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    period_start = ThaiDateField(label="วันเริ่ม", required=False)
-    period_end = ThaiDateField(label="วันสิ้นสุด", required=False)
+    period_start = ThaiDateField(label=gettext_lazy("วันเริ่ม"), required=False)
+    period_end = ThaiDateField(label=gettext_lazy("วันสิ้นสุด"), required=False)
     result = forms.CharField(
-        label="ผลการดำเนินงาน", required=False, widget=forms.Textarea(attrs=TEXTAREA)
+        label=gettext_lazy("ผลการดำเนินงาน"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
-    outcome = forms.CharField(label="ผลลัพธ์", required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    outcome = forms.CharField(
+        label=gettext_lazy("ผลลัพธ์"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
+    )
     suggestion = forms.CharField(
-        label="ข้อเสนอแนะ", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("ข้อเสนอแนะ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    kpi_target = forms.DecimalField(label="เป้าหมาย (จำนวน)", required=False, min_value=0)
-    kpi_actual = forms.DecimalField(label="ผลที่ได้ (จำนวน)", required=False, min_value=0)
+    kpi_target = forms.DecimalField(
+        label=gettext_lazy("เป้าหมาย (จำนวน)"), required=False, min_value=0
+    )
+    kpi_actual = forms.DecimalField(
+        label=gettext_lazy("ผลที่ได้ (จำนวน)"), required=False, min_value=0
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].error_messages["required"] = "โปรดกรอกชื่อมาตรการ"
+        self.fields["title"].error_messages["required"] = _("โปรดกรอกชื่อมาตรการ")
         for name in ("kpi_target", "kpi_actual"):
             self.fields[name].error_messages.update(
-                {"invalid": "ใส่ตัวเลข", "min_value": "ต้องไม่ติดลบ"}
+                {"invalid": _("ใส่ตัวเลข"), "min_value": _("ต้องไม่ติดลบ")}
             )
 
     def clean(self):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม")
+            self.add_error("period_end", _("วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม"))
         return data
 
     @staticmethod

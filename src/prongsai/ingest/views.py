@@ -7,10 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import action_for, agencies_for, is_national
 from prongsai.assessments.scoring import ScoreError
+from prongsai.core.forms import active_lang
+from prongsai.core.templatetags.thai import be_date
 from prongsai.thai import format_date
 
 from .errors import IngestError
@@ -29,13 +32,13 @@ def upload(request):
         try:
             document, created = stage(upload.read(), upload.name, by=request.user)
         except IngestError as exc:
-            form.add_error("file", exc.message_th)
+            form.add_error("file", exc.message(active_lang()))
         else:
             if not created:
                 messages.info(
                     request,
-                    f"ไฟล์นี้เคยนำเข้าแล้วเมื่อ {_when(document.created_at)} "
-                    "(ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ",
+                    _("ไฟล์นี้เคยนำเข้าแล้วเมื่อ %(when)s (ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ")
+                    % {"when": _when(document.created_at)},
                 )
             return redirect("ingest:review", pk=document.pk)
     recent = _documents(request.user, "view").select_related("agency")[:20]
@@ -56,12 +59,14 @@ def review(request, pk: int):
             try:
                 outcome = save_document(document, data, by=request.user)
             except ImportDataError as exc:
-                form.add_error(None, exc.message_th)
+                form.add_error(None, _message(exc))
             except ScoreError as exc:
-                form.add_error("question_scores", exc.message_th)
+                form.add_error("question_scores", _message(exc))
             else:
                 messages.success(
-                    request, "บันทึกแล้ว: " + " · ".join(outcome.created + outcome.updated)
+                    request,
+                    _("บันทึกแล้ว: %(what)s")
+                    % {"what": " · ".join(outcome.created + outcome.updated)},
                 )
                 return redirect("agencies:detail", pk=outcome.agency.pk)
     else:
@@ -96,9 +101,19 @@ def _documents(user, action: str):
     )
 
 
+def _message(exc) -> str:
+    """An error's message in the active language, when it has an English one."""
+    english = getattr(exc, "message_en", "")
+    return english if english and active_lang() == "en" else exc.message_th
+
+
 def _when(moment) -> str:
     local = timezone.localtime(moment)
-    return f"{format_date(local.date(), style='short', digits='arabic')} {local:%H:%M} น."
+    if active_lang() == "en":
+        day = be_date(local.date(), "short")  # 1 Oct 2566
+    else:
+        day = format_date(local.date(), style="short", digits="arabic")  # 1 ต.ค. 66
+    return _("%(date)s %(time)s น.") % {"date": day, "time": f"{local:%H:%M}"}
 
 
 def _data(result: dict, form: DocumentForm, formset, originals: list[dict]) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Unit
 from prongsai.core.concurrency import VersionedForm, shown
@@ -15,27 +16,27 @@ from .targets import check_targets
 
 class MeasureForm(VersionedForm):
     methods_text = forms.CharField(
-        label="วิธีการดำเนินการ",
+        label=_("วิธีการดำเนินการ"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="บรรทัดละหนึ่งขั้นตอน ระบบใส่เลขลำดับให้เอง",
+        help_text=_("บรรทัดละหนึ่งขั้นตอน ระบบใส่เลขลำดับให้เอง"),
     )
-    period_start = ThaiDateField(label="วันเริ่ม", required=False)
-    period_end = ThaiDateField(label="วันสิ้นสุด", required=False)
+    period_start = ThaiDateField(label=_("วันเริ่ม"), required=False)
+    period_end = ThaiDateField(label=_("วันสิ้นสุด"), required=False)
     new_unit = forms.CharField(
-        label="เพิ่มผู้รับผิดชอบใหม่", required=False, max_length=150, help_text="เช่น กองการศึกษา"
+        label=_("เพิ่มผู้รับผิดชอบใหม่"), required=False, max_length=150, help_text=_("เช่น กองการศึกษา")
     )
     issue_numbers_text = forms.CharField(
-        label="ประเด็นที่แก้ไข", required=False, max_length=100, help_text="เลขประเด็น เช่น 1, 3"
+        label=_("ประเด็นที่แก้ไข"), required=False, max_length=100, help_text=_("เลขประเด็น เช่น 1, 3")
     )
     indicator_numbers_text = forms.CharField(
-        label="ตัวชี้วัดที่เกี่ยวข้อง",
+        label=_("ตัวชี้วัดที่เกี่ยวข้อง"),
         required=False,
         max_length=100,
-        help_text="เลขตัวชี้วัด เช่น 1, 9 (ระบบเติมให้จากข้อคำถาม)",
+        help_text=_("เลขตัวชี้วัด เช่น 1, 9 (ระบบเติมให้จากข้อคำถาม)"),
     )
     question_codes_text = forms.CharField(
-        label="ข้อคำถามที่เกี่ยวข้อง", required=False, max_length=300, help_text="เช่น i1, e5, o12"
+        label=_("ข้อคำถามที่เกี่ยวข้อง"), required=False, max_length=300, help_text=_("เช่น i1, e5, o12")
     )
 
     class Meta:
@@ -52,10 +53,10 @@ class MeasureForm(VersionedForm):
         self.catalog = catalog  # criteria of the analysed year, to check what the measure addresses
         self.fields["responsible_units"].queryset = Unit.objects.filter(agency=agency)
         self.fields["responsible_units"].required = False
-        self.fields["title"].error_messages["required"] = "โปรดกรอกชื่อมาตรการ"
+        self.fields["title"].error_messages["required"] = _("โปรดกรอกชื่อมาตรการ")
         for name in ("kpi_target", "budget"):
             self.fields[name].error_messages.update(
-                {"invalid": "ใส่ตัวเลข", "max_digits": "ตัวเลขยาวเกินไป"}
+                {"invalid": _("ใส่ตัวเลข"), "max_digits": _("ตัวเลขยาวเกินไป")}
             )
         if self.instance.pk:
             self.initial["methods_text"] = "\n".join(self.instance.methods)
@@ -71,10 +72,10 @@ class MeasureForm(VersionedForm):
         data = super().clean()
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม")
+            self.add_error("period_end", _("วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม"))
         for name in ("kpi_target", "budget"):
             if data.get(name) is not None and data[name] < 0:
-                self.add_error(name, "ต้องไม่ติดลบ")
+                self.add_error(name, _("ต้องไม่ติดลบ"))
         self.targets = check_targets(
             self.catalog,
             data.get("issue_numbers_text", ""),
@@ -120,18 +121,18 @@ class MeasureForm(VersionedForm):
 
 
 class ProgressForm(VersionedForm):
-    evidence_title = forms.CharField(label="หลักฐาน (คำอธิบาย)", required=False, max_length=200)
+    evidence_title = forms.CharField(label=_("หลักฐาน (คำอธิบาย)"), required=False, max_length=200)
     evidence_url = forms.URLField(
-        label="ลิงก์หลักฐาน",
+        label=_("ลิงก์หลักฐาน"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://"},
+        error_messages={"invalid": _("ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://")},
     )
     evidence_file = forms.FileField(
-        label="แนบไฟล์หลักฐาน",
+        label=_("แนบไฟล์หลักฐาน"),
         required=False,
-        help_text="PDF รูปภาพ หรือไฟล์ Office ไม่เกิน 20 MB",
-        error_messages={"empty": "ไฟล์ว่างเปล่า ไม่มีเนื้อหา"},
+        help_text=_("PDF รูปภาพ หรือไฟล์ Office ไม่เกิน 20 MB"),
+        error_messages={"empty": _("ไฟล์ว่างเปล่า ไม่มีเนื้อหา")},
     )
 
     class Meta:
@@ -146,8 +147,8 @@ class ProgressForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "— เลือกสถานะ —"), *MeasureProgress.STATUS_CHOICES]
-        self.fields["kpi_actual"].error_messages.update({"invalid": "ใส่ตัวเลข"})
+        self.fields["status"].choices = [("", _("— เลือกสถานะ —")), *MeasureProgress.STATUS_CHOICES]
+        self.fields["kpi_actual"].error_messages.update({"invalid": _("ใส่ตัวเลข")})
 
     def typed_extra(self) -> bool:
         d = self.cleaned_data
@@ -169,13 +170,13 @@ class ProgressForm(VersionedForm):
     def clean(self):
         data = super().clean()
         if data.get("status") == "cancelled" and not (data.get("cancel_reason") or "").strip():
-            self.add_error("cancel_reason", "โปรดระบุเหตุผลที่ยกเลิก")
+            self.add_error("cancel_reason", _("โปรดระบุเหตุผลที่ยกเลิก"))
         if data.get("kpi_actual") is not None and data["kpi_actual"] < 0:
-            self.add_error("kpi_actual", "ต้องไม่ติดลบ")
+            self.add_error("kpi_actual", _("ต้องไม่ติดลบ"))
         if (data.get("evidence_url") or data.get("evidence_file")) and not data.get(
             "evidence_title"
         ):
-            self.add_error("evidence_title", "โปรดใส่คำอธิบายหลักฐาน")
+            self.add_error("evidence_title", _("โปรดใส่คำอธิบายหลักฐาน"))
         return data
 
     def save(self, commit=True):
@@ -195,7 +196,7 @@ ProgressFormSet = forms.modelformset_factory(MeasureProgress, form=ProgressForm,
 
 
 class MemoForm(forms.ModelForm):
-    date = ThaiDateField(label="วันที่")
+    date = ThaiDateField(label=_("วันที่"))
 
     class Meta:
         model = Memo
@@ -219,5 +220,5 @@ class MemoForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.error_messages["required"] = "โปรดกรอกช่องนี้"
+            field.error_messages["required"] = _("โปรดกรอกช่องนี้")
         self.fields["date"].required = True

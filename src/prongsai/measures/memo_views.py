@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.access.scope import object_or_404, require, restrict
@@ -47,17 +48,17 @@ def memo_page(request, memo_id: int):
         try:
             if action == "save" and form.is_valid():
                 update_memo(memo, form)
-                messages.success(request, "บันทึกข้อความแล้ว")
+                messages.success(request, _("บันทึกข้อความแล้ว"))
                 return redirect("measures:memo", memo_id=memo.pk)
             if action == "send":
                 send(memo, by=request.user)
-                messages.success(request, "เสนอบันทึกข้อความแล้ว รอผู้พิจารณาตามลำดับ")
+                messages.success(request, _("เสนอบันทึกข้อความแล้ว รอผู้พิจารณาตามลำดับ"))
                 return redirect("measures:memo", memo_id=memo.pk)
             if action in ("approved", "returned"):
                 decide(
                     memo, by=request.user, decision=action, comment=request.POST.get("comment", "")
                 )
-                messages.success(request, "บันทึกผลการพิจารณาแล้ว")
+                messages.success(request, _("บันทึกผลการพิจารณาแล้ว"))
                 return redirect("measures:memo", memo_id=memo.pk)
         except SignOffError as exc:
             messages.error(request, exc.message_th)
@@ -95,7 +96,7 @@ def inbox(request):
 def memo_new(request, kind: str, object_id: int):
     """Draft the memo that sends a plan or an analysis up the chain (or open the one drafted)."""
     if kind not in SUBJECTS:
-        raise Http404("ส่งได้เฉพาะแผนมาตรการหรือการวิเคราะห์")
+        raise Http404(_("ส่งได้เฉพาะแผนมาตรการหรือการวิเคราะห์"))
     model, page = SUBJECTS[kind]
     subject = object_or_404(request, model.objects.select_related("agency"), "edit", pk=object_id)
     try:
@@ -103,5 +104,5 @@ def memo_new(request, kind: str, object_id: int):
     except SignOffError as exc:
         messages.error(request, exc.message_th)
         return redirect(page, pk=subject.agency_id, year=subject.fiscal_year)
-    messages.success(request, "ร่างบันทึกข้อความแล้ว ตรวจแก้ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
+    messages.success(request, _("ร่างบันทึกข้อความแล้ว ตรวจแก้ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ"))
     return redirect("measures:memo", memo_id=memo.pk)

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Max
 from simple_history.utils import bulk_create_with_history
+from django.utils.translation import gettext
 
 from prongsai.core.concurrency import EditConflict
 from prongsai.criteria.services import catalog_or_none
@@ -19,13 +20,18 @@ from .targets import from_findings
 class PlanExists(ValueError):
     def __init__(self, plan: MeasurePlan):
         self.plan = plan
-        self.message_th = f"มีแผนมาตรการปี {plan.fiscal_year} อยู่แล้ว ({plan.measures.count()} มาตรการ)"
+        self.message_th = gettext("มีแผนมาตรการปี %(year)s อยู่แล้ว (%(count)s มาตรการ)") % {
+            "year": plan.fiscal_year,
+            "count": plan.measures.count(),
+        }
         super().__init__(self.message_th)
 
 
 class PlanFrozen(PermissionError):
     def __init__(self, plan: MeasurePlan):
-        self.message_th = f"แผนมาตรการนี้{plan.get_status_display()} แก้ไขไม่ได้"
+        self.message_th = gettext("แผนมาตรการนี้%(status)s แก้ไขไม่ได้") % {
+            "status": plan.get_status_display()
+        }
         super().__init__(self.message_th)
 
 
@@ -201,7 +207,9 @@ class RoundIncomplete(ValueError):
     def __init__(self, missing: list[Measure]):
         self.missing = missing
         numbers = ", ".join(str(m.number) for m in missing)
-        self.message_th = f"ยังเสนอรายงานไม่ได้: มาตรการที่ {numbers} ยังไม่มีสถานะหรือผลการดำเนินงาน"
+        self.message_th = gettext(
+            "ยังเสนอรายงานไม่ได้: มาตรการที่ %(numbers)s ยังไม่มีสถานะหรือผลการดำเนินงาน"
+        ) % {"numbers": numbers}
         super().__init__(self.message_th)
 
 

@@ -19,6 +19,7 @@ import json
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+from django.utils.translation import gettext as _
 
 from prongsai.agencies.models import Signatory
 from prongsai.thai import format_date, to_thai_digits
@@ -168,9 +169,9 @@ def _texts(subject) -> dict[str, str]:
 def _nothing_to_send(subject) -> str | None:
     kind = _subject_field(subject)
     if kind == "plan" and not subject.measures.exists():
-        return "แผนนี้ยังไม่มีมาตรการ เพิ่มมาตรการอย่างน้อย ๑ มาตรการก่อนเสนอ"
+        return _("แผนนี้ยังไม่มีมาตรการ เพิ่มมาตรการอย่างน้อย ๑ มาตรการก่อนเสนอ")
     if kind == "analysis" and not subject.findings.exists():
-        return "ยังไม่ได้ร่างการวิเคราะห์ กด “ร่างการวิเคราะห์จากคะแนน” ก่อนเสนอ"
+        return _("ยังไม่ได้ร่างการวิเคราะห์ กด “ร่างการวิเคราะห์จากคะแนน” ก่อนเสนอ")
     return None
 
 
@@ -183,8 +184,10 @@ def draft_memo(subject) -> Memo:
     chain = list(Signatory.objects.filter(agency=agency, active=True).order_by("order", "pk"))
     if len(chain) < 2:
         raise SignOffError(
-            "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
-            "— เพิ่มผู้ลงนามที่หน้าผู้ดูแลระบบ → ผู้ลงนาม"
+            _(
+                "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
+                "— เพิ่มผู้ลงนามที่หน้าผู้ดูแลระบบ → ผู้ลงนาม"
+            )
         )
     if problem := _nothing_to_send(subject):
         raise SignOffError(problem)
@@ -258,14 +261,19 @@ def send(memo: Memo, *, by) -> Memo:
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
     memo._history_user = _user(by)  # the audit trail's "who", also outside a web request
     if memo.status not in ("draft", "returned"):
-        raise SignOffError(f"บันทึกข้อความนี้{memo.get_status_display()}แล้ว ส่งซ้ำไม่ได้")
+        raise SignOffError(
+            _("บันทึกข้อความนี้%(status)sแล้ว ส่งซ้ำไม่ได้") % {"status": memo.get_status_display()}
+        )
     if memo.round_id:
         from .services import missing_results
 
         missing = missing_results(memo.round)
         if missing:
             numbers = ", ".join(str(m.number) for m in missing)
-            raise SignOffError(f"ยังเสนอไม่ได้: มาตรการที่ {numbers} ยังไม่มีสถานะหรือผลการดำเนินงาน")
+            raise SignOffError(
+                _("ยังเสนอไม่ได้: มาตรการที่ %(numbers)s ยังไม่มีสถานะหรือผลการดำเนินงาน")
+                % {"numbers": numbers}
+            )
     elif problem := _nothing_to_send(subject_of(memo)):
         raise SignOffError(problem)
     memo.signoffs.update(decision="pending", comment="", decided_at=None, content_hash="")
@@ -283,13 +291,16 @@ def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
     memo._history_user = _user(by)
     step = current_step(memo)
     if step is None:
-        raise SignOffError("บันทึกข้อความนี้ไม่ได้รอการพิจารณา")
+        raise SignOffError(_("บันทึกข้อความนี้ไม่ได้รอการพิจารณา"))
     if not can_act(by, step):
-        raise SignOffError(f"รอการพิจารณาของ {step.signatory.name} ({step.signatory.position})")
+        raise SignOffError(
+            _("รอการพิจารณาของ %(name)s (%(position)s)")
+            % {"name": step.signatory.name, "position": step.signatory.position}
+        )
     if decision not in ("approved", "returned"):
-        raise SignOffError("เลือก เห็นชอบ หรือ ส่งกลับแก้ไข")
+        raise SignOffError(_("เลือก เห็นชอบ หรือ ส่งกลับแก้ไข"))
     if decision == "returned" and not comment.strip():
-        raise SignOffError("การส่งกลับแก้ไขต้องระบุเหตุผล")
+        raise SignOffError(_("การส่งกลับแก้ไขต้องระบุเหตุผล"))
     digest = content_hash(memo)
     step.decision, step.comment, step.decided_at, step.content_hash = (
         decision,

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from prongsai.criteria.catalog import Catalog
 from prongsai.thai import to_arabic_digits
 
@@ -53,38 +55,47 @@ def check_targets(
     result = Targets()
     issues, bad = _numbers(split_codes(issues_text))
     if bad:
-        result.errors["issue_numbers_text"] = f"ประเด็นต้องเป็นตัวเลข เช่น 1, 3 (อ่านไม่ได้: {_codes(bad)})"
+        result.errors["issue_numbers_text"] = _(
+            "ประเด็นต้องเป็นตัวเลข เช่น 1, 3 (อ่านไม่ได้: %(codes)s)"
+        ) % {"codes": _codes(bad)}
     indicators, bad = _numbers(split_codes(indicators_text))
     if bad:
-        result.errors["indicator_numbers_text"] = (
-            f"ตัวชี้วัดต้องเป็นตัวเลข 1–10 เช่น 1, 9 (อ่านไม่ได้: {_codes(bad)})"
-        )
+        result.errors["indicator_numbers_text"] = _(
+            "ตัวชี้วัดต้องเป็นตัวเลข 1–10 เช่น 1, 9 (อ่านไม่ได้: %(codes)s)"
+        ) % {"codes": _codes(bad)}
     questions = split_codes(questions_text)
     malformed = [q for q in questions if not re.fullmatch(r"[ieo]\d{1,3}", q)]
     if malformed:
-        result.errors["question_codes_text"] = (
-            f"ข้อคำถามต้องเป็นรหัส เช่น i1, e5, o12 (อ่านไม่ได้: {_codes(malformed)})"
-        )
+        result.errors["question_codes_text"] = _(
+            "ข้อคำถามต้องเป็นรหัส เช่น i1, e5, o12 (อ่านไม่ได้: %(codes)s)"
+        ) % {"codes": _codes(malformed)}
         questions = [q for q in questions if q not in malformed]
     if catalog is not None:
         known_issues = {i.number for i in catalog.analysis_issues}
         if known_issues and (unknown := [str(n) for n in issues if n not in known_issues]):
             result.errors.setdefault(
                 "issue_numbers_text",
-                f"ไม่มีประเด็นที่ {_codes(unknown)} ในเกณฑ์ปี {catalog.fiscal_year} "
-                f"(มี {min(known_issues)}–{max(known_issues)})",
+                _("ไม่มีประเด็นที่ %(codes)s ในเกณฑ์ปี %(year)s (มี %(first)s–%(last)s)")
+                % {
+                    "codes": _codes(unknown),
+                    "year": catalog.fiscal_year,
+                    "first": min(known_issues),
+                    "last": max(known_issues),
+                },
             )
         known_indicators = {i.number for i in catalog.indicators}
         if unknown := [str(n) for n in indicators if n not in known_indicators]:
             result.errors.setdefault(
                 "indicator_numbers_text",
-                f"ไม่มีตัวชี้วัดที่ {_codes(unknown)} ในเกณฑ์ปี {catalog.fiscal_year}",
+                _("ไม่มีตัวชี้วัดที่ %(codes)s ในเกณฑ์ปี %(year)s")
+                % {"codes": _codes(unknown), "year": catalog.fiscal_year},
             )
         by_code = {q.code: q for q in catalog.questions}
         if unknown := [q for q in questions if q not in by_code]:
             result.errors.setdefault(
                 "question_codes_text",
-                f"ไม่มีข้อ {_codes(unknown)} ในเกณฑ์ปี {catalog.fiscal_year}",
+                _("ไม่มีข้อ %(codes)s ในเกณฑ์ปี %(year)s")
+                % {"codes": _codes(unknown), "year": catalog.fiscal_year},
             )
         for code in questions:
             if code in by_code and by_code[code].indicator not in indicators:

@@ -8,13 +8,13 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.analysis.models import Analysis
 from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
 from prongsai.criteria.services import catalog_or_none
-from prongsai.thai import round_label
 
 from .forms import MeasureForm, ProgressFormSet
 from .models import Measure, MeasurePlan
@@ -62,15 +62,19 @@ def create_plan(request, pk: int, year: int):
         if request.POST.get("from") == "analysis":
             analysis = object_or_404(request, Analysis.objects, agency=agency, fiscal_year=year - 1)
             plan_from_analysis(analysis)
-            messages.success(request, "ร่างแผนมาตรการจากผลการวิเคราะห์แล้ว ตรวจและแก้ไขได้")
+            messages.success(request, _("ร่างแผนมาตรการจากผลการวิเคราะห์แล้ว ตรวจและแก้ไขได้"))
         elif request.POST.get("from") == "last_year":
             last = object_or_404(request, MeasurePlan.objects, agency=agency, fiscal_year=year - 1)
             copy_plan(last, year)
-            messages.success(request, f"คัดลอกแผนปี {year - 1} มาเป็นร่างแผนปี {year} แล้ว")
+            messages.success(
+                request,
+                _("คัดลอกแผนปี %(last)s มาเป็นร่างแผนปี %(year)s แล้ว")
+                % {"last": year - 1, "year": year},
+            )
         else:
             with transaction.atomic():
                 MeasurePlan.objects.create(agency=agency, fiscal_year=year)
-            messages.success(request, f"สร้างแผนมาตรการปี {year} แล้ว")
+            messages.success(request, _("สร้างแผนมาตรการปี %(year)s แล้ว") % {"year": year})
     except PlanExists as exc:
         messages.error(request, exc.message_th)
     return redirect("measures:plan", pk=pk, year=year)
@@ -101,7 +105,7 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
             form.is_valid()
             form.add_error(None, exc.message_th)
         else:
-            messages.success(request, "บันทึกมาตรการแล้ว")
+            messages.success(request, _("บันทึกมาตรการแล้ว"))
             return redirect("measures:plan", pk=pk, year=year)
     return render(
         request,
@@ -141,23 +145,31 @@ def _save_round(request, plan, round_, formset):
                 form.data[form.add_prefix("version")] = version_of(conflict.current)
             messages.error(
                 request,
-                "บางมาตรการมีผู้อื่นบันทึกไปก่อน จึงยังไม่ได้บันทึกมาตรการเหล่านั้น "
-                "(มาตรการอื่นบันทึกแล้ว) ตรวจความแตกต่างแล้วกดบันทึกอีกครั้ง",
+                _(
+                    "บางมาตรการมีผู้อื่นบันทึกไปก่อน จึงยังไม่ได้บันทึกมาตรการเหล่านั้น "
+                    "(มาตรการอื่นบันทึกแล้ว) ตรวจความแตกต่างแล้วกดบันทึกอีกครั้ง"
+                ),
             )
             return None
         if request.POST.get("action") == "submit":
             missing = missing_results(round_)
             if missing:
-                messages.error(request, RoundIncomplete(missing).message_th + " (บันทึกสิ่งที่กรอกไว้แล้ว)")
+                messages.error(
+                    request,
+                    _("%(problem)s (บันทึกสิ่งที่กรอกไว้แล้ว)")
+                    % {"problem": RoundIncomplete(missing).message_th},
+                )
                 return redirect("measures:round", pk=pk, year=year, round_code=round_code)
             try:
                 memo = draft_memo(round_)
             except SignOffError as exc:
                 messages.error(request, exc.message_th)
                 return redirect("measures:round", pk=pk, year=year, round_code=round_code)
-            messages.success(request, "บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
+            messages.success(
+                request, _("บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
+            )
             return redirect("measures:memo", memo_id=memo.pk)
-    messages.success(request, "บันทึกแล้ว")
+    messages.success(request, _("บันทึกแล้ว"))
     return redirect("measures:round", pk=pk, year=year, round_code=round_code)
 
 
@@ -168,7 +180,7 @@ def round_page(request, pk: int, year: int, round_code: str):
         request, MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
     )
     if round_code not in ("6m", "12m"):
-        raise Http404("รอบรายงานต้องเป็น 6m หรือ 12m")
+        raise Http404(_("รอบรายงานต้องเป็น 6m หรือ 12m"))
     round_ = plan.rounds.filter(round=round_code).first()
     if request.method == "POST" and request.POST.get("action") == "start":
         start_round(plan, round_code)
@@ -180,7 +192,10 @@ def round_page(request, pk: int, year: int, round_code: str):
         editable = round_.status == "draft"
         formset = ProgressFormSet(request.POST or None, request.FILES or None, queryset=queryset)
         if request.method == "POST" and not editable:
-            messages.error(request, f"รายงานรอบนี้{round_.get_status_display()} แก้ไขไม่ได้")
+            messages.error(
+                request,
+                _("รายงานรอบนี้%(status)s แก้ไขไม่ได้") % {"status": round_.get_status_display()},
+            )
         elif request.method == "POST" and formset.is_valid():
             try:
                 response = _save_round(request, plan, round_, formset)
@@ -208,7 +223,7 @@ def round_page(request, pk: int, year: int, round_code: str):
         "round": round_,
         "formset": formset,
         "rows": rows,
-        "label": round_label(round_code),
+        "label": _("รอบ ๖ เดือน") if round_code == "6m" else _("รอบ ๑๒ เดือน"),
         "missing": missing_results(round_) if round_ else [],
     }
     return render(request, "measures/round.html", context)

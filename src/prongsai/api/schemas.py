@@ -1,0 +1,132 @@
+"""What the API reads and writes (pydantic schemas through django-ninja)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Error(Schema):
+    detail: str
+    detail_th: str = ""
+
+
+class AgencyOut(Schema):
+    id: int
+    name: str
+    kind: str
+    province: str
+    district: str | None = None
+    website: str = ""
+
+
+class ScoreRow(Schema):
+    code: str
+    score: Decimal | None
+
+
+class AssessmentOut(Schema):
+    fiscal_year: int
+    overall: Decimal | None
+    stated_overall: Decimal | None
+    rating: str
+    passed: bool | None
+    source: str
+    tools: dict[str, Decimal | None]
+    indicators: dict[int, Decimal | None]
+
+
+class AssessmentDetail(AssessmentOut):
+    questions: dict[str, Decimal]
+
+
+class ScoresIn(Schema):
+    """A bulk upload of one year's scores: question scores and/or indicator scores."""
+
+    question_scores: dict[str, Decimal] = Field(
+        default_factory=dict, description="e.g. {'i1': 87.19, 'o1': 0}"
+    )
+    indicator_scores: dict[int, Decimal] = Field(default_factory=dict)
+    stated_overall: Decimal | None = None
+    stated_rating: str = Field("", max_length=50)
+
+
+class FindingOut(Schema):
+    issue_number: int
+    issue_title: str
+    tool: str
+    verdict: str
+    recommendation: str
+    questions: list[dict]
+
+
+class AnalysisOut(Schema):
+    fiscal_year: int
+    status: str
+    target: Decimal
+    findings: list[FindingOut]
+
+
+class MeasureOut(Schema):
+    number: int
+    title: str
+    tool: str
+    methods: list[str]
+    responsible: list[str]
+    period_start: date | None
+    period_end: date | None
+    kpi_target: Decimal | None
+    kpi_unit: str
+    budget: Decimal | None
+    issue_numbers: list[int]
+    indicator_numbers: list[int]
+    question_codes: list[str]
+
+
+class PlanOut(Schema):
+    fiscal_year: int
+    status: str
+    measures: list[MeasureOut]
+
+
+class ProgressOut(Schema):
+    measure_number: int
+    measure_title: str
+    status: str
+    result: str
+    outcome: str
+    suggestion: str
+    kpi_actual: Decimal | None
+    kpi_percent: Decimal | None
+
+
+class RoundOut(Schema):
+    round: str
+    status: str
+    progress: list[ProgressOut]
+
+
+class QuestionOut(Schema):
+    code: str
+    indicator: int
+    text_th: str
+    kind: str
+
+
+class IndicatorOut(Schema):
+    number: int
+    tool: str
+    name_th: str
+    name_en: str
+
+
+class CriteriaOut(Schema):
+    fiscal_year: int
+    title_th: str
+    pass_mark: Decimal
+    tools: dict[str, Decimal]
+    indicators: list[IndicatorOut]
+    questions: list[QuestionOut]
