@@ -98,9 +98,9 @@ class MeasureForm(VersionedForm):
         else:
             methods = self.methods()
             start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
-        out["วิธีการดำเนินการ"] = "\n".join(methods) or "—"
-        out["วันเริ่ม"] = shown(self.fields["period_start"], start)
-        out["วันสิ้นสุด"] = shown(self.fields["period_end"], end)
+        out[str(self.fields["methods_text"].label)] = "\n".join(methods) or "—"
+        out[str(self.fields["period_start"].label)] = shown(self.fields["period_start"], start)
+        out[str(self.fields["period_end"].label)] = shown(self.fields["period_end"], end)
         return out
 
     def save(self, commit=True):

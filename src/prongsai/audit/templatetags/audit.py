@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -19,4 +20,4 @@ def history_link(context, kind: str, pk) -> str:
     request = context.get("request")
     if request is not None:
         url += "?" + urlencode({"back": request.get_full_path()})
-    return format_html('<a class="history-link" href="{}">ประวัติการแก้ไข</a>', url)
+    return format_html('<a class="history-link" href="{}">{}</a>', url, _("ประวัติการแก้ไข"))
