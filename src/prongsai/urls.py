@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from prongsai.audit.throttle import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 from prongsai.api.urls import urls as api_urls
+from prongsai.audit.throttle import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
 admin.site.site_header = "โปร่งใส — ผู้ดูแลระบบ"
 admin.site.site_title = "โปร่งใส"

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import bulk_create_with_history
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
 from prongsai.core.concurrency import EditConflict
 from prongsai.criteria.services import catalog_or_none

@@ -18,8 +18,8 @@ import json
 
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from prongsai.agencies.models import Signatory
 from prongsai.thai import format_date, to_thai_digits
