@@ -55,12 +55,15 @@ def test_pages_run_under_the_csp_without_violations(browser_page, django_user_mo
         "measure": f"/agencies/{agency.pk}/plans/2567/measures/{measure.pk}/",
         "history": f"/history/plan/{plan.pk}/",
         "team": reverse("access:team", kwargs={"pk": agency.pk}),
+        "api-docs": "/api/docs",
         "admin": "/admin/",
         "admin-measure": f"/admin/measures/measure/{measure.pk}/change/",
     }
     for name, path in pages.items():
         page.goto(page.base + path)
         page.wait_for_load_state("networkidle")
+        if name == "api-docs":
+            expect(page.locator(".swagger-ui").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         violations = page.evaluate("window.__violations")
         assert violations == [], f"{name}: {violations}"
