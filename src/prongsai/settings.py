@@ -14,17 +14,42 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("PRONGSAI_DATA_DIR", Path.cwd() / "data")).resolve()
 
-SECRET_KEY = os.environ.get(
-    "PRONGSAI_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
-)
-DEBUG = os.environ.get("PRONGSAI_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("PRONGSAI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
-    ","
-)
+# PRONGSAI_ENV=production: secrets and hosts from the environment, HTTPS-only cookies, HSTS;
+# it refuses to start without them (docs/security.md says what to set).
+PRODUCTION = os.environ.get("PRONGSAI_ENV", "development") == "production"
+
+
+def _required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"PRONGSAI_ENV=production ต้องกำหนด {name} (ดู docs/security.md) / {name} must be set"
+        )
+    return value
+
+
+if PRODUCTION:
+    SECRET_KEY = _required("PRONGSAI_SECRET_KEY")
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "PRONGSAI_SECRET_KEY สั้นหรือเดาง่ายเกินไป (อย่างน้อย 50 ตัวอักษรแบบสุ่ม) / "
+            "PRONGSAI_SECRET_KEY must be at least 50 random characters"
+        )
+    DEBUG = False
+    ALLOWED_HOSTS = [h.strip() for h in _required("PRONGSAI_ALLOWED_HOSTS").split(",") if h.strip()]
+else:
+    SECRET_KEY = os.environ.get(
+        "PRONGSAI_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
+    )
+    DEBUG = os.environ.get("PRONGSAI_DEBUG", "1") == "1"
+    ALLOWED_HOSTS = os.environ.get(
+        "PRONGSAI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
+    ).split(",")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -47,10 +72,13 @@ INSTALLED_APPS = [
     "prongsai.demo",
     "prongsai.dashboards",
     "prongsai.documents",
+    "simple_history",
+    "prongsai.audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "prongsai.core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "prongsai.urls"
@@ -94,6 +123,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = ["prongsai.audit.throttle.ThrottledModelBackend"]
+PRONGSAI_LOGIN_FAILURES = int(os.environ.get("PRONGSAI_LOGIN_FAILURES", "5"))
+PRONGSAI_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("PRONGSAI_LOGIN_LOCKOUT_MINUTES", "15"))
+
+# Security headers (every environment); HTTPS-only ones in production.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # a request body without files
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # the results grid posts a few hundred fields
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = os.environ.get("PRONGSAI_SSL_REDIRECT", "1") == "1"
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("PRONGSAI_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("PRONGSAI_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("PRONGSAI_HSTS_PRELOAD", "1") == "1"
+    if os.environ.get("PRONGSAI_BEHIND_PROXY") == "1":  # a reverse proxy that terminates TLS
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [
+        o.strip()
+        for o in os.environ.get("PRONGSAI_CSRF_TRUSTED_ORIGINS", "").split(",")
+        if o.strip()
+    ]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

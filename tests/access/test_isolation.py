@@ -81,6 +81,7 @@ ROUTES = {
         {"action": "add_member", "username": "intruder", "role": "editor", "password": "x"},
     ),
     "ingest:review": (lambda s: {"pk": s.objects["document"].pk}, {"agency_name": "x"}),
+    "audit:history": (lambda s: {"kind": "measure", "pk": s.objects["measure"].pk}, {}),
 }
 ADMIN_ONLY = {"access:team"}
 # not agency data: Django's own pages (the admin is for staff, checked below), the login and

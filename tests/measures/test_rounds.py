@@ -48,6 +48,7 @@ def test_start_fill_and_submit_the_6_month_round(admin_client, plan):
 
     Signatory.objects.create(agency=plan.agency, name="นางสาวก ข", position="นักวิเคราะห์", order=1)
     Signatory.objects.create(agency=plan.agency, name="นายค ง", position="นายก อบต.", order=2)
+    data = post_data(admin_client.get(url), action="submit")  # the page as saved (versions)
     for n in range(5):
         data[f"form-{n}-status"] = "done"
         data[f"form-{n}-result"] = f"ผลที่ {n + 1}"

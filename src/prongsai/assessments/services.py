@@ -113,7 +113,15 @@ def record_scores(
 
 
 def _upsert(model, assessment: Assessment, rows: list, *, key: str, fields: list[str]) -> None:
-    """Insert or update ``rows`` of one assessment and delete the ones no longer given."""
+    """Insert or update ``rows`` of one assessment and delete the ones no longer given.
+
+    The audit trail gets one history row per score that was added or changed (deletions are
+    recorded by the delete signal), so a score's history reads "i3: 80.00 → 90.00"."""
+    attname = f"{key}_id"
+    before = {
+        getattr(r, attname): tuple(getattr(r, f) for f in fields)
+        for r in model.objects.filter(assessment=assessment)
+    }
     model.objects.filter(assessment=assessment).exclude(
         **{f"{key}__in": [getattr(r, key) for r in rows]}
     ).delete()
@@ -123,6 +131,17 @@ def _upsert(model, assessment: Assessment, rows: list, *, key: str, fields: list
         unique_fields=["assessment", key],
         update_fields=fields,
     )
+    touched = {
+        getattr(r, attname)
+        for r in rows
+        if before.get(getattr(r, attname)) != tuple(getattr(r, f) for f in fields)
+    }
+    if touched and hasattr(model, "history"):
+        saved = list(model.objects.filter(assessment=assessment, **{f"{attname}__in": touched}))
+        model.history.bulk_history_create([r for r in saved if getattr(r, attname) not in before])
+        model.history.bulk_history_create(
+            [r for r in saved if getattr(r, attname) in before], update=True
+        )
 
 
 def report_for(assessment: Assessment) -> ScoreReport:

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from prongsai.core.sanitize import strip_markup_deep
 from prongsai.ingest.blocks import Document
 from prongsai.ingest.kpi import Kpi
 
@@ -91,7 +92,8 @@ def to_json(result: ReadResult) -> dict[str, Any]:
         "analysis": result.analysis.to_json() if result.analysis is not None else None,
         "memo": result.memo.to_json() if result.memo is not None else None,
     }
-    return out
+    # no markup is ever stored from a document: what is shown later is plain text
+    return strip_markup_deep(out)
 
 
 def measure_json(measure: Measure) -> dict[str, Any]:

@@ -193,6 +193,16 @@ def _has_scores(data: dict) -> bool:
 _NUMBERING = re.compile(r"^\s*(?:[\d๐-๙]+\s*[.)]|\(\s*[\d๐-๙]+\s*\)|[-•*])\s*")
 
 
+def _refuse_frozen(row, what_th: str, what_en: str) -> None:
+    """An import never changes what has been submitted, approved or published here."""
+    if row.status != "draft":
+        raise ImportDataError(
+            "measures",
+            f"{what_th}{row.get_status_display()}แล้ว นำเข้าทับไม่ได้ (การแก้ไขต้องทำเป็นฉบับใหม่)",
+            f"{what_en} is {row.status}: an import cannot overwrite it",
+        )
+
+
 def _title_key(title: str) -> str:
     """Titles compared without their numbering and spacing (๑. / 1) / - …)."""
     return re.sub(r"\s+", "", _NUMBERING.sub("", title or ""))
@@ -204,6 +214,7 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
         agency=agency, fiscal_year=year, defaults={"source": "import"}
     )
     outcome.plan = plan
+    _refuse_frozen(plan, f"แผนมาตรการปี {year}", f"the {year} measures plan")
     (outcome.created if created else outcome.updated).append(f"แผนมาตรการปี {year}")
     existing = {_title_key(m.title): m for m in plan.measures.all()}
     next_number = max((m.number for m in existing.values()), default=0) + 1
@@ -215,6 +226,7 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
             plan=plan, round=data.get("round") or "12m", defaults={"source": "import"}
         )
         outcome.round = round_
+        _refuse_frozen(round_, f"รายงานผล{round_.get_round_display()}", "the progress report")
         label = round_.get_round_display()
         (outcome.created if created else outcome.updated).append(f"รายงานผล{label}")
 

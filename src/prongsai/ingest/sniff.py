@@ -48,6 +48,11 @@ def check_text_length(text: str) -> None:
         )
 
 
+def image_kind(data: bytes) -> str | None:
+    """``"PNG"``, ``"JPEG"``, ``"GIF"`` or ``"TIFF"`` from the first bytes, else None."""
+    return next((name for magic, name in _IMAGES if data.startswith(magic)), None)
+
+
 def sniff(data: bytes) -> str:
     """``"pdf"``, ``"zip"`` or ``"text"``, or ``IngestError`` for a kind of file never read."""
     head = data[:1024]
@@ -61,15 +66,14 @@ def sniff(data: bytes) -> str:
             "ไฟล์ Word รุ่นเก่า (.doc) อ่านไม่ได้ โปรดบันทึกเป็น .docx หรือ PDF แล้วนำเข้าใหม่",
             "Old Word files (.doc) cannot be read; save it as .docx or PDF and import again.",
         )
-    for magic, name in _IMAGES:
-        if data.startswith(magic):
-            raise IngestError(
-                "image",
-                f"ไฟล์นี้เป็นรูปภาพ ({name}) ระบบไม่อ่านข้อความจากรูปภาพ (ไม่มีการทำ OCR) "
-                "โปรดนำเข้าไฟล์ Word, PDF ที่มีข้อความ หรือไฟล์ข้อความ",
-                f"This file is an image ({name}); text is not read from images (no OCR). "
-                "Import a Word file, a PDF with a text layer or a text file.",
-            )
+    if name := image_kind(data):
+        raise IngestError(
+            "image",
+            f"ไฟล์นี้เป็นรูปภาพ ({name}) ระบบไม่อ่านข้อความจากรูปภาพ (ไม่มีการทำ OCR) "
+            "โปรดนำเข้าไฟล์ Word, PDF ที่มีข้อความ หรือไฟล์ข้อความ",
+            f"This file is an image ({name}); text is not read from images (no OCR). "
+            "Import a Word file, a PDF with a text layer or a text file.",
+        )
     if data.startswith(b"{\\rtf"):
         raise IngestError(
             "unsupported_format",

@@ -6,13 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Unit
+from prongsai.core.concurrency import VersionedForm, shown
 from prongsai.core.forms import ThaiDateField
 
+from .evidence import EvidenceRefused, check_size, evidence_extension, stored_name
 from .models import Evidence, Measure, MeasureProgress, Memo
 from .targets import check_targets
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(VersionedForm):
     methods_text = forms.CharField(
         label=_("วิธีการดำเนินการ"),
         required=False,
@@ -84,11 +86,26 @@ class MeasureForm(forms.ModelForm):
             self.add_error(name, message)
         return data
 
-    def save(self, commit=True):
-        measure = super().save(commit=False)
-        measure.methods = [
+    def methods(self) -> list[str]:
+        return [
             line.strip() for line in self.cleaned_data["methods_text"].splitlines() if line.strip()
         ]
+
+    def shown_values(self, source) -> dict[str, str]:
+        out = super().shown_values(source)
+        if source is not None:
+            methods, start, end = source.methods, source.period_start, source.period_end
+        else:
+            methods = self.methods()
+            start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
+        out[str(self.fields["methods_text"].label)] = "\n".join(methods) or "—"
+        out[str(self.fields["period_start"].label)] = shown(self.fields["period_start"], start)
+        out[str(self.fields["period_end"].label)] = shown(self.fields["period_end"], end)
+        return out
+
+    def save(self, commit=True):
+        measure = super().save(commit=False)
+        measure.methods = self.methods()
         measure.period_start = self.cleaned_data["period_start"]
         measure.period_end = self.cleaned_data["period_end"]
         measure.issue_numbers = self.targets.issues
@@ -103,7 +120,7 @@ class MeasureForm(forms.ModelForm):
         return measure
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(VersionedForm):
     evidence_title = forms.CharField(label=_("หลักฐาน (คำอธิบาย)"), required=False, max_length=200)
     evidence_url = forms.URLField(
         label=_("ลิงก์หลักฐาน"),
@@ -111,7 +128,12 @@ class ProgressForm(forms.ModelForm):
         assume_scheme="https",
         error_messages={"invalid": _("ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://")},
     )
-    evidence_file = forms.FileField(label=_("แนบไฟล์หลักฐาน"), required=False)
+    evidence_file = forms.FileField(
+        label=_("แนบไฟล์หลักฐาน"),
+        required=False,
+        help_text=_("PDF รูปภาพ หรือไฟล์ Office ไม่เกิน 20 MB"),
+        error_messages={"empty": _("ไฟล์ว่างเปล่า ไม่มีเนื้อหา")},
+    )
 
     class Meta:
         model = MeasureProgress
@@ -127,6 +149,23 @@ class ProgressForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("— เลือกสถานะ —")), *MeasureProgress.STATUS_CHOICES]
         self.fields["kpi_actual"].error_messages.update({"invalid": _("ใส่ตัวเลข")})
+
+    def typed_extra(self) -> bool:
+        d = self.cleaned_data
+        return bool(d.get("evidence_title") or d.get("evidence_url") or d.get("evidence_file"))
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if not upload:
+            return upload
+        try:
+            check_size(upload.size)  # before it is read into memory
+            extension = evidence_extension(upload.read())
+        except EvidenceRefused as refused:
+            raise forms.ValidationError(refused.message_th) from None
+        upload.seek(0)
+        upload.name = stored_name(extension)
+        return upload
 
     def clean(self):
         data = super().clean()

@@ -24,6 +24,7 @@ from .signoff import (
     draft_memo,
     send,
     still_as_approved,
+    update_memo,
 )
 
 SUBJECTS = {"plan": (MeasurePlan, "measures:plan"), "analysis": (Analysis, "analysis:page")}
@@ -39,16 +40,14 @@ def memo_page(request, memo_id: int):
         pk=memo_id,
     )
     editable = memo.status in ("draft", "returned")
-    form = MemoForm(
-        request.POST if editable and request.POST.get("action") == "save" else None, instance=memo
-    )
+    form = MemoForm(request.POST if request.POST.get("action") == "save" else None, instance=memo)
     action = request.POST.get("action")
     if request.method == "POST":
         if action in ("save", "send"):
             require(request.user, memo.agency_id, "edit")
         try:
-            if action == "save" and editable and form.is_valid():
-                form.save()
+            if action == "save" and form.is_valid():
+                update_memo(memo, form)
                 messages.success(request, _("บันทึกข้อความแล้ว"))
                 return redirect("measures:memo", memo_id=memo.pk)
             if action == "send":

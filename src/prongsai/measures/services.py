@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
+from prongsai.core.concurrency import EditConflict
 from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import fiscal_year_bounds
 
@@ -30,6 +33,62 @@ class PlanFrozen(PermissionError):
             "status": plan.get_status_display()
         }
         super().__init__(self.message_th)
+
+
+@transaction.atomic
+def save_measure(plan: MeasurePlan, form) -> Measure:
+    """Save a valid ``MeasureForm`` into ``plan`` (a new measure goes last).
+
+    Refused with :class:`PlanFrozen` unless the plan is a draft (a submitted, approved or
+    published plan is never changed; a correction is next year's copy or a new version), and
+    with :class:`EditConflict` when someone saved the measure after this form was opened."""
+    plan = MeasurePlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != "draft":
+        raise PlanFrozen(plan)
+    if form.instance.pk:
+        current = Measure.objects.select_for_update().get(pk=form.instance.pk)
+        if not form.check_version(current):
+            return current  # saved by someone else meanwhile; this person changed nothing
+    else:
+        form.instance.plan = plan
+        form.instance.number = (plan.measures.aggregate(n=Max("number"))["n"] or 0) + 1
+    return form.save()
+
+
+class RoundFrozen(PermissionError):
+    def __init__(self, round_):
+        self.message_th = f"รายงานรอบนี้{round_.get_status_display()} แก้ไขไม่ได้"
+        super().__init__(self.message_th)
+
+
+@transaction.atomic
+def save_progress(round_, formset) -> list[tuple[object, EditConflict]]:
+    """Save a valid progress formset of a draft round, row by row.
+
+    A row that someone else saved after the page was opened, and that this person changed too,
+    is not saved: it comes back in the list with its :class:`EditConflict`. A row they left as
+    it was keeps the other person's save. Every other row is saved. Refused with
+    :class:`RoundFrozen` once the round has left the draft state."""
+    from .models import MeasureProgress, ProgressRound
+
+    round_ = ProgressRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != "draft":
+        raise RoundFrozen(round_)
+    conflicts = []
+    for form in formset.forms:
+        if not form.has_changed():
+            continue
+        current = MeasureProgress.objects.select_for_update().get(pk=form.instance.pk)
+        if current.round_id != round_.pk:
+            continue
+        try:
+            if not form.check_version(current):
+                continue  # someone else saved this row, and this person left it as it was
+        except EditConflict as conflict:
+            conflicts.append((form, conflict))
+            continue
+        form.save()
+    return conflicts
 
 
 def _new_plan(agency, year: int, source: str = "manual") -> MeasurePlan:
@@ -129,12 +188,19 @@ def reorder(plan: MeasurePlan, measure_ids: list[int]) -> None:
     order += [
         pk for pk, _ in sorted(measures.items(), key=lambda kv: kv[1].number) if pk not in order
     ]
-    # two passes so the unique (plan, number) constraint never sees a duplicate
+    # two passes so the unique (plan, number) constraint never sees a duplicate; the second
+    # saves each moved measure, so the audit trail records its new number
     offset = len(order) + 1000
     for n, pk in enumerate(order, start=1):
         Measure.objects.filter(pk=pk).update(number=offset + n)
     for n, pk in enumerate(order, start=1):
-        Measure.objects.filter(pk=pk).update(number=n)
+        measure = measures[pk]
+        moved = measure.number != n
+        measure.number = n
+        if moved:
+            measure.save(update_fields=["number", "updated_at"])
+        else:
+            Measure.objects.filter(pk=pk).update(number=n)
 
 
 class RoundIncomplete(ValueError):
@@ -153,10 +219,13 @@ def start_round(plan: MeasurePlan, round_code: str):
 
     round_, _ = ProgressRound.objects.get_or_create(plan=plan, round=round_code)
     existing = set(round_.progress.values_list("measure_id", flat=True))
-    MeasureProgress.objects.bulk_create(
-        MeasureProgress(round=round_, measure=m)
-        for m in plan.measures.all()
-        if m.pk not in existing
+    bulk_create_with_history(  # the first version is in the trail: edits compare against it
+        [
+            MeasureProgress(round=round_, measure=m)
+            for m in plan.measures.all()
+            if m.pk not in existing
+        ],
+        MeasureProgress,
     )
     return round_
 

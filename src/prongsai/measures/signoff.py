@@ -19,6 +19,7 @@ import json
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from prongsai.agencies.models import Signatory
 from prongsai.thai import format_date, to_thai_digits
@@ -202,11 +203,30 @@ def draft_memo(subject) -> Memo:
         **{_subject_field(subject): subject},
         **_texts(subject),
     )
-    SignOff.objects.bulk_create(
-        SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
-        for n, s in enumerate(chain, start=1)
+    bulk_create_with_history(
+        [
+            SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
+            for n, s in enumerate(chain, start=1)
+        ],
+        SignOff,
     )
     return memo
+
+
+EDITABLE = ("draft", "returned")
+
+
+@transaction.atomic
+def update_memo(memo: Memo, form) -> Memo:
+    """Save a valid ``MemoForm``. Only a draft or a returned memo changes: one in review or
+    approved is refused (an approved memo is what was signed; a correction is a new memo)."""
+    current = Memo.objects.select_for_update().get(pk=memo.pk)
+    if current.status not in EDITABLE:
+        raise SignOffError(
+            f"บันทึกข้อความนี้{current.get_status_display()} แก้ไขไม่ได้ "
+            "(เนื้อหาที่ลงนามแล้วต้องคงเดิม การแก้ไขต้องทำเป็นฉบับใหม่)"
+        )
+    return form.save()
 
 
 def current_step(memo: Memo) -> SignOff | None:
@@ -223,8 +243,14 @@ def can_act(user, step: SignOff | None) -> bool:
     )
 
 
+def _user(by):
+    """A saved user for the audit trail (an anonymous or absent one is recorded as none)."""
+    return by if getattr(by, "pk", None) else None
+
+
 def _set_subject_status(memo: Memo, status: str) -> None:
     subject = subject_of(memo)
+    subject._history_user = getattr(memo, "_history_user", None)  # the audit trail's "who"
     subject.status = status
     subject.save(update_fields=["status", "updated_at"])
 
@@ -233,6 +259,7 @@ def _set_subject_status(memo: Memo, status: str) -> None:
 def send(memo: Memo, *, by) -> Memo:
     """Send (or send again after a return) up the chain; the first signer is the proposer."""
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
+    memo._history_user = _user(by)  # the audit trail's "who", also outside a web request
     if memo.status not in ("draft", "returned"):
         raise SignOffError(
             _("บันทึกข้อความนี้%(status)sแล้ว ส่งซ้ำไม่ได้") % {"status": memo.get_status_display()}
@@ -261,6 +288,7 @@ def send(memo: Memo, *, by) -> Memo:
 def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
     """The current signer approves or returns (a return needs a reason)."""
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
+    memo._history_user = _user(by)
     step = current_step(memo)
     if step is None:
         raise SignOffError(_("บันทึกข้อความนี้ไม่ได้รอการพิจารณา"))
@@ -280,6 +308,7 @@ def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
         timezone.now(),
         digest,
     )
+    step._history_user = _user(by)
     step.save()
     MemoEvent.objects.create(
         memo=memo,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.analysis.models import Analysis
+from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
 from prongsai.criteria.services import catalog_or_none
 
 from .forms import MeasureForm, ProgressFormSet
@@ -21,12 +21,15 @@ from .models import Measure, MeasurePlan
 from .services import (
     PlanExists,
     PlanFrozen,
+    RoundFrozen,
     RoundIncomplete,
     copy_plan,
     is_overdue,
     missing_results,
     plan_from_analysis,
     reorder,
+    save_measure,
+    save_progress,
     start_round,
 )
 from .signoff import SignOffError, draft_memo
@@ -84,24 +87,30 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
         request, MeasurePlan.objects.select_related("agency"), agency_id=pk, fiscal_year=year
     )
     measure = get_object_or_404(Measure, pk=measure_id, plan=plan) if measure_id else None
-    form = MeasureForm(
-        request.POST or None,
-        instance=measure,
-        agency=plan.agency,
-        catalog=catalog_or_none(plan.fiscal_year - 1),
-    )
-    if plan.status != "draft" and request.method == "POST":
-        form.add_error(None, PlanFrozen(plan).message_th)
-    elif request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if measure is None:
-                form.instance.plan = plan
-                form.instance.number = (plan.measures.aggregate(n=Max("number"))["n"] or 0) + 1
-            form.save()
-        messages.success(request, _("บันทึกมาตรการแล้ว"))
-        return redirect("measures:plan", pk=pk, year=year)
+    form_kwargs = {
+        "instance": measure,
+        "agency": plan.agency,
+        "catalog": catalog_or_none(plan.fiscal_year - 1),
+    }
+    form = MeasureForm(request.POST or None, **form_kwargs)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_measure(plan, form)
+        except PlanFrozen as exc:
+            form.add_error(None, exc.message_th)
+        except EditConflict as exc:
+            conflict = exc
+            form = rebound_with_version(MeasureForm, request.POST, exc.current, **form_kwargs)
+            form.is_valid()
+            form.add_error(None, exc.message_th)
+        else:
+            messages.success(request, _("บันทึกมาตรการแล้ว"))
+            return redirect("measures:plan", pk=pk, year=year)
     return render(
-        request, "measures/measure_form.html", {"form": form, "plan": plan, "measure": measure}
+        request,
+        "measures/measure_form.html",
+        {"form": form, "plan": plan, "measure": measure, "conflict": conflict},
     )
 
 
@@ -120,6 +129,48 @@ def move(request, pk: int, year: int, measure_id: int):
             except PlanFrozen as exc:
                 messages.error(request, exc.message_th)
     return redirect("measures:plan", pk=pk, year=year)
+
+
+def _save_round(request, plan, round_, formset):
+    """Save the rows (and submit when asked); None when some rows met an edit conflict: the
+    page is shown again with those rows as typed, their differences and the new versions."""
+    pk, year, round_code = plan.agency_id, plan.fiscal_year, round_.round
+    with transaction.atomic():
+        conflicts = save_progress(round_, formset)
+        if conflicts:
+            for form, conflict in conflicts:
+                form.add_error(None, conflict.message_th)
+                form.conflict = conflict
+                form.data = form.data.copy()
+                form.data[form.add_prefix("version")] = version_of(conflict.current)
+            messages.error(
+                request,
+                _(
+                    "บางมาตรการมีผู้อื่นบันทึกไปก่อน จึงยังไม่ได้บันทึกมาตรการเหล่านั้น "
+                    "(มาตรการอื่นบันทึกแล้ว) ตรวจความแตกต่างแล้วกดบันทึกอีกครั้ง"
+                ),
+            )
+            return None
+        if request.POST.get("action") == "submit":
+            missing = missing_results(round_)
+            if missing:
+                messages.error(
+                    request,
+                    _("%(problem)s (บันทึกสิ่งที่กรอกไว้แล้ว)")
+                    % {"problem": RoundIncomplete(missing).message_th},
+                )
+                return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+            try:
+                memo = draft_memo(round_)
+            except SignOffError as exc:
+                messages.error(request, exc.message_th)
+                return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+            messages.success(
+                request, _("บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
+            )
+            return redirect("measures:memo", memo_id=memo.pk)
+    messages.success(request, _("บันทึกแล้ว"))
+    return redirect("measures:round", pk=pk, year=year, round_code=round_code)
 
 
 @login_required
@@ -146,29 +197,13 @@ def round_page(request, pk: int, year: int, round_code: str):
                 _("รายงานรอบนี้%(status)s แก้ไขไม่ได้") % {"status": round_.get_status_display()},
             )
         elif request.method == "POST" and formset.is_valid():
-            with transaction.atomic():
-                formset.save()
-                if request.POST.get("action") == "submit":
-                    missing = missing_results(round_)
-                    if missing:
-                        messages.error(
-                            request,
-                            _("%(problem)s (บันทึกสิ่งที่กรอกไว้แล้ว)")
-                            % {"problem": RoundIncomplete(missing).message_th},
-                        )
-                        return redirect("measures:round", pk=pk, year=year, round_code=round_code)
-                    try:
-                        memo = draft_memo(round_)
-                    except SignOffError as exc:
-                        messages.error(request, exc.message_th)
-                        return redirect("measures:round", pk=pk, year=year, round_code=round_code)
-                    messages.success(
-                        request, _("บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
-                    )
-                    return redirect("measures:memo", memo_id=memo.pk)
-                else:
-                    messages.success(request, _("บันทึกแล้ว"))
-            return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+            try:
+                response = _save_round(request, plan, round_, formset)
+            except RoundFrozen as exc:
+                messages.error(request, exc.message_th)
+                response = None
+            if response is not None:
+                return response
     today = timezone.localdate()
     rows = []
     if formset is not None:

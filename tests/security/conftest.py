@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from prongsai.agencies.models import Agency, Province
+from prongsai.measures.models import Measure, MeasurePlan
+
+
+@pytest.fixture
+def plan(db):
+    agency = Agency.objects.create(
+        name="องค์การบริหารส่วนตำบลทดสอบ",
+        kind=Agency.KIND_CHOICES[0][0],
+        province=Province.objects.first(),
+    )
+    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2568)
+    Measure.objects.create(plan=plan, number=1, title="ประชุมชี้แจงเจ้าหน้าที่", kpi_unit="ครั้ง")
+    return plan
+
+
+@pytest.fixture
+def officers(plan):
+    """Two editors of the plan's agency, each logged in with their own client."""
+    from django.test import Client
+
+    from prongsai.access.models import Membership
+
+    users = []
+    for name in ("somchai", "somsri"):
+        user = get_user_model().objects.create_user(name, password="x-pass-1234", first_name=name)
+        Membership.objects.create(user=user, role="editor", agency=plan.agency)
+        client = Client()
+        client.force_login(user)
+        users.append(client)
+    return users

@@ -1,0 +1,134 @@
+"""Login throttling, password validators, security headers, and the production settings
+(``prongsai check --deploy`` run as a real subprocess with PRONGSAI_ENV=production)."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+LOCKED = "เข้าสู่ระบบไม่สำเร็จเกิน 5 ครั้ง"
+
+
+@pytest.fixture
+def officer(db):
+    return get_user_model().objects.create_user("officer", password="Tr0ng-ITA-2568")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
+def test_five_failed_logins_lock_the_account_with_a_thai_message(client, officer, url):
+    officer.is_staff = True
+    officer.save()
+    for _ in range(5):
+        response = client.post(url, {"username": "officer", "password": "wrong"})
+        assert response.status_code == 200 and LOCKED not in response.content.decode()
+    response = client.post(url, {"username": "officer", "password": "Tr0ng-ITA-2568"})
+    assert LOCKED in response.content.decode()  # the right password too, while locked
+    assert "_auth_user_id" not in client.session
+    # another account from elsewhere is not affected
+    get_user_model().objects.create_user("other", password="Tr0ng-ITA-2568")
+    other = client.post(
+        "/accounts/login/",
+        {"username": "other", "password": "Tr0ng-ITA-2568"},
+        REMOTE_ADDR="10.0.0.9",
+    )
+    assert other.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_lock_expires_and_a_good_login_clears_the_count(client, officer, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from prongsai.audit.models import FailedLogin
+
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "officer", "password": "wrong"})
+    FailedLogin.objects.update(at=timezone.now() - timedelta(minutes=16))
+    ok = client.post("/accounts/login/", {"username": "officer", "password": "Tr0ng-ITA-2568"})
+    assert ok.status_code == 302
+    assert not FailedLogin.objects.filter(username="officer").exists()
+
+
+@pytest.mark.django_db
+def test_the_backend_refuses_a_locked_account_outside_the_forms(officer):
+    from django.contrib.auth import authenticate
+
+    for _ in range(5):
+        assert authenticate(username="officer", password="wrong") is None
+    assert authenticate(username="officer", password="Tr0ng-ITA-2568") is None
+
+
+@pytest.mark.django_db
+def test_passwords_go_through_djangos_validators(officer):
+    for weak in ("12345678", "password", "officer1", "ก"):
+        with pytest.raises(ValidationError):
+            validate_password(weak, officer)
+    validate_password("Tr0ng-ITA-2568", officer)
+
+
+@pytest.mark.django_db
+def test_pages_carry_the_security_headers(client):
+    response = client.get("/accounts/login/")
+    csp = response["Content-Security-Policy"]
+    assert (
+        "script-src 'self'" in csp and "object-src 'none'" in csp and "'unsafe-inline'" not in csp
+    )
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def prongsai(*args, **env):
+    # a clean environment: no PRONGSAI_* of the developer, nor the browser tests' async switch
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PRONGSAI_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    environment |= {"DJANGO_SETTINGS_MODULE": "prongsai.settings", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "prongsai.cli", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    result = prongsai(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        PRONGSAI_ENV="production",
+        PRONGSAI_SECRET_KEY=secrets.token_urlsafe(60),
+        PRONGSAI_ALLOWED_HOSTS="ita.example.go.th",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_or_hosts(tmp_path):
+    no_secret = prongsai("check", PRONGSAI_ENV="production", PRONGSAI_ALLOWED_HOSTS="a.go.th")
+    assert no_secret.returncode != 0 and "PRONGSAI_SECRET_KEY" in no_secret.stderr
+    weak = prongsai(
+        "check", PRONGSAI_ENV="production", PRONGSAI_SECRET_KEY="short", PRONGSAI_ALLOWED_HOSTS="x"
+    )
+    assert weak.returncode != 0 and "อย่างน้อย 50 ตัวอักษร" in weak.stderr
+    no_hosts = prongsai(
+        "check", PRONGSAI_ENV="production", PRONGSAI_SECRET_KEY=secrets.token_urlsafe(60)
+    )
+    assert no_hosts.returncode != 0 and "PRONGSAI_ALLOWED_HOSTS" in no_hosts.stderr
+    # the development defaults fail the deploy check: production must be chosen explicitly
+    dev = prongsai("check", "--deploy", "--fail-level", "WARNING")
+    assert dev.returncode != 0
