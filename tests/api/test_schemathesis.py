@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from prongsai.agencies.models import Agency, Province
@@ -12,7 +14,19 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def national_headers(criteria, django_user_model):
+def keep_connection():
+    """Like Django's test client: a request must not close the test's database connection
+    (schemathesis calls the WSGI app directly, and on PostgreSQL the test runs in a
+    transaction on that connection)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def national_headers(criteria, django_user_model, keep_connection):
     Agency.objects.create(
         kind="sao", place_name="ทดสอบ", province=Province.objects.get(name_th="ขอนแก่น")
     )
