@@ -10,12 +10,22 @@ from tests.browser.test_cycle import browser_page  # noqa: F401  (the shared Chr
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboards"
 
 
+def wait_until(page, expression: str, seconds: float = 15) -> None:
+    """Poll a JavaScript expression. Playwright's wait_for_function evaluates a string inside the
+    page, which our Content-Security-Policy (no unsafe-eval) forbids; page.evaluate does not."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {seconds} s: {expression}")
+
+
 def _charts_drawn(page) -> int:
-    page.wait_for_function("window.Chart && Object.keys(window.Chart.instances).length > 0")
+    wait_until(page, "window.Chart && Object.keys(window.Chart.instances).length > 0")
     return page.evaluate("Object.keys(window.Chart.instances).length")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
 def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F811
     from prongsai.dashboards.models import AgencyYear
     from prongsai.demo.national import generate
@@ -40,9 +50,7 @@ def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F8
     # HTMX: next page of the ranking replaces the table only
     first = page.locator("#ranking tbody tr td:nth-child(2)").first.inner_text()
     page.click("#ranking .pager a:has-text('ถัดไป')")
-    page.wait_for_function(
-        "document.querySelector('#ranking .pager span').textContent.includes('หน้า 2')"
-    )
+    wait_until(page, "document.querySelector('#ranking .pager span').textContent.includes('หน้า 2')")
     assert page.locator("#ranking tbody tr td:nth-child(2)").first.inner_text() != first
     assert "page=2" in page.url
 
@@ -51,13 +59,14 @@ def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F8
     page.evaluate("window.__same_page = true")
     before = page.locator("#ranking h2 small").inner_text()
     page.fill("#q", wanted.name[-8:])
-    page.wait_for_function(f"document.querySelector('#ranking h2 small').textContent != {before!r}")
-    page.wait_for_function(
+    wait_until(page, f"document.querySelector('#ranking h2 small').textContent != {before!r}")
+    wait_until(
+        page,
         "[...document.querySelectorAll('#ranking tbody td:nth-child(2)')]"
-        f".some(td => td.textContent.includes({wanted.name!r}))"
+        f".some(td => td.textContent.includes({wanted.name!r}))",
     )
     assert page.evaluate("window.__same_page === true")
-    page.wait_for_function("location.search.includes('q=')")
+    wait_until(page, "location.search.includes('q=')")
     assert "page=" not in page.url  # a new search starts on its first page
 
     # drill down: the failing agencies of a province
