@@ -45,8 +45,9 @@ def agencies_with_assessments() -> QuerySet[Agency]:
     )
 
 
-def agency_overview(pk: int) -> Agency:
-    """One agency with everything its page shows, in a fixed number of queries."""
+def agency_overview(pk: int, within: QuerySet[Agency] | None = None) -> Agency:
+    """One agency with everything its page shows, in a fixed number of queries; ``within`` is
+    the set it must belong to (the user's reach), else ``Agency.DoesNotExist``."""
     from prongsai.analysis.models import Analysis
     from prongsai.assessments.models import Assessment, IndicatorScore, ToolScore
     from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, ProgressRound
@@ -56,7 +57,8 @@ def agency_overview(pk: int) -> Agency:
         Prefetch("progress", queryset=MeasureProgress.objects.select_related("round")),
     )
     return (
-        Agency.objects.select_related("province", "district")
+        (Agency.objects.all() if within is None else within)
+        .select_related("province", "district")
         .prefetch_related(
             "units",
             "signatories",

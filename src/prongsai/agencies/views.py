@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prongsai.access.scope import agency_or_404, can
+from prongsai.access.scope import agencies_for, agency_or_404, can
 from prongsai.core.cycle import next_step
 
 from .models import Agency
@@ -11,9 +11,8 @@ from .selectors import agency_overview, cycle_of
 
 
 def detail(request, pk: int):
-    agency_or_404(request, pk)
     try:
-        agency = agency_overview(pk)
+        agency = agency_overview(pk, within=agencies_for(request.user))
     except Agency.DoesNotExist:
         raise Http404(_("ไม่พบหน่วยงานนี้")) from None
     return render(
