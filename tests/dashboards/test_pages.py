@@ -148,3 +148,19 @@ def test_roll_ups_count_only_the_agencies_within_reach(country, django_user_mode
     assert mine == Agency.objects.filter(province=province).count()
     assert everyone == Agency.objects.count() > mine
     assert selectors.reach_key(viewer) != selectors.reach_key(national)  # no shared cache
+
+
+@pytest.mark.django_db
+def test_a_restricted_user_is_not_told_they_see_the_whole_country(
+    client, country, django_user_model
+):
+    from prongsai.access.models import Membership
+    from prongsai.agencies.models import Agency
+
+    country(agencies=30)
+    viewer = django_user_model.objects.create_user("one-province")
+    province = Agency.objects.values_list("province", flat=True).first()
+    Membership.objects.create(user=viewer, role="regional_viewer", province_id=province)
+    client.force_login(viewer)
+    page = client.get("/dashboards/").content.decode()
+    assert "ภาพรวมหน่วยงานที่คุณเข้าถึงได้" in page and "ภาพรวมทั้งประเทศ ·" not in page

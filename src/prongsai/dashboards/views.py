@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from prongsai.access.scope import is_national
 from prongsai.agencies.models import District, Province
 from prongsai.agencies.names import KIND_BY_CODE
 
@@ -128,7 +129,9 @@ def _export(request, scope, year, rows, filters, fmt):
 
 @login_required
 def nation(request):
-    return _rollup_page(request, Scope(), "ภาพรวมทั้งประเทศ", [])
+    # a user who sees only some agencies is not shown their sum as "the whole country"
+    title = "ภาพรวมทั้งประเทศ" if is_national(request.user) else "ภาพรวมหน่วยงานที่คุณเข้าถึงได้"
+    return _rollup_page(request, Scope(), title, [])
 
 
 @login_required
