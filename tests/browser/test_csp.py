@@ -42,7 +42,8 @@ def test_pages_run_under_the_csp_without_violations(browser_page, django_user_mo
     assert "script-src 'self'" in response.headers["content-security-policy"]
     page.fill("#id_username", "officer")
     page.fill("#id_password", "officer-pass-1")
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
     page.goto(f"{page.base}/agencies/{agency.pk}/results/2566/")
     page.fill("input[name=ind_1]", "94.14")

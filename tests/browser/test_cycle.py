@@ -74,7 +74,9 @@ def login(page, username, password):
     page.goto(page.base + "/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    with page.expect_navigation():  # the session cookie is set before the next goto
+        page.click("button[type=submit]")
+    assert "/accounts/login/" not in page.url, "login refused"
 
 
 def make_agency():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_cycle import browser_page  # noqa: F401  (the shared Chromium fixture)
+from tests.browser.test_cycle import browser_page, login  # noqa: F401  (the shared Chromium fixture)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboards"
 
@@ -37,10 +37,7 @@ def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F8
     Membership.objects.create(user=viewer, role="national_admin")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser_page
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", "viewer")
-    page.fill("#id_password", "viewer-pass-1")
-    page.click("button[type=submit]")
+    login(page, "viewer", "viewer-pass-1")
 
     page.goto(page.base + "/dashboards/")
     assert _charts_drawn(page) == 3
@@ -74,7 +71,10 @@ def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F8
     page.goto(f"{page.base}/dashboards/province/{row.province_id}/?year={row.fiscal_year}")
     _charts_drawn(page)
     page.screenshot(path=str(ARTIFACTS / "2-province.png"), full_page=True)
-    page.click(".kpis a >> nth=1")  # ไม่ผ่านเกณฑ์
+    with page.expect_navigation():
+        page.click(".kpis a >> nth=1")  # ไม่ผ่านเกณฑ์
+    assert "passed=0" in page.url
+    wait_until(page, "document.readyState === 'complete'")
     names = page.locator("#ranking tbody td:nth-child(2)").all_inner_texts()
     assert row.name in names
 
