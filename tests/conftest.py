@@ -35,3 +35,12 @@ def pytest_report_header(config):
 
     db = settings.DATABASES["default"]
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or db['NAME']}"
+
+
+def pytest_configure(config):
+    """Passwords hashed with a fast hasher in tests: the demo users and the many test users
+    would otherwise spend seconds in PBKDF2. What is tested of passwords (the validators, the
+    login throttle) does not depend on the hasher; `make run` and production keep Django's."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

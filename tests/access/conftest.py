@@ -5,13 +5,14 @@ must never reach a user of agency A, nor the public."""
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.base import ContentFile
 
 from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency, District, Province, Signatory, Unit
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.services import record_scores
 from prongsai.ingest.models import ImportedDocument
-from prongsai.measures.models import Measure
+from prongsai.measures.models import Evidence, Measure
 from prongsai.measures.services import plan_from_analysis, start_round
 from prongsai.measures.signoff import draft_memo
 
@@ -49,6 +50,8 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
     Measure.objects.filter(pk=measure.pk).update(title=f"มาตรการของ{place}")
     round_ = start_round(plan, "6m")
     round_.progress.update(status="done", result=f"ผลงานของ{place}")
+    evidence = Evidence(progress=round_.progress.first(), title=f"ภาพถ่ายของ{place}")
+    evidence.file.save("e.pdf", ContentFile(f"%PDF-1.4\n% หลักฐานของ{place}".encode()))
     memo = draft_memo(round_)
     document = ImportedDocument.objects.create(
         file_name=f"{place}.txt",
@@ -70,12 +73,14 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
             "round": round_,
             "memo": memo,
             "document": document,
+            "evidence": evidence,
         },
     )
 
 
 @pytest.fixture
-def world(criteria, django_user_model):
+def world(criteria, django_user_model, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     khonkaen = Province.objects.get(name_th="ขอนแก่น")
     chonburi = Province.objects.get(name_th="ชลบุรี")
     a = build_side("ทดสอบเอ", khonkaen, django_user_model)

@@ -48,6 +48,10 @@ ROUTES = {
         lambda s: {"pk": s.agency.pk, "year": 2567, "round_code": "12m"},
         {"action": "start"},
     ),
+    "measures:evidence": (
+        lambda s: {"pk": s.agency.pk, "evidence_id": s.objects["evidence"].pk},
+        {},
+    ),
     "measures:inbox": (lambda s: {}, {}),
     "measures:memo": (
         lambda s: {"memo_id": s.objects["memo"].pk},
@@ -136,6 +140,13 @@ def test_every_url_is_listed():
     assert not set(ROUTES) - names, "ROUTES lists URLs that no longer exist"
 
 
+def body(response) -> str:
+    """A response's text, streamed (a file) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode()
+
+
 def _data(spec, side):
     return spec(side) if callable(spec) else spec
 
@@ -155,12 +166,12 @@ def _probe(name, world, client) -> list[str]:
     for username in ("a_editor", "a_admin", "khonkaen_viewer", "nobody"):
         client.force_login(world["users"][username])
         got = client.get(url_b)
-        if got.status_code not in (200, 403, 404, 405) or MARKER in got.content.decode():
+        if got.status_code not in (200, 403, 404, 405) or MARKER in body(got):
             wrong.append(f"{username} reads B's data at {url_b} ({got.status_code})")
         sent = client.post(url_b, _data(post, b))
-        seen = sent.content.decode()
+        seen = body(sent)
         if sent.status_code == 302:  # a list page, or a form that went nowhere
-            seen += client.get(sent["Location"]).content.decode()
+            seen += body(client.get(sent["Location"]))
         if MARKER in seen:
             wrong.append(f"{username} reads B's data after a POST to {url_b}")
         if fingerprint(b.agency) != before:

@@ -30,6 +30,12 @@ INDICATORS = [
 ]
 
 
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
 @pytest.fixture
 def browser_page(live_server):
     from playwright.sync_api import sync_playwright
@@ -99,9 +105,10 @@ def make_agency():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
-def test_whole_cycle_in_the_browser(browser_page, django_user_model):
+def test_whole_cycle_in_the_browser(browser_page, django_user_model, settings, tmp_path):
     from prongsai.criteria.services import load_all
 
+    settings.MEDIA_ROOT = tmp_path  # the evidence photo
     load_all()
     page = browser_page
     django_user_model.objects.create_superuser("officer", "o@example.invalid", "officer-pass-1")
@@ -151,6 +158,15 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model):
         select.select_option("in_progress")
     for area in results[:-1]:
         area.fill("ดำเนินการตามแผนแล้วบางส่วน")
+    # a photo as evidence: saved, then opened from its link on the round page
+    page.locator("input[name$='-evidence_title']").first.fill("ภาพถ่ายการประชุมชี้แจง")
+    page.locator("input[name$='-evidence_file']").first.set_input_files(
+        {"name": "ประชุม.png", "mimeType": "image/png", "buffer": PNG}
+    )
+    page.click("button[value=save]")
+    link = page.locator("a:has-text('ภาพถ่ายการประชุมชี้แจง')")
+    photo = page.request.get(page.base + link.get_attribute("href"))
+    assert photo.ok and photo.headers["content-type"] == "image/png" and photo.body() == PNG
     page.click("button[value=submit]")
     assert "ยังเสนอรายงานไม่ได้" in page.content()
     shot(page, "4-round-incomplete")

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import dj_database_url
@@ -177,9 +178,12 @@ def test_an_sqlite_backup_taken_during_an_import_is_sound_and_whole(tmp_path):
     importing.communicate(timeout=600)
     assert importing.returncode == 0
 
-    db = sqlite3.connect(copy)
+    with tarfile.open(copy) as archive:  # the database and the uploaded files, in one tar
+        archive.extract("database.sqlite3", tmp_path / "during", filter="data")
+    database = tmp_path / "during" / "database.sqlite3"
+    db = sqlite3.connect(database)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
-    snapshot = state(f"sqlite:///{copy}", tmp_path)
+    snapshot = state(f"sqlite:///{database}", tmp_path)
     assert 1 <= len(snapshot["documents"]) <= len(files)
     assert_all_or_nothing(snapshot)

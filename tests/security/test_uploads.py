@@ -128,3 +128,35 @@ def test_imported_markup_never_reaches_the_database_or_the_review_page(admin_cli
     assert "<script" not in stored and "onerror" not in stored
     page = admin_client.get(response["Location"]).content.decode()
     assert "<script>alert" not in page and "<img src=x" not in page
+
+
+@pytest.mark.django_db
+def test_stored_evidence_opens_for_the_agency_under_its_thai_description(round_page, officers):
+    assert round_page("รายงาน.pdf", b"%PDF-1.4\n%test\n").status_code == 302
+    assert round_page("คำสั่ง.docx", docx_bytes()).status_code == 302
+    pdf, word = Evidence.objects.order_by("pk")
+    agency_id = pdf.progress.round.plan.agency_id
+    round_html = officers[0].get(f"/agencies/{agency_id}/plans/2568/rounds/6m/").content.decode()
+    assert f'href="/agencies/{agency_id}/evidence/{pdf.pk}/"' in round_html
+
+    shown = officers[0].get(f"/agencies/{agency_id}/evidence/{pdf.pk}/")
+    assert shown.status_code == 200 and shown["Content-Type"] == "application/pdf"
+    assert b"".join(shown.streaming_content) == b"%PDF-1.4\n%test\n"
+    assert shown["Content-Disposition"].startswith("inline")
+    assert "%E0%B8%AB%E0%B8%A5%E0%B8%B1%E0%B8%81" in shown["Content-Disposition"]  # หลัก…
+
+    saved = officers[0].get(f"/agencies/{agency_id}/evidence/{word.pk}/")
+    assert saved["Content-Disposition"].startswith("attachment")
+    assert saved["Content-Type"].endswith("wordprocessingml.document")
+    assert saved["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_evidence_missing_from_the_store_is_a_clear_not_found(round_page, officers):
+    round_page("รายงาน.pdf", b"%PDF-1.4\n%test\n")
+    stored = Evidence.objects.get()
+    Path(stored.file.path).unlink()
+    agency_id = stored.progress.round.plan.agency_id
+    response = officers[0].get(f"/agencies/{agency_id}/evidence/{stored.pk}/")
+    assert response.status_code == 404
+    assert "ไม่พบไฟล์หลักฐาน" in response.content.decode()

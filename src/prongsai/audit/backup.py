@@ -1,4 +1,8 @@
-"""Backup and restore of the whole database, while the app runs.
+"""Backup and restore of the whole database and the uploaded files, while the app runs.
+
+A backup is one tar file: ``database.sqlite3`` or ``database.pgdump`` and, under ``media/``,
+every uploaded file (evidence of the progress rounds). A bare database file (what ``prongsai
+backup`` wrote before the files were included) is still accepted by ``restore``.
 
 SQLite: SQLite's online backup API copies a consistent snapshot page by page even while other
 processes write (WAL mode), and restores the same way into the live file. PostgreSQL: pg_dump's
@@ -13,9 +17,14 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connections
+
+MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 
 
 class BackupError(RuntimeError):
@@ -25,37 +34,72 @@ class BackupError(RuntimeError):
 
 
 def backup(path: Path, using: str = "default") -> str:
-    """Write a backup of the database to ``path`` (replaced only once complete)."""
+    """Write a backup of the database and the uploaded files to ``path`` (a tar file, replaced
+    only once complete)."""
     connection = connections[using]
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".prongsai-backup-") as work:
+        database = Path(work) / MEMBERS.get(connection.vendor, "database")
+        _dump_database(database, connection)
+        with tarfile.open(partial, "w") as archive:
+            archive.add(database, arcname=database.name)
+            media = Path(settings.MEDIA_ROOT)
+            if media.is_dir():
+                archive.add(media, arcname="media")
+    os.replace(partial, path)
+    return connection.vendor
+
+
+def _dump_database(target: Path, connection) -> None:
     if connection.vendor == "sqlite":
         connection.ensure_connection()
-        target = sqlite3.connect(partial)
+        copy = sqlite3.connect(target)
         try:
-            connection.connection.backup(target)
+            connection.connection.backup(copy)
         finally:
-            target.close()
+            copy.close()
     elif connection.vendor == "postgresql":
         _run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "-f", str(partial)],
+            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "-f", str(target)],
             connection,
         )
     else:
         raise BackupError(
             f"ยังสำรองฐานข้อมูลชนิด {connection.vendor} ไม่ได้ (รองรับ SQLite และ PostgreSQL)"
         )
-    os.replace(partial, path)
-    return connection.vendor
 
 
 def restore(path: Path, using: str = "default") -> str:
-    """Replace the database's content with the backup at ``path``."""
+    """Replace the database's content with the backup at ``path`` and put its uploaded files
+    back (files uploaded since stay where they are: nothing is deleted)."""
     connection = connections[using]
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"ไม่พบไฟล์สำรอง {path}")
+    if not tarfile.is_tarfile(path):
+        _restore_database(path, connection)  # a bare database file
+        return connection.vendor
+    with tarfile.open(path) as archive, tempfile.TemporaryDirectory() as work:
+        member = MEMBERS.get(connection.vendor, "database")
+        try:
+            archive.extract(member, work, filter="data")
+        except KeyError:
+            raise BackupError(
+                f"ไฟล์สำรอง {path} ไม่มีฐานข้อมูลชนิด {connection.vendor} (สำรองมาจากฐานข้อมูลอีกชนิดหนึ่ง)"
+            ) from None
+        _restore_database(Path(work) / member, connection)
+        media = [m for m in archive.getmembers() if m.name.startswith("media/")]
+        root = Path(settings.MEDIA_ROOT)
+        root.mkdir(parents=True, exist_ok=True)
+        for item in media:
+            item.name = item.name.removeprefix("media/")
+            archive.extract(item, root, filter="data")
+    return connection.vendor
+
+
+def _restore_database(path: Path, connection) -> None:
     if connection.vendor == "sqlite":
         with path.open("rb") as f:
             if f.read(16) != b"SQLite format 3\x00":
@@ -80,7 +124,6 @@ def restore(path: Path, using: str = "default") -> str:
         )
     else:
         raise BackupError(f"ยังกู้คืนฐานข้อมูลชนิด {connection.vendor} ไม่ได้")
-    return connection.vendor
 
 
 def _run(command: list[str], connection) -> None:

@@ -18,6 +18,7 @@ API: :func:`parse_catalog` (text → Catalog), :func:`load_catalog` (path → Ca
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 import threading
@@ -1311,10 +1312,13 @@ def _parse(text: str, file_name: str) -> tuple[list[Problem], Catalog | None]:
     return problems, (catalog if not problems else None)
 
 
+@functools.lru_cache(maxsize=32)
 def parse_catalog(text: str, file_name: str) -> Catalog:
     """The Catalog in ``text`` (the content of the file called ``file_name``).
 
-    Raises :class:`CriteriaError` listing every problem.
+    Raises :class:`CriteriaError` listing every problem. A Catalog is immutable, so the same
+    text parsed again (the app loads the same files at each start, the tests at each test) is
+    answered from a small cache; a text with problems is parsed every time.
     """
     problems, catalog = _parse(text, file_name)
     if problems or catalog is None:

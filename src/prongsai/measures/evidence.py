@@ -17,6 +17,15 @@ from prongsai.ingest.zipguard import open_checked_zip
 
 MAX_BYTES = 20 * 1024 * 1024
 _OFFICE = {"word/": ".docx", "xl/": ".xlsx", "ppt/": ".pptx"}
+CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".gif": "image/gif",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
 ALLOWED_TH = "PDF, รูปภาพ (PNG, JPEG, GIF), Word (.docx), Excel (.xlsx) หรือ PowerPoint (.pptx)"
 
 
@@ -59,3 +68,10 @@ def evidence_extension(data: bytes) -> str:
 def stored_name(extension: str) -> str:
     """A random name: nothing of the uploaded name reaches the disk."""
     return f"{secrets.token_hex(12)}{extension}"
+
+
+def download_name(title: str, extension: str) -> str:
+    """The name a downloaded file is saved under: its Thai description, without the characters
+    a file system refuses, and the extension of its content."""
+    cleaned = "".join(c for c in title if c.isprintable() and c not in '\\/:*?"<>|').strip(" .")
+    return f"{cleaned[:80] or 'evidence'}{extension}"

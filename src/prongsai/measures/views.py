@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +16,9 @@ from prongsai.analysis.models import Analysis
 from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
 from prongsai.criteria.services import catalog_or_none
 
+from .evidence import CONTENT_TYPES, download_name
 from .forms import MeasureForm, ProgressFormSet
-from .models import Measure, MeasurePlan
+from .models import Evidence, Measure, MeasurePlan
 from .services import (
     PlanExists,
     PlanFrozen,
@@ -227,3 +228,28 @@ def round_page(request, pk: int, year: int, round_code: str):
         "missing": missing_results(round_) if round_ else [],
     }
     return render(request, "measures/round.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def evidence_file(request, pk: int, evidence_id: int):
+    """An uploaded evidence file, to the agency's people and those who may view its data.
+    Images and PDFs open in the browser; Office files download."""
+    item = object_or_404(
+        request,
+        Evidence.objects.exclude(file=""),
+        pk=evidence_id,
+        progress__round__plan__agency_id=pk,
+    )
+    extension = "." + item.file.name.rsplit(".", 1)[-1].lower()
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        message = _("ไม่พบไฟล์หลักฐานนี้ในที่เก็บ (อาจยังไม่ได้กู้คืนไฟล์จากข้อมูลสำรอง)")
+        return render(request, "404.html", {"message": message}, status=404)
+    return FileResponse(
+        handle,
+        as_attachment=extension not in (".pdf", ".png", ".jpg", ".gif"),
+        filename=download_name(item.title, extension),
+        content_type=CONTENT_TYPES.get(extension, "application/octet-stream"),
+    )

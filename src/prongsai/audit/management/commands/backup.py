@@ -1,4 +1,5 @@
-"""``prongsai backup FILE``: a consistent copy of the whole database, while the app runs."""
+"""``prongsai backup FILE``: a consistent copy of the whole database and the uploaded files,
+while the app runs."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -6,7 +7,10 @@ from prongsai.audit.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database to FILE (SQLite online backup, or pg_dump for PostgreSQL)."
+    help = (
+        "Back up the database (SQLite online backup, or pg_dump for PostgreSQL) and the "
+        "uploaded files to FILE, one tar file."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -17,4 +21,4 @@ class Command(BaseCommand):
             vendor = backup(file, using=database)
         except BackupError as exc:
             raise CommandError(exc.message_th) from None
-        self.stdout.write(f"สำรองฐานข้อมูล ({vendor}) ไว้ที่ {file} แล้ว")
+        self.stdout.write(f"สำรองฐานข้อมูล ({vendor}) และไฟล์หลักฐานไว้ที่ {file} แล้ว")

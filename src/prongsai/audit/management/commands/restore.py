@@ -25,4 +25,4 @@ class Command(BaseCommand):
             vendor = restore(file, using=database)
         except BackupError as exc:
             raise CommandError(exc.message_th) from None
-        self.stdout.write(f"กู้คืนฐานข้อมูล ({vendor}) จาก {file} แล้ว")
+        self.stdout.write(f"กู้คืนฐานข้อมูล ({vendor}) และไฟล์หลักฐานจาก {file} แล้ว")
