@@ -32,10 +32,10 @@ class Publication(models.Model):
     digits = models.CharField(_("ตัวเลข"), max_length=10, default="thai")
     content = models.JSONField(_("เนื้อหา"))
     content_hash = models.CharField(_("ค่าแฮชของเนื้อหา"), max_length=64)
-    html = models.TextField(_("HTML"))
-    pdf = models.BinaryField(_("PDF"))
-    docx = models.BinaryField(_("DOCX"))
-    xlsx = models.BinaryField(_("XLSX"))
+    html = models.TextField("HTML")
+    pdf = models.BinaryField("PDF")
+    docx = models.BinaryField("DOCX")
+    xlsx = models.BinaryField("XLSX")
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
