@@ -55,6 +55,9 @@ def test_pages_run_under_the_csp_without_violations(browser_page, django_user_mo
         "plan": f"/agencies/{agency.pk}/plans/2567/",
         "measure": f"/agencies/{agency.pk}/plans/2567/measures/{measure.pk}/",
         "history": f"/history/plan/{plan.pk}/",
+        "document": reverse(
+            "documents:page", kwargs={"pk": agency.pk, "year": 2567, "kind": "plan"}
+        ),
         "team": reverse("access:team", kwargs={"pk": agency.pk}),
         "api-docs": "/api/docs",
         "admin": "/admin/",

@@ -16,6 +16,10 @@ Blocks, in reading order:
 - ``{"type": "table", "caption": str, "columns": [str, …], "widths": [number, …],
   "rows": [[cell, …], …], "landscape": bool}`` cells are strings, ``\\n`` between paragraphs
 - ``{"type": "pagebreak"}``
+- ``{"type": "chart", "caption": str, "labels": [str, …], "series": [{"name": str, "values":
+  [number | None, …]}, …], "maximum": number, "mark": number | None, "mark_label": str}``
+  horizontal bars (:mod:`prongsai.documents.charts`), drawn in the PDF and on the app's page;
+  DOCX and XLSX leave it out (its numbers are in the table beside it)
 
 Builders write numbers with Arabic digits; :func:`localise` turns them into Thai digits.
 """
@@ -69,6 +73,28 @@ def table(
 
 def pagebreak() -> dict:
     return {"type": "pagebreak"}
+
+
+def chart(
+    caption: str,
+    labels: list[str],
+    series: list[tuple[str, list[float | None]]],
+    *,
+    maximum: float = 100,
+    mark: float | None = None,
+    mark_label: str = "",
+) -> dict:
+    if any(len(values) != len(labels) for _, values in series):
+        raise ValueError("every series of a chart needs one value per label")
+    return {
+        "type": "chart",
+        "caption": caption,
+        "labels": labels,
+        "series": [{"name": name, "values": values} for name, values in series],
+        "maximum": maximum,
+        "mark": mark,
+        "mark_label": mark_label,
+    }
 
 
 def numbered(items: list[str]) -> str:
@@ -126,6 +152,13 @@ def texts(document: dict) -> Iterator[str]:
             for key in ("label", "comment", "name", "position", "decision", "date"):
                 if block.get(key):
                     yield block[key]
+        elif kind == "chart":
+            if block["caption"]:
+                yield block["caption"]
+            yield from (one["name"] for one in block["series"])
+            if block.get("mark") is not None and block.get("mark_label"):
+                yield block["mark_label"]
+            yield from block["labels"]
         elif kind == "table":
             if block["caption"]:
                 yield block["caption"]

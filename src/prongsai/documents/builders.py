@@ -164,10 +164,47 @@ def _document(kind: str, title: str, agency: Agency, year: int, blocks: list, **
 # --- ITA analysis report (seed 003) -------------------------------------------------------
 
 
+def _shown_scores(scores) -> dict[int, float]:
+    """Indicator number → the score a document shows (the stated one when there is one)."""
+    shown = {}
+    for score in scores:
+        value = score.stated if score.stated is not None else score.score
+        if value is not None:
+            shown[score.indicator.number] = float(value)
+    return shown
+
+
+def _indicator_chart(assessment: Assessment, scores) -> dict:
+    """The indicator scores of the year beside the year before's (when the agency has them),
+    with the year's pass mark: the chart under the score table of the analysis report."""
+    year = assessment.fiscal_year
+    this_year = _shown_scores(scores)
+    numbers = [s.indicator.number for s in scores]
+    labels = [f"{s.indicator.number}. {s.indicator.name_th}" for s in scores]
+    series = [(f"ปี {year}", [this_year.get(n) for n in numbers])]
+    before = (
+        Assessment.objects.filter(agency_id=assessment.agency_id, fiscal_year=year - 1)
+        .prefetch_related("indicator_scores__indicator")
+        .first()
+    )
+    if before is not None:
+        earlier = _shown_scores(before.indicator_scores.all())
+        if any(n in earlier for n in numbers):
+            series.append((f"ปี {year - 1}", [earlier.get(n) for n in numbers]))
+    pass_mark = assessment.criteria.pass_mark if assessment.criteria_id else None
+    return b.chart(
+        "แผนภูมิคะแนนรายตัวชี้วัด" + (f" เทียบกับปี {year - 1}" if len(series) > 1 else ""),
+        labels,
+        series,
+        mark=float(pass_mark) if pass_mark else None,
+        mark_label=f"เกณฑ์ผ่าน {pass_mark:.0f}" if pass_mark else "",
+    )
+
+
 def analysis_document(agency: Agency, year: int) -> dict:
     analysis = (
         Analysis.objects.filter(agency=agency, fiscal_year=year)
-        .select_related("assessment")
+        .select_related("assessment__criteria")
         .prefetch_related("findings", "narratives")
         .first()
     )
@@ -206,6 +243,8 @@ def analysis_document(agency: Agency, year: int) -> dict:
             [1, 1, 5, 1.4],
         )
     )
+    if rows:
+        blocks.append(_indicator_chart(assessment, scores))
     blocks.append(
         b.heading(f"ส่วนที่ 1 ข้อมูลรายละเอียดการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year}")
     )

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from . import pdf_text
 from .blocks import fitted_widths
+from .charts import layout as chart_layout
 from .wrap import plain_html, wrap_html
 
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
@@ -31,6 +32,7 @@ _TEXT_KEYS = {
     "caption",
     "columns",
     "rows",
+    "labels",
 }
 
 
@@ -58,20 +60,27 @@ def prepare(document: dict, *, for_pdf: bool) -> list[dict]:
     ]
 
 
-def _context(document: dict, *, for_pdf: bool) -> dict:
+def _context(document: dict, *, for_pdf: bool, in_app: bool = False) -> dict:
     blocks = prepare(document, for_pdf=for_pdf)
+    for block, source in zip(blocks, document["blocks"], strict=True):
+        if block["type"] == "chart":
+            block["chart"] = chart_layout(source, document.get("digits", "thai"))
+            for row, label in zip(block["chart"]["rows"], block["labels"], strict=True):
+                row["label"] = label  # the label as the page's text (words kept whole)
     for block, after in zip(blocks, [*blocks[1:], None], strict=True):
         # a title or heading right before a landscape table goes on the table's page
         if after and after.get("landscape") and block["type"] in ("title", "heading"):
             block["landscape"] = True
         if block["type"] == "table":
             block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(block)]
-    return {"document": document, "blocks": blocks, "fonts": FONT_FILES}
+    # the column widths are style attributes, which the app's Content-Security-Policy forbids:
+    # on the app's page the browser lays the tables out by itself
+    return {"document": document, "blocks": blocks, "fonts": FONT_FILES, "in_app": in_app}
 
 
 def render_body(document: dict) -> str:
     """The document's body for a page of the app (inside base.html)."""
-    return render_to_string("documents/_body.html", _context(document, for_pdf=False))
+    return render_to_string("documents/_body.html", _context(document, for_pdf=False, in_app=True))
 
 
 def render_html(document: dict, *, for_pdf: bool = False) -> str:
