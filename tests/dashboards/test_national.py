@@ -71,3 +71,18 @@ def test_replace_keeps_agencies_that_are_not_generated(country, demo):
     country(agencies=20, replace=True)
     assert before <= set(Agency.objects.values_list("name", flat=True))
     assert Agency.objects.count() == len(before) + 20
+
+
+def test_the_command_on_a_database_without_the_seed_agencies(criteria, capsys):
+    """`prongsai demo --national` alone: the country and a demo login, no seed agencies needed
+    (the roles that belong to seed agencies wait for `prongsai demo`)."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("demo", "--national", "--agencies", "80", "--seed", "2")
+    assert Agency.objects.count() == 80
+    users = get_user_model().objects
+    assert users.get(username="demo").is_superuser
+    assert users.get(username="kanchanaburi").memberships.get().province.name_th == "กาญจนบุรี"
+    assert not users.filter(username="officer").exists()
+    assert "demo" in capsys.readouterr().out
