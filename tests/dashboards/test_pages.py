@@ -164,3 +164,35 @@ def test_a_restricted_user_is_not_told_they_see_the_whole_country(
     client.force_login(viewer)
     page = client.get("/dashboards/").content.decode()
     assert "ภาพรวมหน่วยงานที่คุณเข้าถึงได้" in page and "ภาพรวมทั้งประเทศ ·" not in page
+
+
+def test_the_agency_page_is_cached_until_its_agency_year_changes(
+    signed_in, country, django_capture_on_commit_callbacks
+):
+    """The agency dashboard's body is kept under the summaries' version: a second look costs
+    a handful of queries, and a saved measure or analysis shows at once."""
+    from prongsai.analysis.models import Analysis
+    from prongsai.dashboards.summaries import current_version
+    from prongsai.measures.models import Measure
+
+    country(agencies=20, seed=3)
+    row = AgencyYear.objects.filter(measures_total__gt=0).order_by("-fiscal_year").first()
+    url = f"/dashboards/agency/{row.agency_id}/?year={row.fiscal_year}"
+    assert signed_in.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        signed_in.get(url)
+    assert len(ctx.captured_queries) <= 5
+
+    measure = Measure.objects.filter(
+        plan__agency_id=row.agency_id, plan__fiscal_year=row.fiscal_year
+    ).first()
+    measure.title = "มาตรการที่แก้ชื่อแล้ว"
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.save()
+    assert "มาตรการที่แก้ชื่อแล้ว" in signed_in.get(url).content.decode()
+
+    analysis = Analysis.objects.order_by("pk").first()  # the generated country has them
+    before = current_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        analysis.save()
+    assert current_version() > before  # the next step of the year after may have moved

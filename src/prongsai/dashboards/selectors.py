@@ -63,6 +63,18 @@ def _cached(user, name: str, build, version: int | None = None):
     return value
 
 
+def shared_cached(name: str, build, version: int | None = None):
+    """Like :func:`_cached` for what is the same whoever looks (the caller has checked that
+    the user may see it): keyed by the summaries' version, not by the user's reach."""
+    version = current_version() if version is None else version
+    key = f"dashboards:{version}:shared:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def rollup_years(user, version: int | None = None) -> list[int]:
     """Fiscal years that have scores, newest first."""
     return _cached(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from prongsai.analysis.models import Analysis
 from prongsai.assessments.models import Assessment
 from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, ProgressRound
 
@@ -29,3 +30,9 @@ def _plan_changed(sender, instance, **kwargs):
 @receiver(SAVED, sender=MeasureProgress)
 def _progress_changed(sender, instance, **kwargs):
     schedule("round", instance.round_id)
+
+
+@receiver(SAVED, sender=Analysis)
+def _analysis_changed(sender, instance, **kwargs):
+    # the analysis of year Y's results is a step of year Y + 1's cycle
+    schedule("agency", instance.agency_id, instance.fiscal_year + 1)

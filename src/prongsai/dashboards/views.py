@@ -8,8 +8,10 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from prongsai.access.scope import is_national
 from prongsai.agencies.models import District, Province
@@ -164,8 +166,18 @@ def agency(request, pk: int):
         selectors.visible_agencies(request.user).select_related("province", "district"), pk=pk
     )
     today = timezone.localdate()
-    board = selectors.agency_dashboard(a, _int(request.GET.get("year")), today)
-    charts = agency_charts(board) if board else {}
-    context = {"agency": a, "b": board, "today": today}
-    context["charts"] = {f"chart-{name}": spec for name, spec in charts.items()}
-    return render(request, "dashboards/agency.html", context)
+    year = _int(request.GET.get("year"))
+
+    def body() -> dict:
+        board = selectors.agency_dashboard(a, year, today)
+        charts = agency_charts(board) if board else {}
+        context = {"agency": a, "b": board, "today": today}
+        context["charts"] = {f"chart-{name}": spec for name, spec in charts.items()}
+        html = render_to_string("dashboards/_agency_body.html", context, request=request)
+        return {"html": html, "year": board.year if board else None}
+
+    # the same for everyone who may see the agency: cached under the summaries' version (which
+    # every saved score, analysis, plan, measure and round moves), the day and the language
+    name = f"agency:{a.pk}:{year}:{today.isoformat()}:{get_language()}"
+    content = selectors.shared_cached(name, body)
+    return render(request, "dashboards/agency.html", {"agency": a, "content": content})
