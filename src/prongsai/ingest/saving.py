@@ -325,6 +325,7 @@ def _save_memo(memo: dict, agency: Agency, round_: ProgressRound, outcome: SaveO
     """A memo that came with a report was signed: it is kept with its chain, as approved."""
     from prongsai.agencies.models import Signatory
     from prongsai.measures.models import Memo, SignOff
+    from prongsai.measures.signoff import record_signed
 
     memo_date = _date(memo.get("date"), 0) or round_.updated_at.date()
     row, created = Memo.objects.update_or_create(
@@ -359,6 +360,7 @@ def _save_memo(memo: dict, agency: Agency, round_: ProgressRound, outcome: SaveO
                 "decided_at": None,
             },
         )
+    record_signed(row)  # after the progress rows: the approval covers what the memo carries
     (outcome.created if created else outcome.updated).append("บันทึกข้อความพร้อมผู้ลงนาม")
 
 

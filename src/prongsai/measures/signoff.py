@@ -337,5 +337,12 @@ def still_as_approved(memo: Memo) -> bool:
     )
 
 
+def record_signed(memo: Memo) -> None:
+    """A memo that arrives signed (read from a signed document): its approvals are stamped with
+    the content as it arrived, so it shows as approved and can be published; a later change
+    voids them like any other approval."""
+    memo.signoffs.filter(decision="approved").update(content_hash=content_hash(memo))
+
+
 def thai_date(memo: Memo) -> str:
     return format_date(memo.date, "long", "thai")
