@@ -184,3 +184,21 @@ def test_a_docx_that_starts_with_a_wide_table_has_no_empty_first_page(demo):
     docx = Document(io.BytesIO(render_docx(document_of("002"))))
     assert len(docx.sections) == 1
     assert docx.sections[0].page_width > docx.sections[0].page_height
+
+
+@pytest.mark.django_db
+def test_seed_003s_steps_reach_the_measures_and_part_2(demo, tmp_path):
+    """Part 2 of seed 003 gives each measure its steps (ขั้นตอน/วิธีปฏิบัติ) beside its methods:
+    the importer keeps them, the analysis report shows them in their own column."""
+    from prongsai.measures.models import Measure
+
+    first = Measure.objects.get(plan__agency__name=SEEDS["003"][0], number=1)
+    assert any("แจ้งเวียนให้บุคลากรภายในให้รับทราบ" in step for step in first.steps)
+    assert any("จัดประชุมเพื่อสร้างกระบวนการปฏิบัติงาน" in step for step in first.steps)
+    assert not any(step.startswith("รายละเอียด") for step in first.steps)  # a lead-in, no step
+    document = document_of("003", digits="arabic")
+    (part_2,) = [t for t in blocks.tables(document) if t["caption"].startswith("การนำผล")]
+    assert part_2["columns"][3] == "ขั้นตอน/วิธีปฏิบัติ"
+    assert "แจ้งเวียนให้บุคลากรภายในให้รับทราบ" in part_2["rows"][0][3]
+    text = normal(pdftotext(render_pdf(document), tmp_path))
+    assert normal("แจ้งเวียนให้บุคลากรภายในให้รับทราบ") in text

@@ -78,6 +78,7 @@ def test_plan_pages_draft_edit_and_validate(admin_client, drafted):
     data = {
         "title": "มาตรการที่แก้ไข",
         "methods_text": "ขั้นที่หนึ่ง\nขั้นที่สอง",
+        "steps_text": "แจ้งเวียนบุคลากร\n\nติดตามผล ",
         "period_start": "1 ต.ค. 66",
         "period_end": "30/9/2567",
         "new_unit": "กองการศึกษา",
@@ -87,6 +88,8 @@ def test_plan_pages_draft_edit_and_validate(admin_client, drafted):
     assert admin_client.post(edit, data).status_code == 302
     measure.refresh_from_db()
     assert measure.methods == ["ขั้นที่หนึ่ง", "ขั้นที่สอง"]
+    assert measure.steps == ["แจ้งเวียนบุคลากร", "ติดตามผล"]
+    assert "แจ้งเวียนบุคลากร" in admin_client.get(url).content.decode()
     assert (measure.period_start, measure.period_end) == (date(2023, 10, 1), date(2024, 9, 30))
     assert [u.name for u in measure.responsible_units.all()] == ["กองการศึกษา"]
 

@@ -75,6 +75,7 @@ class MeasureOut(Schema):
     title: str
     tool: str
     methods: list[str]
+    steps: list[str]
     responsible: list[str]
     period_start: date | None
     period_end: date | None

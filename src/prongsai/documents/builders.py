@@ -289,12 +289,22 @@ def analysis_document(agency: Agency, year: int) -> dict:
     if plan is None:
         blocks.append(b.para(f"(ยังไม่ได้จัดทำแผนมาตรการปีงบประมาณ {next_year})"))
     else:
+        rows = []
+        for m in _measures(plan):
+            title, methods, responsible, period = _measure_cells(m)
+            rows.append([title, methods, responsible, b.numbered(m.steps), period])
         blocks.append(
             b.table(
                 "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
-                ["หัวข้อ", "วิธีการนำผลวิเคราะห์ไปสู่การปฏิบัติ", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง", "ระยะเวลาดำเนินงาน"],
-                [_measure_cells(m) for m in _measures(plan)],
-                [2.5, 5, 2, 2],
+                [
+                    "หัวข้อ",
+                    "วิธีการนำผลวิเคราะห์ไปสู่การปฏิบัติ",
+                    "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง",
+                    "ขั้นตอน/วิธีปฏิบัติ",
+                    "ระยะเวลาดำเนินงาน",
+                ],
+                rows,
+                [2.5, 4.5, 2, 4, 2],
                 landscape=True,
             )
         )
@@ -330,7 +340,10 @@ def _plan_rows(plan: MeasurePlan) -> list[list[str]]:
     rows = []
     for m in _measures(plan):
         kpi = f"{_number(m.kpi_target)} {m.kpi_unit}".strip()
-        rows.append([*_measure_cells(m), kpi])
+        cells = _measure_cells(m)
+        if m.steps:
+            cells[1] = "\n".join(filter(None, [cells[1], "ขั้นตอน/วิธีปฏิบัติ", b.numbered(m.steps)]))
+        rows.append([*cells, kpi])
     return rows
 
 

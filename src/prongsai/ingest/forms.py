@@ -161,6 +161,11 @@ class MeasureForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
     )
+    steps = forms.CharField(
+        label=gettext_lazy("ขั้นตอน/วิธีปฏิบัติ (บรรทัดละหนึ่งขั้นตอน)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     responsible = forms.CharField(
         label=gettext_lazy("ผู้รับผิดชอบ (บรรทัดละหนึ่งหน่วย)"),
         required=False,
@@ -206,6 +211,7 @@ class MeasureForm(forms.Form):
             "title": measure.get("title"),
             "tool": measure.get("tool") or "",
             "methods": "\n".join(measure.get("methods") or []),
+            "steps": "\n".join(measure.get("steps") or []),
             "responsible": "\n".join(measure.get("responsible") or []),
             "period_start": _iso(measure.get("period_start")),
             "period_end": _iso(measure.get("period_end")),
@@ -227,6 +233,7 @@ class MeasureForm(forms.Form):
             "title": d["title"].strip(),
             "tool": d["tool"] or None,
             "methods": _lines(d["methods"]),
+            "steps": _lines(d["steps"]),
             "responsible": _lines(d["responsible"]),
             "period_start": d["period_start"].isoformat() if d["period_start"] else None,
             "period_end": d["period_end"].isoformat() if d["period_end"] else None,

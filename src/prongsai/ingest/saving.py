@@ -248,6 +248,7 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
             "title": title,
             "tool": (item.get("tool") or "")[:3],
             "methods": [s for s in (item.get("methods") or []) if str(s).strip()],
+            "steps": [s for s in (item.get("steps") or []) if str(s).strip()],
             "responsible_text": ", ".join(item.get("responsible") or [])[:300],
             "period_start": start,
             "period_end": end,

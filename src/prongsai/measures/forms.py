@@ -14,12 +14,22 @@ from .models import Evidence, Measure, MeasureProgress, Memo
 from .targets import check_targets
 
 
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class MeasureForm(VersionedForm):
     methods_text = forms.CharField(
         label=_("วิธีการดำเนินการ"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("บรรทัดละหนึ่งขั้นตอน ระบบใส่เลขลำดับให้เอง"),
+    )
+    steps_text = forms.CharField(
+        label=_("ขั้นตอน/วิธีปฏิบัติ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("ถ้ามี: ขั้นตอนย่อยของมาตรการ บรรทัดละหนึ่งขั้นตอน (ส่วนที่ ๒ ของรายงานการวิเคราะห์)"),
     )
     period_start = ThaiDateField(label=_("วันเริ่ม"), required=False)
     period_end = ThaiDateField(label=_("วันสิ้นสุด"), required=False)
@@ -60,6 +70,7 @@ class MeasureForm(VersionedForm):
             )
         if self.instance.pk:
             self.initial["methods_text"] = "\n".join(self.instance.methods)
+            self.initial["steps_text"] = "\n".join(self.instance.steps)
             self.initial["period_start"] = self.instance.period_start
             self.initial["period_end"] = self.instance.period_end
             self.initial["issue_numbers_text"] = ", ".join(map(str, self.instance.issue_numbers))
@@ -87,18 +98,21 @@ class MeasureForm(VersionedForm):
         return data
 
     def methods(self) -> list[str]:
-        return [
-            line.strip() for line in self.cleaned_data["methods_text"].splitlines() if line.strip()
-        ]
+        return _lines(self.cleaned_data["methods_text"])
+
+    def steps(self) -> list[str]:
+        return _lines(self.cleaned_data.get("steps_text", ""))
 
     def shown_values(self, source) -> dict[str, str]:
         out = super().shown_values(source)
         if source is not None:
-            methods, start, end = source.methods, source.period_start, source.period_end
+            methods, steps = source.methods, source.steps
+            start, end = source.period_start, source.period_end
         else:
-            methods = self.methods()
+            methods, steps = self.methods(), self.steps()
             start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
         out[str(self.fields["methods_text"].label)] = "\n".join(methods) or "—"
+        out[str(self.fields["steps_text"].label)] = "\n".join(steps) or "—"
         out[str(self.fields["period_start"].label)] = shown(self.fields["period_start"], start)
         out[str(self.fields["period_end"].label)] = shown(self.fields["period_end"], end)
         return out
@@ -106,6 +120,7 @@ class MeasureForm(VersionedForm):
     def save(self, commit=True):
         measure = super().save(commit=False)
         measure.methods = self.methods()
+        measure.steps = self.steps()
         measure.period_start = self.cleaned_data["period_start"]
         measure.period_end = self.cleaned_data["period_end"]
         measure.issue_numbers = self.targets.issues

@@ -56,6 +56,9 @@ class Measure(models.Model):
     title = models.TextField(_("มาตรการ/แนวทาง"))
     tool = models.CharField(_("เครื่องมือการประเมิน"), max_length=3, choices=TOOL_CHOICES, blank=True)
     methods = models.JSONField(_("วิธีการดำเนินการ (ขั้นตอน)"), default=list, blank=True)
+    # an analysis report's part 2 gives each measure its own steps (ขั้นตอน/วิธีปฏิบัติ) beside
+    # the methods (seed 003)
+    steps = models.JSONField(_("ขั้นตอน/วิธีปฏิบัติ"), default=list, blank=True)
     # What the measure addresses, as numbers and codes of the analysed year's criteria (the
     # year before the plan's): kept as codes so a plan copied to a new year keeps its links.
     issue_numbers = models.JSONField(_("ประเด็นที่แก้ไข"), default=list, blank=True)

@@ -163,6 +163,7 @@ def copy_plan(plan: MeasurePlan, to_year: int | None = None) -> MeasurePlan:
             title=m.title,
             tool=m.tool,
             methods=list(m.methods),
+            steps=list(m.steps),
             issue_numbers=list(m.issue_numbers),
             indicator_numbers=list(m.indicator_numbers),
             question_codes=list(m.question_codes),
