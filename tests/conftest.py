@@ -44,3 +44,6 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # the test databases are created and dropped around the run: no connection kept open by a
+    # live-server thread may hold them (production keeps connections, see settings)
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -5,6 +5,7 @@ One settings module, driven by the environment:
 - ``DATABASE_URL`` — any URL dj-database-url understands (``sqlite:///…``, ``postgres://…``);
   unset, the embedded SQLite file ``<PRONGSAI_DATA_DIR>/prongsai.sqlite3`` is used.
 - ``PRONGSAI_DATA_DIR`` — where the SQLite file and uploads live (default ``./data``).
+- ``PRONGSAI_CONN_MAX_AGE`` — seconds a worker keeps its database connection (default 60).
 - ``PRONGSAI_SECRET_KEY``, ``PRONGSAI_DEBUG``, ``PRONGSAI_ALLOWED_HOSTS``.
 """
 
@@ -122,6 +123,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# Keep each worker's database connection between requests (a new PostgreSQL connection per
+# request costs a server process; a new SQLite one re-runs the pragmas), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("PRONGSAI_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["prongsai.audit.throttle.ThrottledModelBackend"]
