@@ -52,6 +52,10 @@ ROUTES = {
         lambda s: {"pk": s.agency.pk, "evidence_id": s.objects["evidence"].pk},
         {},
     ),
+    "measures:evidence_remove": (
+        lambda s: {"pk": s.agency.pk, "evidence_id": s.objects["evidence"].pk},
+        {},
+    ),
     "measures:inbox": (lambda s: {}, {}),
     "measures:memo": (
         lambda s: {"memo_id": s.objects["memo"].pk},

@@ -163,10 +163,24 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model, settings, t
     page.locator("input[name$='-evidence_file']").first.set_input_files(
         {"name": "ประชุม.png", "mimeType": "image/png", "buffer": PNG}
     )
-    page.click("button[value=save]")
+    with page.expect_navigation():
+        page.click("button[value=save]")
     link = page.locator("a:has-text('ภาพถ่ายการประชุมชี้แจง')")
     photo = page.request.get(page.base + link.get_attribute("href"))
     assert photo.ok and photo.headers["content-type"] == "image/png" and photo.body() == PNG
+    # a file attached by mistake comes off again
+    page.locator("input[name$='-evidence_title']").nth(1).fill("ไฟล์ผิด")
+    page.locator("input[name$='-evidence_file']").nth(1).set_input_files(
+        {"name": "ผิด.png", "mimeType": "image/png", "buffer": PNG}
+    )
+    with page.expect_navigation():
+        page.click("button[value=save]")
+    assert page.locator("a:has-text('ไฟล์ผิด')").count() == 1
+    with page.expect_navigation():
+        page.click("a:has-text('ไฟล์ผิด') + button.link")
+    assert "นำหลักฐาน “ไฟล์ผิด” ออกแล้ว" in page.content()
+    assert page.locator("a:has-text('ไฟล์ผิด')").count() == 0
+    assert page.locator("a:has-text('ภาพถ่ายการประชุมชี้แจง')").count() == 1
     page.click("button[value=submit]")
     assert "ยังเสนอรายงานไม่ได้" in page.content()
     shot(page, "4-round-incomplete")

@@ -160,3 +160,35 @@ def test_evidence_missing_from_the_store_is_a_clear_not_found(round_page, office
     response = officers[0].get(f"/agencies/{agency_id}/evidence/{stored.pk}/")
     assert response.status_code == 404
     assert "ไม่พบไฟล์หลักฐาน" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_evidence_comes_off_a_draft_round_and_stays_in_the_history(round_page, officers):
+    assert round_page("รายงาน.pdf", b"%PDF-1.4\n%test\n").status_code == 302
+    stored = Evidence.objects.get()
+    path = Path(stored.file.path)
+    agency_id = stored.progress.round.plan.agency_id
+    page = officers[0].get(f"/agencies/{agency_id}/plans/2568/rounds/6m/").content.decode()
+    assert f'form="remove-evidence-{stored.pk}"' in page
+
+    response = officers[0].post(f"/agencies/{agency_id}/evidence/{stored.pk}/remove/")
+    assert response.status_code == 302
+    assert not Evidence.objects.exists()
+    assert path.exists()  # the file stays: the history still names it
+    deleted = Evidence.history.get(id=stored.pk, history_type="-")
+    assert deleted.title == "หลักฐานการประชุม" and deleted.history_user is not None
+    shown = officers[0].get(response["Location"]).content.decode()
+    assert "นำหลักฐาน “หลักฐานการประชุม” ออกแล้ว" in shown
+
+
+@pytest.mark.django_db
+def test_evidence_of_a_submitted_round_cannot_be_removed(round_page, officers):
+    round_page("รายงาน.pdf", b"%PDF-1.4\n%test\n")
+    stored = Evidence.objects.get()
+    round_ = stored.progress.round
+    round_.status = "submitted"
+    round_.save()
+    agency_id = round_.plan.agency_id
+    response = officers[0].post(f"/agencies/{agency_id}/evidence/{stored.pk}/remove/", follow=True)
+    assert Evidence.objects.filter(pk=stored.pk).exists()
+    assert "แก้ไขไม่ได้" in response.content.decode()

@@ -62,6 +62,16 @@ class RoundFrozen(PermissionError):
 
 
 @transaction.atomic
+def remove_evidence(evidence) -> None:
+    """Take an evidence item off a draft round's measure. The row's deletion is in the history
+    (who, when, what it was) and the file stays in the store, so nothing is lost."""
+    round_ = evidence.progress.round
+    if round_.status != "draft":
+        raise RoundFrozen(round_)
+    evidence.delete()
+
+
+@transaction.atomic
 def save_progress(round_, formset) -> list[tuple[object, EditConflict]]:
     """Save a valid progress formset of a draft round, row by row.
 

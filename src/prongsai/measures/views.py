@@ -28,6 +28,7 @@ from .services import (
     is_overdue,
     missing_results,
     plan_from_analysis,
+    remove_evidence,
     reorder,
     save_measure,
     save_progress,
@@ -253,3 +254,22 @@ def evidence_file(request, pk: int, evidence_id: int):
         filename=download_name(item.title, extension),
         content_type=CONTENT_TYPES.get(extension, "application/octet-stream"),
     )
+
+
+@login_required
+@require_POST
+def evidence_remove(request, pk: int, evidence_id: int):
+    item = object_or_404(
+        request,
+        Evidence.objects.select_related("progress__round__plan"),
+        pk=evidence_id,
+        progress__round__plan__agency_id=pk,
+    )
+    plan, round_ = item.progress.round.plan, item.progress.round
+    try:
+        remove_evidence(item)
+    except RoundFrozen as exc:
+        messages.error(request, exc.message_th)
+    else:
+        messages.success(request, _("นำหลักฐาน “%(title)s” ออกแล้ว") % {"title": item.title})
+    return redirect("measures:round", pk=pk, year=plan.fiscal_year, round_code=round_.round)
