@@ -5,6 +5,19 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 SEED_003 = SEEDS / "003_381929908bc1db9e.txt"
+# seed 003 (เทศบาลตำบลพนมทวน, ITA 2566): its ten indicator scores as written; overall 80.42
+SEED_003_INDICATORS = {
+    1: "94.14",
+    2: "88.05",
+    3: "90.39",
+    4: "81.44",
+    5: "84.16",
+    6: "78.36",
+    7: "75.25",
+    8: "74.20",
+    9: "93.00",
+    10: "63.75",
+}
 
 
 @pytest.fixture

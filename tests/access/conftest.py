@@ -15,10 +15,10 @@ from prongsai.ingest.models import ImportedDocument
 from prongsai.measures.models import Evidence, Measure
 from prongsai.measures.services import plan_from_analysis, start_round
 from prongsai.measures.signoff import draft_memo
+from tests.conftest import SEED_003_INDICATORS
 
 MARKER = "ซ่อนเร้น"  # in agency B's name, its measure and its memo
-SCORES = [94.14, 88.05, 90.39, 81.44, 84.16, 78.36, 75.25, 74.20, 93.00, 63.75]
-INDICATORS = dict(enumerate(SCORES, start=1))
+INDICATORS = {n: float(score) for n, score in SEED_003_INDICATORS.items()}
 
 
 @dataclass

@@ -4,24 +4,7 @@ import pytest
 
 from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment, QuestionScore
-
-SEED3_INDICATORS = {
-    1: "94.14",
-    2: "88.05",
-    3: "90.39",
-    4: "81.44",
-    5: "84.16",
-    6: "78.36",
-    7: "75.25",
-    8: "74.20",
-    9: "93.00",
-    10: "63.75",
-}
-
-
-@pytest.fixture
-def pakchong(demo):
-    return Agency.objects.get(name="องค์การบริหารส่วนตำบลปากช่อง")
+from tests.conftest import SEED_003_INDICATORS
 
 
 @pytest.mark.django_db
@@ -35,7 +18,7 @@ def test_the_grid_lists_every_question_of_the_year_by_indicator(admin_client, pa
 
 @pytest.mark.django_db
 def test_indicator_scores_only_preview_gives_80_42(admin_client, pakchong):
-    data = {f"ind_{n}": v for n, v in SEED3_INDICATORS.items()}
+    data = {f"ind_{n}": v for n, v in SEED_003_INDICATORS.items()}
     html = admin_client.post(
         f"/agencies/{pakchong.pk}/results/2566/preview/", data
     ).content.decode()

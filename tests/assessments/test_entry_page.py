@@ -14,11 +14,6 @@ def phanomthuan(demo):
     return Agency.objects.get(name="เทศบาลตำบลพนมทวน")
 
 
-@pytest.fixture
-def pakchong(demo):
-    return Agency.objects.get(name="องค์การบริหารส่วนตำบลปากช่อง")
-
-
 def url(agency, year=2566):
     return f"/agencies/{agency.pk}/results/{year}/"
 

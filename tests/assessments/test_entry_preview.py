@@ -6,20 +6,7 @@ import pytest
 
 from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment
-
-# seed 003 (เทศบาลตำบลพนมทวน, ITA 2566): its ten indicator scores and its overall 80.42
-SEED3_INDICATORS = {
-    1: "94.14",
-    2: "88.05",
-    3: "90.39",
-    4: "81.44",
-    5: "84.16",
-    6: "78.36",
-    7: "75.25",
-    8: "74.20",
-    9: "93.00",
-    10: "63.75",
-}
+from tests.conftest import SEED_003_INDICATORS
 
 
 @pytest.fixture
@@ -41,7 +28,7 @@ def summary_of(html):
 
 
 def test_seed_003s_ten_indicator_scores_give_80_42_and_needs_improvement(preview):
-    html = preview({f"ind_{n}": v for n, v in SEED3_INDICATORS.items()})
+    html = preview({f"ind_{n}": v for n, v in SEED_003_INDICATORS.items()})
     summary = summary_of(html)
     assert "คะแนนรวม <strong>80.42</strong>" in summary
     assert '<span class="rating fail">ต้องปรับปรุง</span>' in summary
@@ -55,7 +42,7 @@ def test_seed_003s_ten_indicator_scores_give_80_42_and_needs_improvement(preview
 
 
 def test_a_stated_overall_that_differs_is_shown_with_the_difference(preview):
-    data = {f"ind_{n}": v for n, v in SEED3_INDICATORS.items()}
+    data = {f"ind_{n}": v for n, v in SEED_003_INDICATORS.items()}
     summary = summary_of(preview({**data, "stated_overall": "๘๒"}))
     assert "คะแนนรวม <strong>82.00</strong>" in summary  # the stated one is the official one
     assert (

@@ -15,11 +15,6 @@ D = Decimal
 
 
 @pytest.fixture
-def pakchong(demo):
-    return Agency.objects.get(name="องค์การบริหารส่วนตำบลปากช่อง")
-
-
-@pytest.fixture
 def post(admin_client, pakchong):
     def send(data, follow=False):
         return admin_client.post(f"/agencies/{pakchong.pk}/results/2566/", data, follow=follow)

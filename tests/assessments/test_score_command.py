@@ -4,6 +4,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.conftest import SEED_003_INDICATORS
+
 
 def run(*args):
     out = StringIO()
@@ -18,18 +20,7 @@ def test_score_prints_indicators_tools_overall_rating_and_the_check(demo):
     assert "ต้องปรับปรุง" in text
     assert "ไม่ผ่านเกณฑ์" in text
     assert "คะแนนรวมตามเอกสาร 80.42 คำนวณจากตัวชี้วัดได้ 80.42: ตรงกัน" in text
-    for value in [
-        "94.14",
-        "88.05",
-        "90.39",
-        "81.44",
-        "84.16",
-        "78.36",
-        "75.25",
-        "74.20",
-        "93.00",
-        "63.75",
-    ]:
+    for value in SEED_003_INDICATORS.values():
         assert value in text
     assert "IIT (น้ำหนัก 30%): 87.64" in text
     assert "ข้อ e14 ไม่มีในเอกสาร คำนวณย้อนจากตัวชี้วัดได้ 68.53" in text

@@ -12,22 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from prongsai.agencies.models import Agency, Province, Signatory
+from tests.conftest import SEED_003_INDICATORS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "cycle"
 
-INDICATORS = [
-    "94.14",
-    "88.05",
-    "90.39",
-    "81.44",
-    "84.16",
-    "78.36",
-    "75.25",
-    "74.20",
-    "93.00",
-    "63.75",
-]
+INDICATORS = list(SEED_003_INDICATORS.values())
 
 
 PNG = bytes.fromhex(
