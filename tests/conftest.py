@@ -60,3 +60,20 @@ def pytest_configure(config):
     # the test databases are created and dropped around the run: no connection kept open by a
     # live-server thread may hold them (production keeps connections, see settings)
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_left_behind(django_db_setup, django_db_blocker):
+    """On PostgreSQL, a connection a live-server thread still holds at the end would stop the
+    test database from being dropped ("being accessed by other users"): end such sessions
+    first. (This fixture needs django_db_setup, so it is torn down before it.)"""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
