@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   fonts-tlwg-laksaman-ttf   # Laksaman: TH Sarabun New's glyphs, for PDFs and the web page
-  poppler-utils             # pdftotext / pdftoppm, used by the tests that read PDFs back
+  poppler-utils             # pdftoppm: the analysis chart as a picture in the DOCX; pdftotext for the tests
   gettext                   # msgfmt, to compile the English translation
   chromium                  # the browser tests (Playwright drives Debian's Chromium; no download)
   libdatrie1-bin            # trietool: builds the Thai word list PDFs break lines with (documents)

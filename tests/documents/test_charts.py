@@ -97,3 +97,27 @@ def test_without_the_year_before_one_series(demo):
     assert chart["caption"] == "แผนภูมิคะแนนรายตัวชี้วัด"
     assert [s["name"] for s in chart["series"]] == ["ปี 2566"]
     assert len(chart["labels"]) == 10
+
+
+@pytest.mark.django_db
+def test_the_docx_carries_the_chart_as_a_picture(demo):
+    """Word takes no SVG: the chart goes into the DOCX as a PNG of what the PDF draws."""
+    import io
+
+    from docx import Document
+    from PIL import Image
+
+    from prongsai.documents.office import render_docx
+
+    document = build("analysis", Agency.objects.get(name=AGENCY), 2566)
+    docx = Document(io.BytesIO(render_docx(document)))
+    (shape,) = docx.inline_shapes
+    section = docx.sections[0]
+    assert shape.width == section.page_width - section.left_margin - section.right_margin
+    blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+    picture = Image.open(io.BytesIO(docx.part.related_parts[blob].blob)).convert("RGB")
+    assert picture.width > picture.height and 300 < picture.height < 1000  # the drawing, no page
+    bar = (0x1F, 0x4E, 0x79)  # this year's colour
+    assert dict((colour, n) for n, colour in picture.getcolors(1 << 20)).get(bar, 0) > 1000
+    captions = [p.text for p in docx.paragraphs if p.text.startswith("แผนภูมิคะแนนรายตัวชี้วัด")]
+    assert captions == ["แผนภูมิคะแนนรายตัวชี้วัด"]

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from . import blocks as b
+from .render import chart_png
 
 FONT = "TH SarabunPSK"
 SIZE = 16
@@ -199,6 +200,18 @@ def render_docx(document: dict) -> bytes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif kind == "pagebreak":
             pending_break = True
+        elif kind == "chart":
+            # Word takes no SVG: the chart as the PDF draws it, as a picture
+            paragraph = docx.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True
+            _bold(paragraph.add_run(block["caption"]))
+            usable = section.page_width - section.left_margin - section.right_margin
+            picture = chart_png(block, document["digits"])
+            if picture is None:
+                docx.add_paragraph("(แผนภูมิอยู่ในฉบับ PDF; ตัวเลขอยู่ในตารางคะแนนรายตัวชี้วัด)")
+            else:
+                docx.add_picture(io.BytesIO(picture), width=usable)
+                docx.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif kind == "table":
             # a paragraph between a section break and a table keeps the section's orientation
             paragraph = docx.add_paragraph()

@@ -7,6 +7,9 @@ at 10.64 pt (= TH Sarabun 16 pt), loaded by ``@font-face`` under a private famil
 
 from __future__ import annotations
 
+import io
+import shutil
+import subprocess
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -100,3 +103,37 @@ def render_pdf(document: dict) -> bytes:
 
     source = render_html(document, for_pdf=True)
     return weasyprint.HTML(string=source, base_url=str(FONT_DIR)).write_pdf()
+
+
+def chart_png(block: dict, digits: str = "thai", dpi: int = 200) -> bytes | None:
+    """A ``chart`` block as a PNG picture (for the DOCX): laid out exactly as in the PDF, turned
+    into pixels by poppler's ``pdftoppm`` (Debian ``poppler-utils``, which scripts/setup.sh
+    installs) and cropped to the drawing. None when ``pdftoppm`` is not there."""
+    from PIL import Image, ImageOps
+
+    if shutil.which("pdftoppm") is None:
+        return None
+
+    bare = {"title": block["caption"], "digits": digits, "bare": True}
+    pdf = render_pdf({**bare, "blocks": [{**block, "caption": ""}]})
+    pixels = subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout
+    image = Image.open(io.BytesIO(pixels)).convert("RGB")
+    box = ImageOps.invert(image.convert("L")).getbbox()  # what is not white
+    if box:
+        pad = dpi // 20
+        image = image.crop(
+            (
+                max(0, box[0] - pad),
+                max(0, box[1] - pad),
+                min(image.width, box[2] + pad),
+                min(image.height, box[3] + pad),
+            )
+        )
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
