@@ -301,6 +301,9 @@ def test_round_page_in_english(client, demo):
     assert "Measures still to fill in:" in html
     for thai in ["รายงานผลการดำเนินการ", "ร้อยละของเป้าหมาย", "รอบ ๖ เดือน", "เลือกสถานะ", "บันทึก"]:
         assert thai not in html
+    for thai in ["รายงานผล", "รายงานแยกตามเครื่องมือการประเมิน", "ดูและเผยแพร่", "ดาวน์โหลด"]:
+        assert thai not in html  # the documents' links
+    assert "View and publish" in html and "Download PDF" in html
 
 
 @pytest.mark.django_db
