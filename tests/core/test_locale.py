@@ -47,6 +47,10 @@ TRANSLATED_TEMPLATES = [
     "measures/templates/measures/memo.html",
     "measures/templates/measures/_memo_box.html",
     "measures/templates/measures/inbox.html",
+    "documents/templates/documents/page.html",
+    "documents/templates/documents/_downloads.html",
+    "documents/templates/documents/_versions.html",
+    "documents/templates/documents/_memo_publish.html",
 ]
 
 
@@ -304,6 +308,23 @@ def test_round_page_in_english(client, demo):
     for thai in ["รายงานผล", "รายงานแยกตามเครื่องมือการประเมิน", "ดูและเผยแพร่", "ดาวน์โหลด"]:
         assert thai not in html  # the documents' links
     assert "View and publish" in html and "Download PDF" in html
+
+
+@pytest.mark.django_db
+def test_document_page_in_english_with_the_document_in_thai(client, demo):
+    from prongsai.agencies.models import Agency
+
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    url = reverse("documents:page", args=[agency.pk, 2566, "analysis"])
+    html = page(client, url, **EN)
+    chrome, document = html.split('<div class="doc-view">')
+    for text in ["ITA results analysis report", "Publishing", "Not published yet", "Thai digits"]:
+        assert text in chrome
+    for thai in ["การเผยแพร่", "ยังไม่เคยเผยแพร่", "เลขไทย", "ดาวน์โหลด:"]:
+        assert thai not in chrome
+    assert "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส" in document  # stays Thai
+    thai = page(client, url)
+    assert "การเผยแพร่" in thai and "ยังไม่เคยเผยแพร่" in thai
 
 
 @pytest.mark.django_db

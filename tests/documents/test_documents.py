@@ -202,3 +202,18 @@ def test_seed_003s_steps_reach_the_measures_and_part_2(demo, tmp_path):
     assert "แจ้งเวียนให้บุคลากรภายในให้รับทราบ" in part_2["rows"][0][3]
     text = normal(pdftotext(render_pdf(document), tmp_path))
     assert normal("แจ้งเวียนให้บุคลากรภายในให้รับทราบ") in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", ["000", "003"])
+def test_a_document_is_thai_whatever_the_readers_language(demo, seed):
+    """Built while an English page is being served (the language of the request is active),
+    a document still says ปรับปรุงให้ดีขึ้น, อนุมัติ… in Thai: the same content, the same hash."""
+    from django.utils import translation
+
+    from prongsai.documents.services import content_hash
+
+    thai = document_of(seed)
+    with translation.override("en"):
+        english_reader = document_of(seed)
+    assert content_hash(english_reader) == content_hash(thai)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from decimal import Decimal
 
+from django.utils import translation
+from django.utils.translation import gettext_noop
 from pythainlp.util import thai_strftime
 
 from prongsai.agencies.models import Agency
@@ -20,12 +22,16 @@ from prongsai.thai import format_date, round_bounds, round_label
 
 from . import blocks as b
 
+# the documents' names (Thai in every document; gettext_noop marks them for the app's English)
 KINDS = OrderedDict(
     [
-        ("analysis", "รายงานการวิเคราะห์ผลการประเมิน ITA"),
-        ("plan", "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
-        ("progress", "รายงานผลการดำเนินการตามมาตรการ"),
-        ("progress-by-tool", "รายงานผลการดำเนินการตามมาตรการ แยกตามเครื่องมือการประเมิน"),
+        ("analysis", gettext_noop("รายงานการวิเคราะห์ผลการประเมิน ITA")),
+        ("plan", gettext_noop("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")),
+        ("progress", gettext_noop("รายงานผลการดำเนินการตามมาตรการ")),
+        (
+            "progress-by-tool",
+            gettext_noop("รายงานผลการดำเนินการตามมาตรการ แยกตามเครื่องมือการประเมิน"),
+        ),
     ]
 )
 ROUND_KINDS = ("progress", "progress-by-tool")
@@ -58,6 +64,11 @@ def build(
         raise DocumentError(f"ไม่มีเอกสารชนิด “{kind}” (ใช้ได้: {', '.join(KINDS)})")
     if digits not in ("thai", "arabic"):
         raise DocumentError(f"ชุดตัวเลข “{digits}” ไม่มี (ใช้ได้: thai, arabic)")
+    with translation.override("th"):  # an official document is Thai whatever the reader's UI
+        return _build(kind, agency, year, round, digits)
+
+
+def _build(kind: str, agency: Agency, year: int, round: str | None, digits: str) -> dict:
     if kind == "analysis":
         document = analysis_document(agency, year)
     elif kind == "plan":

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.access.scope import agency_or_404, object_or_404
@@ -56,7 +57,7 @@ def document_page(request, pk: int, year: int, kind: str):
                 "agency": agency,
                 "year": year,
                 "kind": kind,
-                "label": KINDS[kind],
+                "label": _(KINDS[kind]),
                 "error": exc.message_th,
             },
             status=404,
@@ -68,7 +69,7 @@ def document_page(request, pk: int, year: int, kind: str):
         "agency": agency,
         "year": year,
         "kind": kind,
-        "label": KINDS[kind],
+        "label": _(KINDS[kind]),
         "document": document,
         "body": render_body(document),
         "digits": digits,
@@ -101,9 +102,12 @@ def _publish(request, kind, agency, year, round_, digits):
         return exc.publication
     messages.success(
         request,
-        f"เผยแพร่ “{publication.title}” ฉบับที่ {publication.version} แล้ว ที่ "
-        f"{request.build_absolute_uri(reverse('public:list', args=[agency.pk, year]))} "
-        "(ลิงก์นี้ใช้อ้างอิงได้ตลอดไป)",
+        _("เผยแพร่ “%(title)s” ฉบับที่ %(version)s แล้ว ที่ %(url)s (ลิงก์นี้ใช้อ้างอิงได้ตลอดไป)")
+        % {
+            "title": publication.title,
+            "version": publication.version,
+            "url": request.build_absolute_uri(reverse("public:list", args=[agency.pk, year])),
+        },
     )
     return publication
 
@@ -133,7 +137,7 @@ def publish_memo(request, memo_id: int):
         pk=memo_id,
     )
     if memo.status != "approved" or not still_as_approved(memo):
-        messages.error(request, "เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว")
+        messages.error(request, _("เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว"))
         return redirect("measures:memo", memo_id=memo.pk)
     kind, agency, year, round_ = memo_document(memo)
     _publish(request, kind, agency, year, round_, "thai")
