@@ -12,6 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from prongsai.thai import ThaiDateError, parse_date, to_arabic_digits
 
 
+def lines(text: str | None) -> list[str]:
+    """The non-empty lines of a textarea, stripped: one step, unit or item per line."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 def active_lang() -> str:
     """``"en"`` when the active language is English, else ``"th"``: which of an error's two
     messages (``message_th`` / ``message_en``) to show."""

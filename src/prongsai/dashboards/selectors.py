@@ -55,24 +55,14 @@ def cache_key(user, name: str, version: int | None = None) -> str:
 
 
 def _cached(user, name: str, build, version: int | None = None):
-    key = cache_key(user, name, version)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return cache.get_or_set(cache_key(user, name, version), build, CACHE_SECONDS)
 
 
 def shared_cached(name: str, build, version: int | None = None):
     """Like :func:`_cached` for what is the same whoever looks (the caller has checked that
     the user may see it): keyed by the summaries' version, not by the user's reach."""
     version = current_version() if version is None else version
-    key = f"dashboards:{version}:shared:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return cache.get_or_set(f"dashboards:{version}:shared:{name}", build, CACHE_SECONDS)
 
 
 def rollup_years(user, version: int | None = None) -> list[int]:

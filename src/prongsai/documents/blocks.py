@@ -17,7 +17,8 @@ Blocks, in reading order:
   "rows": [[cell, …], …], "landscape": bool}`` cells are strings, ``\\n`` between paragraphs
 - ``{"type": "pagebreak"}``
 - ``{"type": "chart", "caption": str, "labels": [str, …], "series": [{"name": str, "values":
-  [number | None, …]}, …], "maximum": number, "mark": number | None, "mark_label": str}``
+  [number | None, …], "shown": [str, …]}, …], "maximum": number, "mark": number | None,
+  "mark_label": str, "ticks": [str, …]}`` (``shown`` and ``ticks``: the numbers as written)
   horizontal bars (:mod:`prongsai.documents.charts`), drawn in the PDF and on the app's page;
   DOCX and XLSX leave it out (its numbers are in the table beside it)
 
@@ -75,6 +76,9 @@ def pagebreak() -> dict:
     return {"type": "pagebreak"}
 
 
+CHART_TICKS = (0, 25, 50, 75, 100)  # per cent of a chart's maximum
+
+
 def chart(
     caption: str,
     labels: list[str],
@@ -90,10 +94,18 @@ def chart(
         "type": "chart",
         "caption": caption,
         "labels": labels,
-        "series": [{"name": name, "values": values} for name, values in series],
+        "series": [
+            {
+                "name": name,
+                "values": values,
+                "shown": ["–" if v is None else f"{float(v):.2f}" for v in values],
+            }
+            for name, values in series
+        ],
         "maximum": maximum,
         "mark": mark,
         "mark_label": mark_label,
+        "ticks": [f"{maximum * tick / 100:g}" for tick in CHART_TICKS],
     }
 
 

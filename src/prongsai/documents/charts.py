@@ -13,16 +13,11 @@ from __future__ import annotations
 
 from django.utils.html import format_html, format_html_join
 
-from prongsai.thai import to_thai_digits
+from .blocks import CHART_TICKS
 
 COLOURS = ["#1f4e79", "#8fabc8", "#c9d3de"]  # this year dark, earlier years lighter
 MARK_COLOUR = "#b00020"
 GRID_COLOUR = "#c9d0d9"
-TICKS = (0, 25, 50, 75, 100)  # per cent of the maximum
-
-
-def _digits(text: str, digits: str) -> str:
-    return to_thai_digits(text) if digits == "thai" else text
 
 
 def _bar_svg(value: float | None, colour: str, maximum: float, mark: float | None) -> str:
@@ -30,7 +25,7 @@ def _bar_svg(value: float | None, colour: str, maximum: float, mark: float | Non
     grid = format_html_join(
         "",
         '<line x1="{0}" y1="0" x2="{0}" y2="10" stroke="' + GRID_COLOUR + '" stroke-width="0.25"/>',
-        ((tick,) for tick in TICKS[1:-1]),
+        ((tick,) for tick in CHART_TICKS[1:-1]),
     )
     bar = ""
     if value is not None:
@@ -70,31 +65,29 @@ def _key_svg(colour: str, dashed: bool = False) -> str:
     )
 
 
-def layout(block: dict, digits: str = "thai") -> dict:
+def layout(block: dict) -> dict:
     """What ``documents/_chart.html`` draws for a ``chart`` block: the legend, a row per label
-    with a bar and a value per series, the axis' numbers."""
+    with a bar and a value per series, the axis' numbers (the numbers as the block writes them,
+    in the document's digits)."""
     maximum = float(block.get("maximum") or 100)
     mark = block.get("mark")
     mark = float(mark) if mark is not None else None
-    series = block["series"]
+    colours = [COLOURS[i % len(COLOURS)] for i in range(len(block["series"]))]
     legend = [
-        {"key": _key_svg(COLOURS[i % len(COLOURS)]), "name": one["name"]}
-        for i, one in enumerate(series)
+        {"key": _key_svg(colour), "name": one["name"]}
+        for colour, one in zip(colours, block["series"], strict=True)
     ]
     if mark is not None and block.get("mark_label"):
         legend.append({"key": _key_svg(MARK_COLOUR, dashed=True), "name": block["mark_label"]})
     rows = []
     for index, label in enumerate(block["labels"]):
-        bars = []
-        for i, one in enumerate(series):
-            value = one["values"][index]
-            bars.append(
-                {
-                    "svg": _bar_svg(value, COLOURS[i % len(COLOURS)], maximum, mark),
-                    "value": "–" if value is None else _digits(f"{float(value):.2f}", digits),
-                    "name": one["name"],
-                }
-            )
+        bars = [
+            {
+                "svg": _bar_svg(one["values"][index], colour, maximum, mark),
+                "value": one["shown"][index],
+                "name": one["name"],
+            }
+            for colour, one in zip(colours, block["series"], strict=True)
+        ]
         rows.append({"label": label, "bars": bars, "span": len(bars)})
-    ticks = [_digits(f"{maximum * t / 100:g}", digits) for t in TICKS]
-    return {"legend": legend, "rows": rows, "ticks": ticks}
+    return {"legend": legend, "rows": rows, "ticks": block["ticks"]}

@@ -206,7 +206,7 @@ def render_docx(document: dict) -> bytes:
             paragraph.paragraph_format.keep_with_next = True
             _bold(paragraph.add_run(block["caption"]))
             usable = section.page_width - section.left_margin - section.right_margin
-            picture = chart_png(block, document["digits"])
+            picture = chart_png(block)
             if picture is None:
                 docx.add_paragraph("(แผนภูมิอยู่ในฉบับ PDF; ตัวเลขอยู่ในตารางคะแนนรายตัวชี้วัด)")
             else:

@@ -65,17 +65,14 @@ def prepare(document: dict, *, for_pdf: bool) -> list[dict]:
 
 def _context(document: dict, *, for_pdf: bool, in_app: bool = False) -> dict:
     blocks = prepare(document, for_pdf=for_pdf)
-    for block, source in zip(blocks, document["blocks"], strict=True):
-        if block["type"] == "chart":
-            block["chart"] = chart_layout(source, document.get("digits", "thai"))
-            for row, label in zip(block["chart"]["rows"], block["labels"], strict=True):
-                row["label"] = label  # the label as the page's text (words kept whole)
     for block, after in zip(blocks, [*blocks[1:], None], strict=True):
         # a title or heading right before a landscape table goes on the table's page
         if after and after.get("landscape") and block["type"] in ("title", "heading"):
             block["landscape"] = True
         if block["type"] == "table":
             block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(block)]
+        elif block["type"] == "chart":  # its labels already the page's text (words kept whole)
+            block["chart"] = chart_layout(block)
     # the column widths are style attributes, which the app's Content-Security-Policy forbids:
     # on the app's page the browser lays the tables out by itself
     return {"document": document, "blocks": blocks, "fonts": FONT_FILES, "in_app": in_app}
@@ -105,7 +102,7 @@ def render_pdf(document: dict) -> bytes:
     return weasyprint.HTML(string=source, base_url=str(FONT_DIR)).write_pdf()
 
 
-def chart_png(block: dict, digits: str = "thai", dpi: int = 200) -> bytes | None:
+def chart_png(block: dict, dpi: int = 200) -> bytes | None:
     """A ``chart`` block as a PNG picture (for the DOCX): laid out exactly as in the PDF, turned
     into pixels by poppler's ``pdftoppm`` (Debian ``poppler-utils``, which scripts/setup.sh
     installs) and cropped to the drawing. None when ``pdftoppm`` is not there."""
@@ -114,7 +111,7 @@ def chart_png(block: dict, digits: str = "thai", dpi: int = 200) -> bytes | None
     if shutil.which("pdftoppm") is None:
         return None
 
-    bare = {"title": block["caption"], "digits": digits, "bare": True}
+    bare = {"title": block["caption"], "digits": "thai", "bare": True}  # bare: no page number
     pdf = render_pdf({**bare, "blocks": [{**block, "caption": ""}]})
     pixels = subprocess.run(
         ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", "-"],
@@ -125,15 +122,7 @@ def chart_png(block: dict, digits: str = "thai", dpi: int = 200) -> bytes | None
     image = Image.open(io.BytesIO(pixels)).convert("RGB")
     box = ImageOps.invert(image.convert("L")).getbbox()  # what is not white
     if box:
-        pad = dpi // 20
-        image = image.crop(
-            (
-                max(0, box[0] - pad),
-                max(0, box[1] - pad),
-                min(image.width, box[2] + pad),
-                min(image.height, box[3] + pad),
-            )
-        )
+        image = ImageOps.expand(image.crop(box), border=dpi // 20, fill="white")
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from prongsai.agencies.models import Agency
 from prongsai.agencies.names import provinces
-from prongsai.core.forms import ScoreField, ThaiDateField
+from prongsai.core.forms import ScoreField, ThaiDateField, lines
 from prongsai.thai import to_arabic_digits
 
 from .models import ImportedDocument
@@ -143,10 +143,6 @@ class DocumentForm(forms.Form):
         return initial
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
 class MeasureForm(forms.Form):
     title = forms.CharField(
         label=gettext_lazy("มาตรการ/แนวทาง"), widget=forms.Textarea(attrs={"rows": 2})
@@ -232,9 +228,9 @@ class MeasureForm(forms.Form):
             **(original or {}),
             "title": d["title"].strip(),
             "tool": d["tool"] or None,
-            "methods": _lines(d["methods"]),
-            "steps": _lines(d["steps"]),
-            "responsible": _lines(d["responsible"]),
+            "methods": lines(d["methods"]),
+            "steps": lines(d["steps"]),
+            "responsible": lines(d["responsible"]),
             "period_start": d["period_start"].isoformat() if d["period_start"] else None,
             "period_end": d["period_end"].isoformat() if d["period_end"] else None,
             "result": d["result"].strip() or None,

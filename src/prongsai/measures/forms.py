@@ -7,15 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Unit
 from prongsai.core.concurrency import VersionedForm, shown
-from prongsai.core.forms import ThaiDateField
+from prongsai.core.forms import ThaiDateField, lines
 
 from .evidence import EvidenceRefused, check_size, evidence_extension, stored_name
 from .models import Evidence, Measure, MeasureProgress, Memo
 from .targets import check_targets
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class MeasureForm(VersionedForm):
@@ -98,10 +94,10 @@ class MeasureForm(VersionedForm):
         return data
 
     def methods(self) -> list[str]:
-        return _lines(self.cleaned_data["methods_text"])
+        return lines(self.cleaned_data["methods_text"])
 
     def steps(self) -> list[str]:
-        return _lines(self.cleaned_data.get("steps_text", ""))
+        return lines(self.cleaned_data.get("steps_text", ""))
 
     def shown_values(self, source) -> dict[str, str]:
         out = super().shown_values(source)
