@@ -140,13 +140,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # a request body without files
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # the results grid posts a few hundred fields
+# behind a reverse proxy: the client's address is the last X-Forwarded-For entry (login throttle)
+PRONGSAI_BEHIND_PROXY = os.environ.get("PRONGSAI_BEHIND_PROXY") == "1"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = os.environ.get("PRONGSAI_SSL_REDIRECT", "1") == "1"
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("PRONGSAI_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("PRONGSAI_HSTS_SUBDOMAINS", "1") == "1"
     SECURE_HSTS_PRELOAD = os.environ.get("PRONGSAI_HSTS_PRELOAD", "1") == "1"
-    if os.environ.get("PRONGSAI_BEHIND_PROXY") == "1":  # a reverse proxy that terminates TLS
+    if PRONGSAI_BEHIND_PROXY:  # a reverse proxy that terminates TLS
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = [
         o.strip()

@@ -179,3 +179,9 @@ def test_the_agency_admin_manages_members_units_and_chain(world, client):
         "ปลัด",
     ]
     assert a.signatories.get(order=2).user == world["users"]["a_signer"]
+    # removing the signer's only role also unlinks them from the chain: no way back in
+    signer = Membership.objects.get(user=world["users"]["a_signer"], agency=a)
+    assert can(signer.user, a, "view")
+    client.post(url, {"action": "remove_member", "membership": signer.pk})
+    assert a.signatories.get(order=2).user is None
+    assert not can(signer.user, a, "view")

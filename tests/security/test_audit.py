@@ -42,6 +42,12 @@ def test_history_page_shows_who_when_and_each_field_old_to_new(plan, officers):
     )
     html = history.content.decode()
     assert "ประวัติการแก้ไข" in html and "somsri" in html and "6.00" in html
+    # the "back" link goes to a page of this site only
+    back = f"/agencies/{plan.agency_id}/plans/2568/"
+    assert f'href="{back}"' in somchai.get(f"{link}?back={back}").content.decode()
+    for elsewhere in ["//evil.example/", "/\\evil.example/", "https://evil.example/"]:
+        page = somchai.get(link, {"back": elsewhere}).content.decode()
+        assert "กลับ</a>" not in page and 'href="/\\' not in page and 'href="//' not in page
 
     # the plan's page shows its measures' changes too, and who created what
     plan_history = somchai.get(f"/history/plan/{plan.pk}/").context["entries"]

@@ -132,3 +132,32 @@ def test_production_refuses_to_start_without_a_secret_or_hosts(tmp_path):
     # the development defaults fail the deploy check: production must be chosen explicitly
     dev = prongsai("check", "--deploy", "--fail-level", "WARNING")
     assert dev.returncode != 0
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_client_has_its_own_address_count(client, officer, settings):
+    """Behind a reverse proxy every request comes from the proxy's address: the client's is the
+    last X-Forwarded-For entry, so many people failing does not lock everybody out."""
+    from prongsai.audit.models import FailedLogin
+
+    settings.PRONGSAI_BEHIND_PROXY = True
+    for n in range(3):
+        client.post(
+            "/accounts/login/",
+            {"username": f"nobody{n}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"1.2.3.4, 203.0.113.{n}",
+        )
+    assert sorted(FailedLogin.objects.values_list("ip", flat=True)) == [
+        "203.0.113.0",
+        "203.0.113.1",
+        "203.0.113.2",
+    ]
+    settings.PRONGSAI_BEHIND_PROXY = False  # not behind a proxy: the header is not trusted
+    client.post(
+        "/accounts/login/",
+        {"username": "nobody", "password": "wrong"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert FailedLogin.objects.filter(ip="10.0.0.1").count() == 1

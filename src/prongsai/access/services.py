@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from prongsai.agencies.models import Agency
+from prongsai.agencies.models import Agency, Signatory
 
 from .models import AGENCY_ROLES, Membership
 
@@ -60,11 +60,22 @@ def add_member(agency: Agency, *, username: str, role: str, password: str = "") 
 @transaction.atomic
 def remove_member(membership: Membership, *, by) -> None:
     """Take a role away; an agency keeps at least one agency admin, and nobody removes their
-    own admin role (so an agency never locks itself out)."""
+    own admin role (so an agency never locks itself out). Someone left with no role in the
+    agency is also unlinked from its sign-off chain, which would otherwise still let them in."""
     if membership.role == "agency_admin":
         if membership.user_id == by.pk:
             raise MembershipError("role", _("ถอนสิทธิ์ผู้ดูแลหน่วยงานของตนเองไม่ได้"))
-        others = Membership.objects.filter(agency=membership.agency_id, role="agency_admin")
-        if others.exclude(pk=membership.pk).count() == 0:
+        # locked, so two admins removing each other at once cannot leave the agency without one
+        admins = Membership.objects.select_for_update().filter(
+            agency=membership.agency_id, role="agency_admin"
+        )
+        if not [pk for pk in admins.values_list("pk", flat=True) if pk != membership.pk]:
             raise MembershipError("role", _("หน่วยงานต้องมีผู้ดูแลหน่วยงานอย่างน้อย ๑ คน"))
     membership.delete()
+    left = Membership.objects.filter(user=membership.user_id, agency=membership.agency_id)
+    if not left.exists():
+        for signatory in Signatory.objects.filter(
+            agency=membership.agency_id, user=membership.user_id
+        ):
+            signatory.user = None
+            signatory.save(update_fields=["user"])

@@ -33,7 +33,16 @@ def limits() -> tuple[int, int, timedelta]:
 
 
 def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The address a login came from. Behind a reverse proxy (``PRONGSAI_BEHIND_PROXY=1``)
+    every request comes from the proxy, so the address the proxy itself saw — the last one it
+    added to ``X-Forwarded-For`` — is the client's; otherwise one shared counter would lock
+    every user out after the per-address limit."""
+    if request is None:
+        return None
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.PRONGSAI_BEHIND_PROXY and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR")
 
 
 def is_locked(username: str, ip: str | None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .history import SUBJECTS, history, subject_object
 
@@ -22,5 +23,6 @@ def history_page(request, kind: str, pk: int):
 
 
 def _local(url: str) -> bool:
-    """Only a path on this site may be the "back" link (no open redirect to elsewhere)."""
-    return url.startswith("/") and not url.startswith("//")
+    """Only a path on this site may be the "back" link (no link to elsewhere: ``//x``, ``/\\x``
+    and schemes are refused by Django's own check)."""
+    return url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
