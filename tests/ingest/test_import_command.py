@@ -110,3 +110,32 @@ def test_a_failure_midway_leaves_nothing_half_saved(criteria, monkeypatch):
     with pytest.raises(RuntimeError):
         run(str(SEEDS / "004_3bc7e1b26b525055.txt"))
     assert counts() == dict.fromkeys(counts(), 0)
+
+
+@pytest.mark.django_db
+def test_a_progress_report_goes_into_an_approved_plan_without_changing_it(criteria):
+    """The usual order: the plan is approved, then its 6- and 12-month reports come. A report
+    imported then fills the round; the approved measures stay as they are, and a measure the
+    plan does not have is refused with its title."""
+    from prongsai.ingest.saving import ImportDataError, save_document
+
+    seed_004 = next(p for p in ALL if "/004_" in p)
+    run(seed_004)
+    document = ImportedDocument.objects.get()
+    plan = MeasurePlan.objects.get()
+    plan.rounds.all().delete()
+    MeasurePlan.objects.filter(pk=plan.pk).update(status="approved")
+    measures_before = list(plan.measures.order_by("number").values_list("title", "methods"))
+
+    outcome = save_document(document, document.result)
+    assert outcome.round.progress.count() == len(measures_before) > 0
+    assert list(plan.measures.order_by("number").values_list("title", "methods")) == (
+        measures_before
+    )
+
+    stranger = json.loads(json.dumps(document.result))
+    stranger["measures"][0]["title"] = "มาตรการที่ไม่มีในแผน"
+    with pytest.raises(ImportDataError) as refused:
+        save_document(document, stranger)
+    assert "มาตรการที่ไม่มีในแผน" in refused.value.message_th
+    assert "อนุมัติแล้ว" in refused.value.message_th

@@ -62,6 +62,10 @@ def test_the_whole_chain_approves_in_order(round_):
     assert events == ["sent"] + ["approved"] * 5
     assert all(e.content_hash == content_hash(memo) for e in memo.events.all())
     assert still_as_approved(memo)
+    # approved is final: no second memo to send it round again (and, returned, reopen it)
+    with pytest.raises(SignOffError, match="อนุมัติแล้ว เสนอซ้ำไม่ได้"):
+        draft_memo(round_)
+    assert round_.memos.count() == 1
 
 
 @pytest.mark.django_db

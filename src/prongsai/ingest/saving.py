@@ -198,7 +198,7 @@ def _refuse_frozen(row, what_th: str, what_en: str) -> None:
     if row.status != "draft":
         raise ImportDataError(
             "measures",
-            f"{what_th}{row.get_status_display()}แล้ว นำเข้าทับไม่ได้ (การแก้ไขต้องทำเป็นฉบับใหม่)",
+            f"{what_th}{row.get_status_display()} นำเข้าทับไม่ได้ (การแก้ไขต้องทำเป็นฉบับใหม่)",
             f"{what_en} is {row.status}: an import cannot overwrite it",
         )
 
@@ -214,14 +214,19 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
         agency=agency, fiscal_year=year, defaults={"source": "import"}
     )
     outcome.plan = plan
-    _refuse_frozen(plan, f"แผนมาตรการปี {year}", f"the {year} measures plan")
+    report = data.get("kind") in ("measures_report", "measures_report_by_tool")
+    # a progress report is imported into an approved plan (the normal order): its measures are
+    # matched by title and left as approved; only a plan document may change a draft plan
+    plan_frozen = plan.status != "draft"
+    if not report:
+        _refuse_frozen(plan, f"แผนมาตรการปี {year}", f"the {year} measures plan")
     (outcome.created if created else outcome.updated).append(f"แผนมาตรการปี {year}")
     existing = {_title_key(m.title): m for m in plan.measures.all()}
     next_number = max((m.number for m in existing.values()), default=0) + 1
     units = {u.name: u for u in agency.units.all()}
 
     round_ = None
-    if data.get("kind") in ("measures_report", "measures_report_by_tool"):
+    if report:
         round_, created = ProgressRound.objects.get_or_create(
             plan=plan, round=data.get("round") or "12m", defaults={"source": "import"}
         )
@@ -257,6 +262,16 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
             "kpi_unit": (kpi.get("unit") or "")[:50],
         }
         measure = existing.get(_title_key(title))
+        if plan_frozen:
+            if measure is None:
+                raise ImportDataError(
+                    f"measures.{n}.title",
+                    f"มาตรการ “{title[:80]}” ไม่มีในแผนมาตรการปี {year} ที่{plan.get_status_display()} "
+                    "(รายงานผลต้องเป็นมาตรการในแผนเดียวกัน)",
+                    f"measure “{title[:80]}” is not in the {year} plan, which is {plan.status}",
+                )
+            _save_progress(round_, measure, item, data.get("round") or "12m", n)
+            continue
         if measure is None:
             measure = Measure.objects.create(plan=plan, number=next_number, **values)
             next_number += 1

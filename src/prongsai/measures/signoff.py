@@ -194,6 +194,13 @@ def draft_memo(subject) -> Memo:
     existing = subject.memos.exclude(status="approved").first()
     if existing:
         return existing
+    if subject.status != "draft":
+        # approved or published: a new memo would send it round again and, returned, make
+        # approved content editable; a correction is a new version
+        raise SignOffError(
+            _("ส่วนนี้%(status)s เสนอซ้ำไม่ได้ (การแก้ไขต้องทำเป็นฉบับใหม่)")
+            % {"status": subject.get_status_display()}
+        )
     last = chain[-1]
     memo = Memo.objects.create(
         agency=agency,
