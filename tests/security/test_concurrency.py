@@ -117,3 +117,26 @@ def test_saving_an_untouched_stale_form_keeps_the_other_persons_save(plan, offic
     assert somsri.post(url, b).status_code == 302  # she changed nothing: no conflict…
     measure.refresh_from_db()
     assert measure.title == "ประชุมชี้แจงทุกกอง"  # …and his change is not overwritten
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value"), [("question_codes_text", "i1"), ("new_unit", "กองการศึกษา")]
+)
+def test_a_stale_form_with_only_targets_or_a_new_unit_typed_is_not_dropped(
+    plan, officers, field, value
+):
+    """What a measure addresses and a new unit are typed outside the model's own fields: a
+    stale form carrying only them is a conflict to show, not "nothing changed" to drop."""
+    somchai, somsri = officers
+    measure = plan.measures.get()
+    url = f"/agencies/{plan.agency_id}/plans/2568/measures/{measure.pk}/"
+    a, b = form_data(somchai.get(url)), form_data(somsri.get(url))
+    a["title"] = "ประชุมชี้แจงทุกกอง"
+    assert somchai.post(url, a).status_code == 302
+    b[field] = value
+    response = somsri.post(url, b)
+    assert response.status_code == 200  # shown again with the differences, not dropped
+    assert value in response.content.decode()  # what she typed is still there
+    measure.refresh_from_db()
+    assert measure.title == "ประชุมชี้แจงทุกกอง"

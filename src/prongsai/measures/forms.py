@@ -13,6 +13,8 @@ from .evidence import EvidenceRefused, check_size, evidence_extension, stored_na
 from .models import Evidence, Measure, MeasureProgress, Memo
 from .targets import check_targets
 
+TARGET_FIELDS = ("issue_numbers_text", "indicator_numbers_text", "question_codes_text")
+
 
 class MeasureForm(VersionedForm):
     methods_text = forms.CharField(
@@ -96,6 +98,10 @@ class MeasureForm(VersionedForm):
     def methods(self) -> list[str]:
         return lines(self.cleaned_data["methods_text"])
 
+    def typed_extra(self) -> bool:
+        """A new responsible unit is input outside the measure's own fields."""
+        return bool(self.cleaned_data.get("new_unit", "").strip())
+
     def steps(self) -> list[str]:
         return lines(self.cleaned_data.get("steps_text", ""))
 
@@ -109,6 +115,12 @@ class MeasureForm(VersionedForm):
             start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
         out[str(self.fields["methods_text"].label)] = "\n".join(methods) or "—"
         out[str(self.fields["steps_text"].label)] = "\n".join(steps) or "—"
+        if source is not None:
+            targets = (source.issue_numbers, source.indicator_numbers, source.question_codes)
+        else:
+            targets = (self.targets.issues, self.targets.indicators, self.targets.questions)
+        for name, values in zip(TARGET_FIELDS, targets, strict=True):
+            out[str(self.fields[name].label)] = ", ".join(map(str, values)) or "—"
         out[str(self.fields["period_start"].label)] = shown(self.fields["period_start"], start)
         out[str(self.fields["period_end"].label)] = shown(self.fields["period_end"], end)
         return out
