@@ -65,12 +65,13 @@ def prepare(document: dict, *, for_pdf: bool) -> list[dict]:
 
 def _context(document: dict, *, for_pdf: bool, in_app: bool = False) -> dict:
     blocks = prepare(document, for_pdf=for_pdf)
-    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+    following = [*blocks[1:], None]
+    for block, source, after in zip(blocks, document["blocks"], following, strict=True):
         # a title or heading right before a landscape table goes on the table's page
         if after and after.get("landscape") and block["type"] in ("title", "heading"):
             block["landscape"] = True
-        if block["type"] == "table":
-            block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(block)]
+        if block["type"] == "table" and not in_app:  # widths from the text, as the DOCX's
+            block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(source)]
         elif block["type"] == "chart":  # its labels already the page's text (words kept whole)
             block["chart"] = chart_layout(block)
     # the column widths are style attributes, which the app's Content-Security-Policy forbids:
