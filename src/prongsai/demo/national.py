@@ -30,7 +30,7 @@ from django.db import transaction
 from prongsai.agencies.models import Agency, District, Province, Signatory, Unit
 from prongsai.agencies.names import full_agency_name
 from prongsai.agencies.names import provinces as province_rows
-from prongsai.analysis.models import Analysis
+from prongsai.analysis.models import Analysis, Finding, IssueNarrative
 from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
 from prongsai.assessments.scoring import round2, score
 from prongsai.criteria.catalog import Catalog
@@ -225,7 +225,11 @@ def remove(country: GeneratedCountry) -> None:
     raw(Measure.objects.filter(**of("plan__")))
     raw(ProgressRound.objects.filter(**of("plan__")))
     raw(MeasurePlan.objects.filter(**of()))
-    Analysis.objects.filter(**of()).delete()
+    # raw, like the rest: through the ORM each analysis would send its signals (tens of
+    # thousands of summary refreshes for agencies about to go) and write a history row
+    raw(Finding.objects.filter(**of("analysis__")))
+    raw(IssueNarrative.objects.filter(**of("analysis__")))
+    raw(Analysis.objects.filter(**of()))
     for model in (QuestionScore, IndicatorScore, ToolScore):
         raw(model.objects.filter(**of("assessment__")))
     raw(Assessment.objects.filter(**of()))

@@ -19,8 +19,8 @@ Blocks, in reading order:
 - ``{"type": "chart", "caption": str, "labels": [str, …], "series": [{"name": str, "values":
   [number | None, …], "shown": [str, …]}, …], "maximum": number, "mark": number | None,
   "mark_label": str, "ticks": [str, …]}`` (``shown`` and ``ticks``: the numbers as written)
-  horizontal bars (:mod:`prongsai.documents.charts`), drawn in the PDF and on the app's page;
-  DOCX and XLSX leave it out (its numbers are in the table beside it)
+  horizontal bars (:mod:`prongsai.documents.charts`), drawn in the PDF and on the app's page,
+  a picture of the same in the DOCX; XLSX leaves it out (its numbers are in the table beside it)
 
 Builders write numbers with Arabic digits; :func:`localise` turns them into Thai digits.
 """
