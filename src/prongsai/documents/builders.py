@@ -176,13 +176,8 @@ def _document(kind: str, title: str, agency: Agency, year: int, blocks: list, **
 
 
 def _shown_scores(scores) -> dict[int, float]:
-    """Indicator number → the score a document shows (the stated one when there is one)."""
-    shown = {}
-    for score in scores:
-        value = score.stated if score.stated is not None else score.score
-        if value is not None:
-            shown[score.indicator.number] = float(value)
-    return shown
+    """Indicator number → its score (``score`` is already the stated one when there is one)."""
+    return {s.indicator.number: float(s.score) for s in scores if s.score is not None}
 
 
 def _indicator_chart(assessment: Assessment, scores) -> dict:
@@ -244,8 +239,9 @@ def analysis_document(agency: Agency, year: int) -> dict:
     rows = []
     for score in scores:
         tool = score.indicator.tool.code
-        shown = score.stated if score.stated is not None else score.score
-        rows.append([tool, str(score.indicator.number), score.indicator.name_th, _score(shown)])
+        rows.append(
+            [tool, str(score.indicator.number), score.indicator.name_th, _score(score.score)]
+        )
     blocks.append(
         b.table(
             "คะแนนรายตัวชี้วัด",
