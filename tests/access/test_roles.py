@@ -185,3 +185,10 @@ def test_the_agency_admin_manages_members_units_and_chain(world, client):
     client.post(url, {"action": "remove_member", "membership": signer.pk})
     assert a.signatories.get(order=2).user is None
     assert not can(signer.user, a, "view")
+
+
+@pytest.mark.django_db
+def test_a_removal_with_a_broken_choice_is_not_found_not_a_crash(world, client):
+    client.force_login(world["users"]["a_admin"])
+    url = f"/agencies/{world['A'].agency.pk}/team/"
+    assert client.post(url, {"action": "remove_member", "membership": "abc"}).status_code == 404

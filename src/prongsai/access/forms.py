@@ -19,7 +19,7 @@ class MemberForm(forms.Form):
     password = forms.CharField(
         label=_("รหัสผ่านเริ่มต้น (เฉพาะผู้ใช้ใหม่)"),
         required=False,
-        widget=forms.PasswordInput(render_value=True),
+        widget=forms.PasswordInput,
         help_text=_("เว้นว่างถ้าผู้ใช้มีบัญชีอยู่แล้ว"),
     )
 

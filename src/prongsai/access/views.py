@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -40,7 +41,10 @@ def team(request, pk: int):
             )
             return redirect("access:team", pk=pk)
     elif action == "remove_member":
-        membership = get_object_or_404(Membership, pk=request.POST.get("membership"), agency=agency)
+        chosen = request.POST.get("membership", "")
+        if not chosen.isdigit():
+            raise Http404(_("ไม่พบสิทธิ์ที่เลือก"))
+        membership = get_object_or_404(Membership, pk=chosen, agency=agency)
         try:
             remove_member(membership, by=request.user)
         except MembershipError as exc:
