@@ -196,3 +196,15 @@ def test_the_agency_page_is_cached_until_its_agency_year_changes(
     with django_capture_on_commit_callbacks(execute=True):
         analysis.save()
     assert current_version() > before  # the next step of the year after may have moved
+
+
+def test_a_renamed_agency_is_renamed_on_the_dashboards(
+    signed_in, country, django_capture_on_commit_callbacks
+):
+    country(agencies=10, seed=4)
+    agency = Agency.objects.order_by("pk").first()
+    agency.name = "องค์การบริหารส่วนตำบลเปลี่ยนชื่อ"
+    with django_capture_on_commit_callbacks(execute=True):
+        agency.save()
+    names = set(AgencyYear.objects.filter(agency=agency).values_list("name", flat=True))
+    assert names == {"องค์การบริหารส่วนตำบลเปลี่ยนชื่อ"}

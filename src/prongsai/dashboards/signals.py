@@ -6,10 +6,12 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from prongsai.agencies.models import Agency
 from prongsai.analysis.models import Analysis
 from prongsai.assessments.models import Assessment
 from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, ProgressRound
 
+from .models import AgencyYear
 from .summaries import schedule
 
 SAVED = [post_save, post_delete]
@@ -36,3 +38,13 @@ def _progress_changed(sender, instance, **kwargs):
 def _analysis_changed(sender, instance, **kwargs):
     # the analysis of year Y's results is a step of year Y + 1's cycle
     schedule("agency", instance.agency_id, instance.fiscal_year + 1)
+
+
+@receiver(post_save, sender=Agency)
+def _agency_changed(sender, instance, created, **kwargs):
+    # the summaries copy the name, province, district and kind (a rename, a move)
+    if not created:
+        for year in AgencyYear.objects.filter(agency=instance).values_list(
+            "fiscal_year", flat=True
+        ):
+            schedule("agency", instance.pk, year)
