@@ -107,6 +107,40 @@ def test_progress_rows_saved_by_someone_else_come_back_the_others_are_saved(plan
 
 
 @pytest.mark.django_db
+def test_evidence_saved_beside_a_conflict_is_not_attached_twice(plan, officers, settings, tmp_path):
+    """Her other row was saved with its evidence while row 1 conflicted: the page comes back
+    with that row's new version and empty evidence inputs, so saving again adds nothing."""
+    from prongsai.measures.models import Evidence
+
+    settings.MEDIA_ROOT = tmp_path
+    somchai, somsri = officers
+    Measure.objects.create(plan=plan, number=2, title="เผยแพร่ข้อมูลบนเว็บไซต์")
+    start_round(plan, "6m")
+    url = f"/agencies/{plan.agency_id}/plans/2568/rounds/6m/"
+
+    def round_data(response):
+        data = {f.html_name: f.value() or "" for f in response.context["formset"].management_form}
+        for form in response.context["formset"].forms:
+            for field in form:
+                if field.name != "evidence_file":
+                    data[field.html_name] = "" if field.value() is None else str(field.value())
+        data["action"] = "save"
+        return data
+
+    a, b = round_data(somchai.get(url)), round_data(somsri.get(url))
+    a.update({"form-0-status": "done", "form-0-result": "ประชุมแล้ว"})
+    assert somchai.post(url, a).status_code == 302
+    b.update({"form-0-result": "กำลังนัดประชุม", "form-1-result": "เผยแพร่แล้ว"})
+    b.update({"form-1-evidence_title": "หน้าเว็บ", "form-1-evidence_url": "https://a.example/"})
+    first = somsri.post(url, b)
+    assert first.status_code == 200 and Evidence.objects.count() == 1
+    again = round_data(first)  # she saves the page as it came back, row 1 now agreed to
+    assert again["form-1-evidence_title"] == "" and again["form-1-evidence_url"] == ""
+    assert somsri.post(url, again).status_code == 302
+    assert Evidence.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_saving_an_untouched_stale_form_keeps_the_other_persons_save(plan, officers):
     somchai, somsri = officers
     measure = plan.measures.get()

@@ -18,7 +18,7 @@ from prongsai.criteria.services import catalog_or_none
 
 from .evidence import CONTENT_TYPES, download_name
 from .forms import MeasureForm, ProgressFormSet
-from .models import Evidence, Measure, MeasurePlan
+from .models import Evidence, Measure, MeasurePlan, MeasureProgress
 from .services import (
     PlanExists,
     PlanFrozen,
@@ -133,6 +133,22 @@ def move(request, pk: int, year: int, measure_id: int):
     return redirect("measures:plan", pk=pk, year=year)
 
 
+def _rebind_saved_rows(formset, conflicted: set[int]) -> None:
+    """The rows that were saved, shown again beside the conflicting ones: with their new
+    version, and without the evidence just attached (saving the page again must not attach it
+    a second time)."""
+    rows = [form for form in formset.forms if id(form) not in conflicted]
+    versions = {
+        row.pk: version_of(row)
+        for row in MeasureProgress.objects.filter(pk__in=[form.instance.pk for form in rows])
+    }
+    for form in rows:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = versions[form.instance.pk]
+        for name in ("evidence_title", "evidence_url"):
+            form.data[form.add_prefix(name)] = ""
+
+
 def _save_round(request, plan, round_, formset):
     """Save the rows (and submit when asked); None when some rows met an edit conflict: the
     page is shown again with those rows as typed, their differences and the new versions."""
@@ -145,6 +161,7 @@ def _save_round(request, plan, round_, formset):
                 form.conflict = conflict
                 form.data = form.data.copy()
                 form.data[form.add_prefix("version")] = version_of(conflict.current)
+            _rebind_saved_rows(formset, {id(form) for form, _ in conflicts})
             messages.error(
                 request,
                 _(
