@@ -57,7 +57,9 @@ def save_measure(plan: MeasurePlan, form) -> Measure:
 
 class RoundFrozen(PermissionError):
     def __init__(self, round_):
-        self.message_th = f"รายงานรอบนี้{round_.get_status_display()} แก้ไขไม่ได้"
+        self.message_th = gettext("รายงานรอบนี้%(status)s แก้ไขไม่ได้") % {
+            "status": round_.get_status_display()
+        }
         super().__init__(self.message_th)
 
 

@@ -211,10 +211,7 @@ def round_page(request, pk: int, year: int, round_code: str):
         editable = round_.status == "draft"
         formset = ProgressFormSet(request.POST or None, request.FILES or None, queryset=queryset)
         if request.method == "POST" and not editable:
-            messages.error(
-                request,
-                _("รายงานรอบนี้%(status)s แก้ไขไม่ได้") % {"status": round_.get_status_display()},
-            )
+            messages.error(request, RoundFrozen(round_).message_th)
         elif request.method == "POST" and formset.is_valid():
             try:
                 response = _save_round(request, plan, round_, formset)
