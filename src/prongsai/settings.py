@@ -7,6 +7,9 @@ One settings module, driven by the environment:
 - ``PRONGSAI_DATA_DIR`` — where the SQLite file and uploads live (default ``./data``).
 - ``PRONGSAI_CONN_MAX_AGE`` — seconds a worker keeps its database connection (default 60).
 - ``PRONGSAI_SECRET_KEY``, ``PRONGSAI_DEBUG``, ``PRONGSAI_ALLOWED_HOSTS``.
+- ``PRONGSAI_EMAIL_HOST`` / ``_PORT`` / ``_USER`` / ``_PASSWORD`` / ``_FROM`` / ``_TLS`` — the
+  SMTP server notifications and password resets go through (unset: printed on the console);
+  ``PRONGSAI_BASE_URL`` — the address links in e-mails start with.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "prongsai.demo",
     "prongsai.dashboards",
     "prongsai.documents",
+    "prongsai.work",  # above every stage: home, agency and year pages, my work, notifications
     "simple_history",
     "prongsai.audit",
 ]
@@ -107,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "prongsai.work.context.next_step",
             ],
         },
     },
@@ -182,3 +187,21 @@ MEDIA_ROOT = DATA_DIR / "media"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
+
+# E-mail (notifications, reminders, password reset) through Django's mail framework: SMTP when
+# PRONGSAI_EMAIL_HOST is set, else printed on the console (development).
+EMAIL_HOST = os.environ.get("PRONGSAI_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("PRONGSAI_EMAIL_PORT", "587" if EMAIL_HOST else "25"))
+EMAIL_HOST_USER = os.environ.get("PRONGSAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PRONGSAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("PRONGSAI_EMAIL_TLS", "1" if EMAIL_PORT == 587 else "0") == "1"
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("PRONGSAI_EMAIL_FROM", "โปร่งใส <prongsai@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+PRONGSAI_BASE_URL = os.environ.get("PRONGSAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+PASSWORD_RESET_TIMEOUT = 24 * 3600  # a reset link works for one day

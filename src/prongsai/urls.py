@@ -21,7 +21,8 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
-    path("agencies/", include("prongsai.agencies.urls")),
+    # the overview pages live in the top-level app `work` (above every stage), by their old names
+    path("agencies/", include(("prongsai.work.agency_urls", "agencies"))),
     path("agencies/", include("prongsai.analysis.urls")),
     path("agencies/", include("prongsai.measures.urls")),
     path("agencies/", include("prongsai.assessments.urls")),
@@ -32,5 +33,6 @@ urlpatterns = [
     path("history/", include("prongsai.audit.urls")),
     path("api/", api_urls),
     path("dashboards/", include("prongsai.dashboards.urls")),
-    path("", include("prongsai.core.urls")),
+    path("work/", include("prongsai.work.urls")),
+    path("", include(("prongsai.work.home_urls", "core"))),
 ]

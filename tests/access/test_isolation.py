@@ -89,6 +89,12 @@ ROUTES = {
         {"action": "add_member", "username": "intruder", "role": "editor", "password": "x"},
     ),
     "ingest:review": (lambda s: {"pk": s.objects["document"].pk}, {"agency_name": "x"}),
+    "work:mine": (lambda s: {}, {}),
+    "work:count": (lambda s: {}, {}),
+    "work:next": (lambda s: {"pk": s.agency.pk, "year": 2567, "view": "measures:plan"}, {}),
+    "work:notifications": (lambda s: {}, {}),
+    "work:read": (lambda s: {}, {}),
+    "work:settings": (lambda s: {}, {"email": ""}),
     "audit:history": (lambda s: {"kind": "measure", "pk": s.objects["measure"].pk}, {}),
 }
 ADMIN_ONLY = {"access:team"}

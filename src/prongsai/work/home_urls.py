@@ -1,6 +1,7 @@
+"""The home page, under its old name (``core:home``)."""
+
 from django.urls import path
 
 from . import views
 
-app_name = "core"
 urlpatterns = [path("", views.home, name="home")]
