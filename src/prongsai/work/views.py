@@ -41,14 +41,13 @@ def agency(request, pk: int):
         agency = agency_overview(pk, within=agencies_for(request.user))
     except Agency.DoesNotExist:
         raise Http404(_("ไม่พบหน่วยงานนี้")) from None
-    today = timezone.localdate()
     return render(
         request,
         "work/agency.html",
         {
             "agency": agency,
             "can_admin": can(request.user, agency, "admin"),
-            "years": cycle_years(agency, today),
+            "years": cycle_years(agency, today()),
         },
     )
 
@@ -58,7 +57,7 @@ def year(request, pk: int, year: int):
     if not 2500 <= year <= 2700:
         raise Http404(_("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2567"))
     steps, plan = cycle_of(agency, year)
-    today = timezone.localdate()
+    now = today()
     nxt = next_step(steps)
     return render(
         request,
@@ -66,25 +65,29 @@ def year(request, pk: int, year: int):
         {
             "agency": agency,
             "year": year,
-            "steps": [(s, s.overdue(today), step_url(agency.pk, year, s.key)) for s in steps],
+            "steps": [(s, s.overdue(now), step_url(agency.pk, year, s.key)) for s in steps],
             "next": nxt,
             "next_url": step_url(agency.pk, year, nxt.key) if nxt else "",
             "plan": plan,
-            "today": today,
+            "today": now,
             "returns": returns_of_year(agency, year),
         },
     )
 
 
+def today():
+    return timezone.localdate()
+
+
 def mine(request):
     """งานของฉัน: what waits for my decision, what came back to me, what is due."""
-    work = my_work(request.user, timezone.localdate())
-    return render(request, "work/mine.html", {"work": work, "today": timezone.localdate()})
+    now = today()
+    return render(request, "work/mine.html", {"work": my_work(request.user, now), "today": now})
 
 
 def count(request):
     """The header's count (fetched by the header after the page: no query on every page)."""
-    n = my_work_count(request.user, timezone.localdate())
+    n = my_work_count(request.user, today())
     unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
     return render(request, "work/count.html", {"n": n, "unread": unread})
 
@@ -141,7 +144,7 @@ def mark_read(request):
 
 def settings_page(request):
     pref, _created = Preference.objects.get_or_create(user=request.user)
-    form = PreferenceForm(request.POST or None, instance=pref)
+    form = PreferenceForm(request.POST if request.method == "POST" else None, instance=pref)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("บันทึกการตั้งค่าการแจ้งเตือนแล้ว"))
