@@ -52,17 +52,22 @@ class Inbox:
             self.messages.append((list(envelope.rcpt_tos), msg))
         return "250 OK"
 
-    def wait_for(self, address: str, words: str, timeout: float = 10.0):
-        """The first message to ``address`` whose subject or text holds ``words``."""
+    def wait_for(self, address: str, words: str, n: int = 1, timeout: float = 10.0) -> str:
+        """The text of the ``n``-th message to ``address`` whose subject or text holds
+        ``words`` (waiting for it to arrive)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             with self.lock:
-                for rcpt, msg in self.messages:
-                    text = msg.get_body(preferencelist=("plain",)).get_content()
-                    if address in rcpt and (words in str(msg["Subject"]) or words in text):
-                        return text
+                mails = [
+                    (str(msg["Subject"]), msg.get_body(preferencelist=("plain",)).get_content())
+                    for rcpt, msg in self.messages
+                    if address in rcpt
+                ]
+            found = [text for subject, text in mails if words in subject or words in text]
+            if len(found) >= n:
+                return found[n - 1]
             time.sleep(0.1)
-        raise AssertionError(f"no e-mail to {address} with “{words}” arrived")
+        raise AssertionError(f"no e-mail no. {n} to {address} with “{words}” arrived")
 
 
 @pytest.fixture
@@ -205,7 +210,7 @@ def test_return_fix_resend_approve_publish(browser, smtp, django_user_model, set
     assert "เสนอบันทึกข้อความแล้ว" in officer.content()
 
     # both signers approve, each told in turn
-    smtp.wait_for("deputy@example.go.th", "รอการพิจารณาของคุณ")
+    smtp.wait_for("deputy@example.go.th", "รอการพิจารณาของคุณ", n=2)
     open_my_work(deputy)
     deputy.click("#waiting >> text=ขออนุมัติมาตรการ")
     deputy.fill("#comment", "เห็นควรอนุมัติ")

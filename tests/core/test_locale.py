@@ -28,9 +28,14 @@ TRANSLATED_TEMPLATES = [
     "templates/403.html",
     "templates/404.html",
     "access/templates/access/team.html",
-    "core/templates/core/home.html",
-    "agencies/templates/agencies/detail.html",
-    "agencies/templates/agencies/year.html",
+    *sorted(
+        str(p.relative_to(PACKAGE))
+        for p in (PACKAGE / "templates" / "registration").glob("password_reset_*")
+    ),
+    *sorted(
+        str(p.relative_to(PACKAGE))
+        for p in (PACKAGE / "work" / "templates" / "work").rglob("*.*")
+    ),
     *sorted(
         str(p.relative_to(PACKAGE))
         for p in (PACKAGE / "assessments" / "templates" / "assessments").glob("*.html")
@@ -534,10 +539,13 @@ def test_translated_templates_have_no_untranslated_thai(name):
 # -- no untranslated Thai in the Python modules behind those pages ------------------------------
 
 TRANSLATED_MODULES = [
-    "core/views.py",
     "core/forms.py",
     "core/cycle.py",
-    "agencies/views.py",
+    "work/views.py",
+    "work/selectors.py",
+    "work/notify.py",
+    "work/reminders.py",
+    "work/models.py",
     "assessments/views.py",
     "assessments/forms.py",
     "ingest/views.py",
