@@ -33,8 +33,7 @@ TRANSLATED_TEMPLATES = [
         for p in (PACKAGE / "templates" / "registration").glob("password_reset_*")
     ),
     *sorted(
-        str(p.relative_to(PACKAGE))
-        for p in (PACKAGE / "work" / "templates" / "work").rglob("*.*")
+        str(p.relative_to(PACKAGE)) for p in (PACKAGE / "work" / "templates" / "work").rglob("*.*")
     ),
     *sorted(
         str(p.relative_to(PACKAGE))

@@ -70,9 +70,12 @@ def test_due_and_overdue_steps_of_the_agencies_i_edit(client, chain, monkeypatch
 def test_the_agency_page_links_every_year_including_a_new_one(client, chain, monkeypatch):
     monkeypatch.setattr(views, "today", lambda: date(2026, 12, 2))  # FY 2570
     html = login(client, chain, "officer").get(f"/agencies/{chain['agency'].pk}/").content.decode()
-    for year in (2567, 2570, 2571):
+    for year in (2567, 2568, 2569, 2570, 2571):
         assert f'href="/agencies/{chain["agency"].pk}/{year}/"' in html, year
-    assert "ขั้นตอนการประเมินแต่ละปี" in html
+    assert (
+        "ขั้นตอนการประเมินแต่ละปี" in html and f'href="/agencies/{chain["agency"].pk}/2566/"' not in html
+    )
+    assert "2570 <small>(ปีปัจจุบัน)</small>" in html and "2571 <small>(ปีถัดไป)</small>" in html
     new_year = client.get(f"/agencies/{chain['agency'].pk}/2571/")
     assert new_year.status_code == 200 and "ผลการประเมิน ITA ปี 2570" in new_year.content.decode()
 
@@ -111,7 +114,8 @@ def test_notifications_list_and_mark_read(client, chain):
     html = client.get("/work/notifications/").content.decode()
     assert "เรื่อง ก" in html and "เรื่อง ข" in html and "ของคนอื่น" not in html
     assert "อนุมัติแล้ว" in html and "เผยแพร่แล้ว" in html
-    assert "🔔2" in client.get("/work/count/").content.decode()
+    count = client.get("/work/count/").content.decode()
+    assert 'class="count unread"' in count and "</svg>2</span>" in count
     response = client.post("/work/notifications/read/", {"id": a.pk, "next": "/work/"})
     assert response["Location"] == "/work/"
     a.refresh_from_db(), b.refresh_from_db()

@@ -80,16 +80,19 @@ def agency_overview(pk: int, within: QuerySet[Agency] | None = None) -> Agency:
     )
 
 
-def cycle_years(agency: Agency, today: date) -> list[int]:
-    """Every fiscal year of the agency's cycle worth a link, newest first: each year something
-    exists for (results and analyses of Y−1 belong to the cycle of Y), the current fiscal year
-    and the next one (a new year starts from nothing). Uses the overview's prefetched rows."""
+def cycle_years(agency: Agency, today: date) -> list[tuple[int, str]]:
+    """Every fiscal year of the agency's cycle, newest first, each with "current"/"next"/"":
+    from the first year something exists for (results and analyses of Y−1 belong to the cycle
+    of Y) to the year after the current one (a new year starts from nothing). Uses the
+    overview's prefetched rows."""
     current = fiscal_year_of(today)
-    years = {current, current + 1}
+    years = {current}
     years |= {a.fiscal_year + 1 for a in agency.assessments.all()}
     years |= {a.fiscal_year + 1 for a in agency.analyses.all()}
     years |= {p.fiscal_year for p in agency.plans.all()}
-    return sorted(years, reverse=True)
+    last = max(years | {current + 1})
+    tags = {current: "current", current + 1: "next"}
+    return [(y, tags.get(y, "")) for y in range(last, min(years) - 1, -1)]
 
 
 # ----------------------------------------------------------------------------- a year
