@@ -183,7 +183,7 @@ def test_return_fix_resend_approve_publish(browser, smtp, django_user_model, set
     # the deputy is told, finds it on งานของฉัน, and returns it with the reason
     smtp.wait_for("deputy@example.go.th", "รอการพิจารณาของคุณ")
     open_my_work(deputy)
-    assert deputy.locator("header.site .counts .count").inner_text() == "1"
+    assert deputy.locator("header.site .counts .count").first.inner_text() == "1"
     deputy.click("#waiting >> text=ขออนุมัติมาตรการ")
     deputy.fill("#comment", REASON)
     deputy.click("button[value=returned]")
