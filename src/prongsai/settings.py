@@ -134,6 +134,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["prongsai.audit.throttle.ThrottledModelBackend"]
 PRONGSAI_LOGIN_FAILURES = int(os.environ.get("PRONGSAI_LOGIN_FAILURES", "5"))
+PRONGSAI_LOGIN_FAILURES_PER_IP = int(os.environ.get("PRONGSAI_LOGIN_FAILURES_PER_IP", "50"))
 PRONGSAI_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("PRONGSAI_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Security headers (every environment); HTTPS-only ones in production.
