@@ -52,6 +52,19 @@ def test_a_field_name_with_a_non_ascii_digit_is_refused():
     assert clean_querydict(QueryDict("ind_1=๘๗.๑๙"), 100)["ind_1"] == "๘๗.๑๙"  # Thai digits ok
 
 
+def _submittable(form) -> bool:
+    """A form someone can send: an enabled submit control outside a disabled fieldset, or
+    buttons elsewhere tied to it with ``form="id"``."""
+    controls = form.xpath(
+        ".//button[not(@type) or @type='submit'] | .//input[@type='submit' or @type='image']"
+    )
+    if form.get("id"):
+        controls += form.getroottree().xpath(f"//button[@form='{form.get('id')}']")
+    return any(
+        c.get("disabled") is None and not c.xpath("ancestor::fieldset[@disabled]") for c in controls
+    )
+
+
 def _forms(page: str, url: str) -> list[tuple[str, dict]]:
     """Every POST form of a page: (action, {name: value}) with text inputs filled later."""
     tree = lxml_html.fromstring(page)
@@ -62,6 +75,8 @@ def _forms(page: str, url: str) -> list[tuple[str, dict]]:
         action = form.get("action") or url
         if action.startswith(("/accounts/logout", "/i18n/")):
             continue
+        if not _submittable(form):
+            continue  # no enabled submit control: shown, not offered
         fields: dict[str, list] = {}
         for element in form.inputs:
             name = element.get("name")
