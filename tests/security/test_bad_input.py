@@ -210,3 +210,22 @@ def test_word_vertical_tab_is_saved_as_a_line_break(world, client):  # noqa: F81
     client.post(url, {"constraint_staff": "บุคลากรน้อย\x0bงบจำกัด\x00"})
     saved = Analysis.objects.get(pk=analysis.pk).constraint_staff
     assert saved == "บุคลากรน้อย\nงบจำกัด"
+
+
+@pytest.mark.urls("tests.security.urls_boom")
+@pytest.mark.django_db
+def test_error_pages_are_thai_and_say_what_to_do(settings):
+    settings.DEBUG = False
+    client = Client(raise_request_exception=False)
+    crashed = client.get("/boom/")
+    assert crashed.status_code == 500
+    assert "ระบบขัดข้อง" in crashed.text and "a bug" not in crashed.text  # no traceback shown
+    english = client.get("/boom/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Something went wrong" in english.text
+    bad_host = client.get("/accounts/login/", HTTP_HOST="evil.example")
+    assert bad_host.status_code == 400 and "ส่งข้อมูลไม่ได้" in bad_host.text
+    missing = client.get("/p/999999/2566/")
+    assert missing.status_code == 404 and "ไม่พบ" in missing.text
+    settings.ALLOWED_HOSTS = ["testserver"]
+    csrf = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x"})
+    assert csrf.status_code == 403 and "ส่งแบบฟอร์มไม่ได้" in csrf.text
