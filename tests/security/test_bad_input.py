@@ -190,7 +190,7 @@ def _walk_api(world, client) -> list[str]:  # noqa: F811
     return wrong
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # others follow
 def test_every_form_and_api_operation_refuses_or_cleans_bad_input(world):  # noqa: F811
     client = Client(raise_request_exception=False)
     wrong = _walk_pages(world, client) + _walk_api(world, client)
