@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # the input boundary: control characters cleaned, bad field names and over-long values
+    # refused with a Thai 400 (core/boundary.py), before any view, form or API operation
+    "prongsai.core.boundary.CleanInputMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -136,6 +139,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["prongsai.audit.throttle.ThrottledModelBackend"]
 PRONGSAI_LOGIN_FAILURES = int(os.environ.get("PRONGSAI_LOGIN_FAILURES", "5"))
+PRONGSAI_LOGIN_FAILURES_PER_IP = int(os.environ.get("PRONGSAI_LOGIN_FAILURES_PER_IP", "50"))
 PRONGSAI_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("PRONGSAI_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Security headers (every environment); HTTPS-only ones in production.
@@ -145,6 +149,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # a request body without files
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # the results grid posts a few hundred fields
+# the longest text one form field or API string may bring (core/boundary.py refuses longer)
+PRONGSAI_MAX_FIELD_CHARS = int(os.environ.get("PRONGSAI_MAX_FIELD_CHARS", "20000"))
 # behind a reverse proxy: the client's address is the last X-Forwarded-For entry (login throttle)
 PRONGSAI_BEHIND_PROXY = os.environ.get("PRONGSAI_BEHIND_PROXY") == "1"
 if PRODUCTION:

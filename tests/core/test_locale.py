@@ -55,6 +55,16 @@ TRANSLATED_TEMPLATES = [
     "documents/templates/documents/_downloads.html",
     "documents/templates/documents/_versions.html",
     "documents/templates/documents/_memo_publish.html",
+    "documents/templates/documents/public_list.html",
+    "audit/templates/audit/history.html",
+    "templates/400.html",
+    "templates/403_csrf.html",
+    "templates/500.html",
+    "templates/partials/view_only.html",
+    *sorted(
+        str(p.relative_to(PACKAGE))
+        for p in (PACKAGE / "dashboards" / "templates" / "dashboards").glob("*.html")
+    ),
 ]
 
 
@@ -598,3 +608,49 @@ def test_thai_outside_gettext_is_found():
 @pytest.mark.parametrize("name", TRANSLATED_MODULES)
 def test_translated_modules_have_no_thai_outside_gettext(name):
     assert thai_outside_gettext((PACKAGE / name).read_text(encoding="utf-8")) == []
+
+
+# -- dashboards, public pages, history and the rating badges in English (issue 11) -----------
+
+
+@pytest.mark.django_db
+def test_dashboards_in_english(client, assessment):
+    from prongsai.dashboards.summaries import refresh
+
+    refresh()
+    html = page(client, reverse("dashboards:nation"), **EN)
+    for text in ["The whole country", "ITA results, fiscal year", "Agency ranking", "Sort by"]:
+        assert text in html
+    for thai in ["ภาพรวมทั้งประเทศ", "อันดับหน่วยงาน", "เรียงตาม", "คะแนนเฉลี่ย", "ส่งออก"]:
+        assert thai not in html
+    assert "ภาพรวมทั้งประเทศ" in page(client, reverse("dashboards:nation"))  # Thai stays Thai
+    html = page(client, reverse("dashboards:agency", args=[assessment.agency.pk]), **EN)
+    for text in ["Overall score by year", "Score by tool", "dashboard"]:
+        assert text in html
+    for thai in ["คะแนนรวมรายปี", "คะแนนรายเครื่องมือ", "เกณฑ์ผ่านของปีนี้"]:
+        assert thai not in html
+
+
+@pytest.mark.django_db
+def test_public_list_and_history_in_english(client, assessment):
+    from django.test import Client
+
+    agency = assessment.agency
+    html = page(Client(), reverse("public:list", args=[agency.pk, 2566]), **EN)
+    assert "Each version's link never changes" in html
+    assert "ลิงก์ของแต่ละฉบับ" not in html
+    html = page(client, reverse("audit:history", args=["assessment", assessment.pk]), **EN)
+    assert "History of changes" in html
+    assert "ประวัติการแก้ไข" not in html
+
+
+@pytest.mark.django_db
+def test_rating_badges_in_english(client, assessment):
+    from prongsai.criteria.models import RatingRule
+
+    rule = RatingRule.objects.filter(label=assessment.rating).exclude(label_en="").first()
+    assert rule is not None and rule.label != rule.label_en, "a Thai rating label to translate"
+    html = page(client, reverse("agencies:detail", args=[assessment.agency.pk]), **EN)
+    assert f">{rule.label_en}<" in html and f">{rule.label}<" not in html
+    html = page(client, reverse("agencies:detail", args=[assessment.agency.pk]))
+    assert f">{rule.label}<" in html

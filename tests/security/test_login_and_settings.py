@@ -161,3 +161,80 @@ def test_behind_a_proxy_each_client_has_its_own_address_count(client, officer, s
         HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     assert FailedLogin.objects.filter(ip="10.0.0.1").count() == 1
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_from_one_address_never_lock_out_the_owner_elsewhere(client, officer):
+    """Five (or fifty) wrong passwords for someone's name from one machine: that machine waits,
+    longer each time; the owner's correct password from their own address still works."""
+    for _ in range(8):
+        client.post(
+            "/accounts/login/", {"username": "officer", "password": "wrong"}, REMOTE_ADDR="6.6.6.6"
+        )
+    attacker = client.post(
+        "/accounts/login/",
+        {"username": "officer", "password": "Tr0ng-ITA-2568"},
+        REMOTE_ADDR="6.6.6.6",
+    )
+    assert LOCKED in attacker.text and "_auth_user_id" not in client.session
+    owner = client.post(
+        "/accounts/login/",
+        {"username": "officer", "password": "Tr0ng-ITA-2568"},
+        REMOTE_ADDR="10.1.1.1",
+    )
+    assert owner.status_code == 302 and client.session["_auth_user_id"] == str(officer.pk)
+
+
+@pytest.mark.django_db
+def test_the_wait_doubles_with_each_further_failure(officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from prongsai.audit.models import FailedLogin
+    from prongsai.audit.throttle import lock_for
+
+    def fail(n, minutes_ago):
+        at = timezone.now() - timedelta(minutes=minutes_ago)
+        for _ in range(n):
+            FailedLogin.objects.create(username="officer", ip="6.6.6.6")
+        FailedLogin.objects.filter(username="officer").update(at=at)
+
+    fail(4, 0)
+    assert lock_for("officer", "6.6.6.6") is None  # four: no wait yet
+    FailedLogin.objects.all().delete()
+    fail(5, 0)
+    assert lock_for("officer", "6.6.6.6").minutes == 1
+    fail(1, 0)
+    assert lock_for("officer", "6.6.6.6").minutes == 2
+    fail(1, 3)  # 7 failures, the last 3 minutes ago: 4 minutes' wait, 1 left
+    assert lock_for("officer", "6.6.6.6").minutes == 1
+    fail(10, 14)  # many: capped at the lockout window (15 minutes)
+    assert lock_for("officer", "6.6.6.6").minutes == 1
+    fail(0, 16)
+    assert lock_for("officer", "6.6.6.6") is None
+    assert lock_for("officer", "10.1.1.1") is None  # another address: never
+
+
+@pytest.mark.django_db
+def test_the_per_address_limit_names_no_account_and_spares_other_addresses(client, settings):
+    settings.PRONGSAI_LOGIN_FAILURES_PER_IP = 12
+    admin = get_user_model().objects.create_superuser("boss", password="Tr0ng-ITA-2568")
+    for n in range(12):
+        client.post(
+            "/accounts/login/", {"username": f"guess{n}", "password": "x"}, REMOTE_ADDR="6.6.6.6"
+        )
+    refused = client.post(
+        "/accounts/login/",
+        {"username": "boss", "password": "Tr0ng-ITA-2568"},
+        REMOTE_ADDR="6.6.6.6",
+    )
+    assert "จากเครือข่ายนี้มากเกินไป" in refused.text
+    assert "boss" not in refused.text.split("<main>")[-1].split("<form")[0]  # no account named
+    assert "_auth_user_id" not in client.session
+    ok = client.post(
+        "/accounts/login/",
+        {"username": "boss", "password": "Tr0ng-ITA-2568"},
+        REMOTE_ADDR="10.2.2.2",
+    )
+    assert ok.status_code == 302 and client.session["_auth_user_id"] == str(admin.pk)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+
+from prongsai.core.sanitize import clean_text
+
+# A string the API accepts: control characters removed (Word's \x0b → line break), as at the
+# form boundary (core/boundary.py cleans JSON bodies too; this keeps a schema used elsewhere safe)
+Text = Annotated[str, BeforeValidator(lambda v: clean_text(v) if isinstance(v, str) else v)]
 
 
 class Error(Schema):
@@ -46,12 +53,12 @@ class AssessmentDetail(AssessmentOut):
 class ScoresIn(Schema):
     """A bulk upload of one year's scores: question scores and/or indicator scores."""
 
-    question_scores: dict[str, Decimal] = Field(
+    question_scores: dict[Text, Decimal] = Field(
         default_factory=dict, description="e.g. {'i1': 87.19, 'o1': 0}"
     )
     indicator_scores: dict[int, Decimal] = Field(default_factory=dict)
     stated_overall: Decimal | None = None
-    stated_rating: str = Field("", max_length=50)
+    stated_rating: Text = Field("", max_length=50)
 
 
 class FindingOut(Schema):

@@ -9,6 +9,11 @@ processes write (WAL mode), and restores the same way into the live file. Postgr
 custom format (a consistent snapshot of a running database) and pg_restore --clean in one
 transaction. The client tools (Debian ``postgresql-client``) must be at least the server's
 major version.
+
+A restore never takes back what the public has seen or rolls the dashboards back: it refuses a
+backup that lacks a publication made since (a published URL never disappears nor changes), and
+it leaves the dashboards' roll-up version above both the live and the restored one, so no
+cached roll-up of either survives it.
 """
 
 from __future__ import annotations
@@ -73,13 +78,17 @@ def _dump_database(target: Path, connection) -> None:
 
 def restore(path: Path, using: str = "default") -> str:
     """Replace the database's content with the backup at ``path`` and put its uploaded files
-    back (files uploaded since stay where they are: nothing is deleted)."""
+    back (files uploaded since stay where they are: nothing is deleted). Refused, nothing
+    changed, when the backup lacks a publication the live database has."""
     connection = connections[using]
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"ไม่พบไฟล์สำรอง {path}")
+    version = _rollup_version(connection)
     if not tarfile.is_tarfile(path):
+        _keeps_publications(path, connection)
         _restore_database(path, connection)  # a bare database file
+        _roll_forward(connection, version)
         return connection.vendor
     with tarfile.open(path) as archive, tempfile.TemporaryDirectory() as work:
         member = MEMBERS.get(connection.vendor, "database")
@@ -89,7 +98,9 @@ def restore(path: Path, using: str = "default") -> str:
             raise BackupError(
                 f"ไฟล์สำรอง {path} ไม่มีฐานข้อมูลชนิด {connection.vendor} (สำรองมาจากฐานข้อมูลอีกชนิดหนึ่ง)"
             ) from None
+        _keeps_publications(Path(work) / member, connection)
         _restore_database(Path(work) / member, connection)
+        _roll_forward(connection, version)
         media = [m for m in archive.getmembers() if m.name.startswith("media/")]
         root = Path(settings.MEDIA_ROOT)
         root.mkdir(parents=True, exist_ok=True)
@@ -97,6 +108,97 @@ def restore(path: Path, using: str = "default") -> str:
             item.name = item.name.removeprefix("media/")
             archive.extract(item, root, filter="data")
     return connection.vendor
+
+
+PUBLICATION_TABLE = "documents_publication"
+PUBLICATION_KEY = ("agency_id", "fiscal_year", "kind", "round", "version", "content_hash")
+
+
+def _live_publications(connection) -> set[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        if PUBLICATION_TABLE not in connection.introspection.table_names(cursor):
+            return set()
+        cursor.execute(f"SELECT {', '.join(PUBLICATION_KEY)} FROM {PUBLICATION_TABLE}")
+        return {tuple(str(v) for v in row) for row in cursor.fetchall()}
+
+
+def _backup_publications(path: Path, vendor: str) -> set[tuple[str, ...]]:
+    """The publications a backup file holds, read without restoring it."""
+    if vendor == "sqlite":
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = source.execute(f"SELECT {', '.join(PUBLICATION_KEY)} FROM {PUBLICATION_TABLE}")
+            return {tuple(str(v) for v in row) for row in rows.fetchall()}
+        except sqlite3.DatabaseError:
+            return set()  # no such table (a backup from before documents), or not SQLite
+        finally:
+            source.close()
+    if vendor == "postgresql" and shutil.which("pg_restore"):
+        # the table's COPY block, written to stdout without touching any database
+        command = [
+            "pg_restore",
+            "--data-only",
+            f"--table={PUBLICATION_TABLE}",
+            "-f",
+            "-",
+            str(path),
+        ]
+        result = subprocess.run(command, capture_output=True)
+        lines = iter(result.stdout.decode(errors="replace").splitlines())
+        found: set[tuple[str, ...]] = set()
+        for line in lines:
+            if line.startswith("COPY ") and f"{PUBLICATION_TABLE} (" in line:
+                columns = [c.strip() for c in line.split("(", 1)[1].split(")", 1)[0].split(",")]
+                index = [columns.index(c) for c in PUBLICATION_KEY]
+                for row in lines:
+                    if row == "\\.":
+                        break
+                    values = row.split("\t")
+                    found.add(tuple(values[i] for i in index))
+        return found
+    return set()
+
+
+def _keeps_publications(path: Path, connection) -> None:
+    """Refuse (nothing changed) a backup that would take back a publication made since."""
+    live = _live_publications(connection)
+    if not live:
+        return
+    lost = sorted(live - _backup_publications(path, connection.vendor))
+    if not lost:
+        return
+    listed = ", ".join(
+        f"หน่วยงาน {agency} ปี {year} {kind}{'-' + round_ if round_ else ''} ฉบับที่ {version}"
+        for agency, year, kind, round_, version, _hash in lost[:5]
+    )
+    more = f" และอีก {len(lost) - 5} ฉบับ" if len(lost) > 5 else ""
+    raise BackupError(
+        f"ไม่กู้คืน: ไฟล์สำรอง {path.name} ไม่มีเอกสารที่เผยแพร่แล้ว {len(lost)} ฉบับ ({listed}{more}) "
+        "ถ้ากู้คืน ลิงก์ถาวรของเอกสารเหล่านี้จะหายหรือเปลี่ยนไป "
+        "ใช้ไฟล์สำรองที่ทำหลังการเผยแพร่ครั้งล่าสุด (ข้อมูลปัจจุบันยังไม่ถูกเปลี่ยน)"
+    )
+
+
+ROLLUP_TABLE = "dashboards_rollupversion"
+
+
+def _rollup_version(connection) -> int:
+    with connection.cursor() as cursor:
+        if ROLLUP_TABLE not in connection.introspection.table_names(cursor):
+            return 0
+        cursor.execute(f"SELECT MAX(version) FROM {ROLLUP_TABLE}")
+        return cursor.fetchone()[0] or 0
+
+
+def _roll_forward(connection, before: int) -> None:
+    """The dashboards' roll-up version after a restore: above the live one before it and the
+    restored one, so cached roll-ups of neither are served (they hold other numbers)."""
+    from prongsai.dashboards.models import RollupVersion
+
+    version = max(before, _rollup_version(connection)) + 1
+    RollupVersion.objects.using(connection.alias).update_or_create(
+        pk=1, defaults={"version": version}
+    )
 
 
 def _restore_database(path: Path, connection) -> None:

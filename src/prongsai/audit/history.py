@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.access.scope import is_national, object_or_404
 from prongsai.analysis.models import Analysis, Finding, IssueNarrative
@@ -28,7 +30,7 @@ from prongsai.thai import format_date
 # Never shown as a change: they change with every save, or never.
 HIDDEN_FIELDS = {"id", "created_at", "updated_at"}
 
-KIND_TH = {"+": "สร้าง", "~": "แก้ไข", "-": "ลบ"}
+KIND_TH = {"+": gettext_lazy("สร้าง"), "~": gettext_lazy("แก้ไข"), "-": gettext_lazy("ลบ")}
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _entries(model, rows: list, *, top: bool) -> list[Entry]:
                 Entry(
                     when=row.history_date,
                     who=_who(row),
-                    kind=KIND_TH.get(row.history_type, row.history_type),
+                    kind=str(KIND_TH.get(row.history_type, row.history_type)),
                     what=str(model._meta.verbose_name) if top else labels.row(row),
                     changes=changes if row.history_type != "-" else [],
                 )
@@ -131,7 +133,7 @@ def _entries(model, rows: list, *, top: bool) -> list[Entry]:
 def _who(row) -> str:
     user = row.history_user
     if user is None:
-        return "ระบบ (คำสั่งหรือการนำเข้า)"
+        return _("ระบบ (คำสั่งหรือการนำเข้า)")
     full = user.get_full_name().strip()
     return f"{full} ({user.get_username()})" if full else user.get_username()
 
@@ -175,11 +177,11 @@ class _Labels:
             return "—"
         if f.is_relation:
             obj = self._lookup(f.related_model, value)
-            return str(obj) if obj is not None else f"#{value} (ถูกลบแล้ว)"
+            return str(obj) if obj is not None else _("#%(pk)s (ถูกลบแล้ว)") % {"pk": value}
         if f.flatchoices:
             return str(dict(f.flatchoices).get(value, value))
         if isinstance(value, bool):
-            return "ใช่" if value else "ไม่ใช่"
+            return _("ใช่") if value else _("ไม่ใช่")
         if isinstance(value, datetime):
             local = timezone.localtime(value) if timezone.is_aware(value) else value
             return f"{format_date(local.date(), 'short', 'arabic')} {local:%H:%M} น."
@@ -208,13 +210,15 @@ class _Labels:
 
 # How a child row is named on its parent's history page (related names looked up once).
 ROW_LABELS = {
-    QuestionScore: lambda row, rel: f"คะแนนข้อ {rel(row, 'question')}",
-    IndicatorScore: lambda row, rel: f"คะแนนตัวชี้วัดที่ {rel(row, 'indicator')}",
-    ToolScore: lambda row, rel: f"คะแนนเครื่องมือ {rel(row, 'tool')}",
-    Measure: lambda row, rel: f"มาตรการที่ {row.number}",
-    MeasureProgress: lambda row, rel: f"ผลการดำเนินงาน {rel(row, 'measure')}",
-    Finding: lambda row, rel: f"ประเด็นที่ {row.issue_number} {row.tool}",
-    IssueNarrative: lambda row, rel: f"คำบรรยายประเด็นที่ {row.issue_number}",
-    SignOff: lambda row, rel: f"ผู้พิจารณาลำดับที่ {row.order}",
-    Evidence: lambda row, rel: f"หลักฐาน “{row.title}”",
+    QuestionScore: lambda row, rel: _("คะแนนข้อ %(x)s") % {"x": rel(row, "question")},
+    IndicatorScore: lambda row, rel: _("คะแนนตัวชี้วัดที่ %(x)s") % {"x": rel(row, "indicator")},
+    ToolScore: lambda row, rel: _("คะแนนเครื่องมือ %(x)s") % {"x": rel(row, "tool")},
+    Measure: lambda row, rel: _("มาตรการที่ %(x)s") % {"x": row.number},
+    MeasureProgress: lambda row, rel: _("ผลการดำเนินงาน %(x)s") % {"x": rel(row, "measure")},
+    Finding: lambda row, rel: (
+        _("ประเด็นที่ %(x)s %(tool)s") % {"x": row.issue_number, "tool": row.tool}
+    ),
+    IssueNarrative: lambda row, rel: _("คำบรรยายประเด็นที่ %(x)s") % {"x": row.issue_number},
+    SignOff: lambda row, rel: _("ผู้พิจารณาลำดับที่ %(x)s") % {"x": row.order},
+    Evidence: lambda row, rel: _("หลักฐาน “%(x)s”") % {"x": row.title},
 }

@@ -50,3 +50,43 @@ def strip_markup_deep(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [strip_markup_deep(v) for v in value]
     return value
+
+
+# --- what people type or paste: control characters (every form and API request) -------------
+# Word pastes a manual line break as \x0b (vertical tab) and a page break as \x0c: both become a
+# line break. NUL (PostgreSQL cannot store it in text), the other C0 controls, DEL and the C1
+# controls are removed; tab, line feed and carriage return stay. Unicode's line and paragraph
+# separators become line breaks too.
+_CONTROLS = {c: None for c in (*range(0x00, 0x09), 0x0E, *range(0x0F, 0x20), 0x7F)}
+_CONTROLS |= {c: None for c in range(0x80, 0xA0)}
+_CONTROLS |= {0x0B: "\n", 0x0C: "\n", 0x2028: "\n", 0x2029: "\n"}
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters; Word's ``\\x0b`` and ``\\x0c`` as line breaks."""
+    return text.translate(_CONTROLS)
+
+
+def clean_deep(value: Any) -> Any:
+    """Every string (keys included) inside dicts and lists passed through :func:`clean_text`."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_deep(k): clean_deep(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_deep(v) for v in value]
+    return value
+
+
+# --- what is written to a spreadsheet: no formula from data (XLSX and CSV) --------------------
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell value that Excel or LibreOffice will not run as a formula: text starting with
+    ``= + - @``, a tab or a carriage return gets a leading apostrophe (OWASP's "CSV
+    injection" advice), so ``=HYPERLINK(...)`` typed as a progress result stays text. Numbers,
+    dates and empty cells are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

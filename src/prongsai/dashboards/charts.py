@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext
+
 from .rollups import Rollup
 from .selectors import AgencyDashboard
 from .tables import band_label
 
-BE = "พ.ศ. "
+
+def _be(year) -> str:
+    return gettext("พ.ศ. %(year)s") % {"year": year}
 
 
 def _num(v):
@@ -26,9 +30,9 @@ def _link(base: dict, **extra) -> str:
 def _measures(states: list[tuple[str, str, int]]) -> dict:
     return {
         "type": "doughnut",
-        "title": "สถานะมาตรการ",
-        "labels": [label for _, label, _ in states],
-        "datasets": [{"label": "มาตรการ", "data": [n for _, _, n in states]}],
+        "title": gettext("สถานะมาตรการ"),
+        "labels": [gettext(label) for _, label, _ in states],
+        "datasets": [{"label": gettext("มาตรการ"), "data": [n for _, _, n in states]}],
         "colors": [s for s, _, _ in states],
     }
 
@@ -37,10 +41,10 @@ def rollup_charts(r: Rollup, query: dict) -> dict:
     base = {k: v for k, v in query.items() if k in ("year", "kind")}
     bands = {
         "type": "bar",
-        "title": "จำนวนหน่วยงานตามช่วงคะแนนรวม",
+        "title": gettext("จำนวนหน่วยงานตามช่วงคะแนนรวม"),
         "integer": True,
         "labels": [band_label(lo, hi) for lo, hi, _ in r.bands],
-        "datasets": [{"label": "หน่วยงาน", "data": [n for _, _, n in r.bands]}],
+        "datasets": [{"label": gettext("หน่วยงาน"), "data": [n for _, _, n in r.bands]}],
         "colors": ["pass" if lo >= (r.pass_mark or 0) else "fail" for lo, _, _ in r.bands],
         "links": [
             _link(base, **({"low": lo} if lo else {}), high=hi if hi < 100 else "")
@@ -50,9 +54,9 @@ def rollup_charts(r: Rollup, query: dict) -> dict:
     indicators = {
         "type": "bar",
         "horizontal": True,
-        "title": "คะแนนเฉลี่ยรายตัวชี้วัด",
+        "title": gettext("คะแนนเฉลี่ยรายตัวชี้วัด"),
         "labels": [f"{i['number']}. {i['name']}" for i in r.indicators],
-        "datasets": [{"label": "คะแนนเฉลี่ย", "data": [i["mean"] for i in r.indicators]}],
+        "datasets": [{"label": gettext("คะแนนเฉลี่ย"), "data": [i["mean"] for i in r.indicators]}],
         "passMark": r.pass_mark,
         "max": 100,
         "links": [_link(base, wi=i["number"]) for i in r.indicators],
@@ -62,20 +66,22 @@ def rollup_charts(r: Rollup, query: dict) -> dict:
 
 
 def agency_charts(b: AgencyDashboard) -> dict:
-    labels = [f"{BE}{y}" for y in b.years]
+    labels = [_be(y) for y in b.years]
     pass_mark = _num(b.current["pass_mark"]) if b.current else None
     overall = {
         "type": "bar",
-        "title": "คะแนนรวมรายปี",
+        "title": gettext("คะแนนรวมรายปี"),
         "labels": labels,
-        "datasets": [{"label": "คะแนนรวม", "data": [_num(a["overall"]) for a in b.overall]}],
+        "datasets": [
+            {"label": gettext("คะแนนรวม"), "data": [_num(a["overall"]) for a in b.overall]}
+        ],
         "colors": ["pass" if a["passed"] else "fail" for a in b.overall],
         "passMark": pass_mark,
         "max": 100,
     }
     tools = {
         "type": "bar",
-        "title": "คะแนนรายเครื่องมือ",
+        "title": gettext("คะแนนรายเครื่องมือ"),
         "labels": labels,
         "datasets": [
             {"label": t["code"], "data": [_num(t["scores"].get(y)) for y in b.years]}
@@ -88,10 +94,10 @@ def agency_charts(b: AgencyDashboard) -> dict:
     indicators = {
         "type": "bar",
         "horizontal": True,
-        "title": "คะแนนรายตัวชี้วัด",
+        "title": gettext("คะแนนรายตัวชี้วัด"),
         "labels": [f"{i['number']}. {i['name']}" for i in b.indicators],
         "datasets": [
-            {"label": f"{BE}{y}", "data": [_num(i["scores"].get(y)) for i in b.indicators]}
+            {"label": _be(y), "data": [_num(i["scores"].get(y)) for i in b.indicators]}
             for y in shown
         ],
         "passMark": pass_mark,

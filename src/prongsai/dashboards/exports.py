@@ -1,4 +1,7 @@
-"""Every dashboard table as CSV (UTF-8 with BOM, so Excel shows Thai) or XLSX (openpyxl)."""
+"""Every dashboard table as CSV (UTF-8 with BOM, so Excel shows Thai) or XLSX (openpyxl).
+
+Every cell goes through :func:`prongsai.core.sanitize.spreadsheet_safe`: text that a
+spreadsheet would run as a formula (``=HYPERLINK(…)`` typed as a name or a result) stays text."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.http import HttpResponse, StreamingHttpResponse
+
+from prongsai.core.sanitize import spreadsheet_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -29,7 +34,7 @@ def _csv_lines(table: Table):
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(table.headers)
     for row in table.rows:
-        yield writer.writerow(["" if v is None else v for v in row])
+        yield writer.writerow(["" if v is None else spreadsheet_safe(v) for v in row])
 
 
 def response(table: Table, fmt: str, filename: str):
@@ -55,4 +60,4 @@ def response(table: Table, fmt: str, filename: str):
 def _cell(value):
     from decimal import Decimal
 
-    return float(value) if isinstance(value, Decimal) else value
+    return float(value) if isinstance(value, Decimal) else spreadsheet_safe(value)

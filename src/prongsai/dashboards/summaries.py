@@ -15,6 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
@@ -24,12 +25,13 @@ from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress
 from .models import AgencyYear, RollupVersion
 
 MEASURE_STATES = ("done", "in_progress", "overdue", "not_started")
+# Thai in the data (the roll-ups and exports); pages translate them with gettext(label)
 MEASURE_STATE_TH = {
-    "done": "ดำเนินการแล้ว",
-    "in_progress": "อยู่ระหว่างดำเนินการ",
-    "overdue": "เลยกำหนด",
-    "not_started": "ยังไม่เริ่ม",
-    "cancelled": "ยกเลิก",
+    "done": gettext_noop("ดำเนินการแล้ว"),
+    "in_progress": gettext_noop("อยู่ระหว่างดำเนินการ"),
+    "overdue": gettext_noop("เลยกำหนด"),
+    "not_started": gettext_noop("ยังไม่เริ่ม"),
+    "cancelled": gettext_noop("ยกเลิก"),
 }
 
 

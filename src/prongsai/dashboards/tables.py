@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext, gettext_lazy
+
 from prongsai.agencies.names import KIND_BY_CODE
+from prongsai.criteria.templatetags.ratings import rating as rating_label
 
 from .exports import Table
 from .rollups import Group, Rollup
 
-PASSED_TH = {True: "ผ่าน", False: "ไม่ผ่าน", None: "–"}
+PASSED_TH = {True: gettext_lazy("ผ่าน"), False: gettext_lazy("ไม่ผ่าน"), None: "–"}
 
 
 def kind_label(code: str) -> str:
@@ -17,19 +20,19 @@ def kind_label(code: str) -> str:
 def ranking_table(rows, offset: int = 0) -> Table:
     return Table(
         "ranking",
-        "อันดับหน่วยงาน",
+        gettext("อันดับหน่วยงาน"),
         [
-            "ลำดับ",
-            "หน่วยงาน",
-            "ประเภท",
-            "อำเภอ",
-            "จังหวัด",
-            "คะแนนรวม",
-            "ระดับผล",
-            "ผ่านเกณฑ์",
-            "มาตรการทั้งหมด",
-            "ดำเนินการแล้ว",
-            "เลยกำหนด",
+            gettext("ลำดับ"),
+            gettext("หน่วยงาน"),
+            gettext("ประเภท"),
+            gettext("อำเภอ"),
+            gettext("จังหวัด"),
+            gettext("คะแนนรวม"),
+            gettext("ระดับผล"),
+            gettext("ผ่านเกณฑ์"),
+            gettext("มาตรการทั้งหมด"),
+            gettext("ดำเนินการแล้ว"),
+            gettext("เลยกำหนด"),
         ],
         (
             [
@@ -39,8 +42,8 @@ def ranking_table(rows, offset: int = 0) -> Table:
                 r["district__name_th"] or "",
                 r["province__name_th"],
                 r["overall"],
-                r["rating"],
-                PASSED_TH[r["passed"]],
+                rating_label(r["rating"]),
+                str(PASSED_TH[r["passed"]]),
                 r["measures_total"],
                 r["measures_done"],
                 r["measures_overdue"],
@@ -56,14 +59,14 @@ def groups_table(name: str, title: str, label: str, groups: list[Group]) -> Tabl
         title,
         [
             label,
-            "หน่วยงาน",
-            "มีผลประเมิน",
-            "คะแนนเฉลี่ย",
-            "ผ่านเกณฑ์",
-            "ร้อยละที่ผ่าน",
-            "มาตรการ",
-            "ร้อยละดำเนินการแล้ว",
-            "มาตรการเลยกำหนด",
+            gettext("หน่วยงาน"),
+            gettext("มีผลประเมิน"),
+            gettext("คะแนนเฉลี่ย"),
+            gettext("ผ่านเกณฑ์"),
+            gettext("ร้อยละที่ผ่าน"),
+            gettext("มาตรการ"),
+            gettext("ร้อยละดำเนินการแล้ว"),
+            gettext("มาตรการเลยกำหนด"),
         ],
         [
             [
@@ -85,23 +88,29 @@ def groups_table(name: str, title: str, label: str, groups: list[Group]) -> Tabl
 def bands_table(r: Rollup) -> Table:
     return Table(
         "distribution",
-        "การกระจายของคะแนน",
-        ["ช่วงคะแนน", "หน่วยงาน"],
+        gettext("การกระจายของคะแนน"),
+        [gettext("ช่วงคะแนน"), gettext("หน่วยงาน")],
         [[band_label(lo, hi), n] for lo, hi, n in r.bands],
     )
 
 
 def band_label(lo: int, hi: int) -> str:
     if lo == 0:
-        return f"ต่ำกว่า {hi}"
-    return f"{lo}–{hi}" if hi == 100 else f"{lo}–ต่ำกว่า {hi}"
+        return gettext("ต่ำกว่า %(hi)s") % {"hi": hi}
+    return f"{lo}–{hi}" if hi == 100 else gettext("%(lo)s–ต่ำกว่า %(hi)s") % {"lo": lo, "hi": hi}
 
 
 def indicators_table(r: Rollup) -> Table:
     return Table(
         "indicators",
-        "ตัวชี้วัด",
-        ["ตัวชี้วัดที่", "ชื่อ", "เครื่องมือ", "คะแนนเฉลี่ย", "หน่วยงานที่ต่ำกว่าเกณฑ์ผ่าน"],
+        gettext("ตัวชี้วัด"),
+        [
+            gettext("ตัวชี้วัดที่"),
+            gettext("ชื่อ"),
+            gettext("เครื่องมือ"),
+            gettext("คะแนนเฉลี่ย"),
+            gettext("หน่วยงานที่ต่ำกว่าเกณฑ์ผ่าน"),
+        ],
         [[i["number"], i["name"], i["tool"], i["mean"], i["weak"]] for i in r.indicators],
     )
 
@@ -109,8 +118,14 @@ def indicators_table(r: Rollup) -> Table:
 def questions_table(r: Rollup) -> Table:
     return Table(
         "weak-questions",
-        "ข้อคำถามที่ต่ำกว่าเกณฑ์บ่อยที่สุด",
-        ["ข้อ", "ข้อคำถาม", "ตัวชี้วัดที่", "หน่วยงานที่ต่ำกว่าเกณฑ์ผ่าน", "ร้อยละของหน่วยงาน"],
+        gettext("ข้อคำถามที่ต่ำกว่าเกณฑ์บ่อยที่สุด"),
+        [
+            gettext("ข้อ"),
+            gettext("ข้อคำถาม"),
+            gettext("ตัวชี้วัดที่"),
+            gettext("หน่วยงานที่ต่ำกว่าเกณฑ์ผ่าน"),
+            gettext("ร้อยละของหน่วยงาน"),
+        ],
         [[q["code"], q["text"], q["indicator"], q["weak"], q["share"]] for q in r.weak_questions],
     )
 
@@ -118,8 +133,8 @@ def questions_table(r: Rollup) -> Table:
 def tools_table(r: Rollup) -> Table:
     return Table(
         "tools",
-        "เครื่องมือการประเมิน",
-        ["เครื่องมือ", "ชื่อ", "คะแนนเฉลี่ย"],
+        gettext("เครื่องมือการประเมิน"),
+        [gettext("เครื่องมือ"), gettext("ชื่อ"), gettext("คะแนนเฉลี่ย")],
         [list(t) for t in r.tools],
     )
 
@@ -127,9 +142,9 @@ def tools_table(r: Rollup) -> Table:
 def measures_table(r: Rollup) -> Table:
     return Table(
         "measures",
-        "ความคืบหน้ามาตรการ",
-        ["สถานะ", "มาตรการ"],
-        [[label, n] for _state, label, n in r.measure_states],
+        gettext("ความคืบหน้ามาตรการ"),
+        [gettext("สถานะ"), gettext("มาตรการ")],
+        [[gettext(label), n] for _state, label, n in r.measure_states],
     )
 
 
@@ -154,7 +169,9 @@ def ranking_rows_html(rows, offset: int, urls: dict[str, str], year: int) -> str
         )
         rating = (
             format_html(
-                '<span class="rating {}">{}</span>', "pass" if r["passed"] else "fail", r["rating"]
+                '<span class="rating {}">{}</span>',
+                "pass" if r["passed"] else "fail",
+                rating_label(r["rating"]),
             )
             if r["rating"]
             else ""

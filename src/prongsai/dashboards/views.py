@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from prongsai.access.scope import is_national
 from prongsai.agencies.models import District, Province
@@ -112,10 +112,16 @@ def _export(request, scope, year, rows, filters, fmt):
         table = tables.ranking_table(all_ranked(rows, filters))
     else:
         r = selectors.rollup(request.user, scope, year)
-        child_label = {"province": "จังหวัด", "district": "อำเภอ"}.get(scope.child or "", "")
+        child_label = {"province": gettext("จังหวัด"), "district": gettext("อำเภอ")}.get(
+            scope.child or "", ""
+        )
         builders = {
-            "children": lambda: tables.groups_table("areas", "รายพื้นที่", child_label, r.by_child),
-            "kinds": lambda: tables.groups_table("kinds", "รายประเภท", "ประเภทหน่วยงาน", r.by_kind),
+            "children": lambda: tables.groups_table(
+                "areas", gettext("รายพื้นที่"), child_label, r.by_child
+            ),
+            "kinds": lambda: tables.groups_table(
+                "kinds", gettext("รายประเภท"), gettext("ประเภทหน่วยงาน"), r.by_kind
+            ),
             "distribution": lambda: tables.bands_table(r),
             "indicators": lambda: tables.indicators_table(r),
             "questions": lambda: tables.questions_table(r),
@@ -132,14 +138,20 @@ def _export(request, scope, year, rows, filters, fmt):
 @login_required
 def nation(request):
     # a user who sees only some agencies is not shown their sum as "the whole country"
-    title = "ภาพรวมทั้งประเทศ" if is_national(request.user) else "ภาพรวมหน่วยงานที่คุณเข้าถึงได้"
+    title = (
+        gettext("ภาพรวมทั้งประเทศ")
+        if is_national(request.user)
+        else gettext("ภาพรวมหน่วยงานที่คุณเข้าถึงได้")
+    )
     return _rollup_page(request, Scope(), title, [])
 
 
 @login_required
 def province(request, code: int):
     p = get_object_or_404(Province, code=code)
-    return _rollup_page(request, Scope(province=p.code), f"จังหวัด{p.name_th}", [])
+    return _rollup_page(
+        request, Scope(province=p.code), gettext("จังหวัด%(name)s") % {"name": p.name_th}, []
+    )
 
 
 @login_required
@@ -148,8 +160,14 @@ def district(request, pk: int):
     return _rollup_page(
         request,
         Scope(province=d.province_id, district=d.pk),
-        f"อำเภอ{d.name_th} จังหวัด{d.province.name_th}",
-        [(f"จังหวัด{d.province.name_th}", reverse("dashboards:province", args=[d.province_id]))],
+        gettext("อำเภอ%(district)s จังหวัด%(province)s")
+        % {"district": d.name_th, "province": d.province.name_th},
+        [
+            (
+                gettext("จังหวัด%(name)s") % {"name": d.province.name_th},
+                reverse("dashboards:province", args=[d.province_id]),
+            )
+        ],
     )
 
 
@@ -157,7 +175,12 @@ def district(request, pk: int):
 def kind(request, code: str):
     if code not in KIND_BY_CODE:
         raise Http404("ไม่รู้จักประเภทหน่วยงานนี้")
-    return _rollup_page(request, Scope(kind=code), f"{KIND_BY_CODE[code].label_th} ทั้งประเทศ", [])
+    return _rollup_page(
+        request,
+        Scope(kind=code),
+        gettext("%(kind)s ทั้งประเทศ") % {"kind": KIND_BY_CODE[code].label_th},
+        [],
+    )
 
 
 @login_required

@@ -20,6 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from prongsai.core.sanitize import spreadsheet_safe
+
 from . import blocks as b
 from .render import chart_png
 
@@ -246,7 +248,7 @@ def render_xlsx(document: dict) -> bytes:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         for row in block["rows"]:
-            sheet.append(row)
+            sheet.append([spreadsheet_safe(value) for value in row])  # no formula from data
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
