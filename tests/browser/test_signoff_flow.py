@@ -24,10 +24,10 @@ from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency, Province, Signatory
 from prongsai.core.actions import SYSTEM, action
 from prongsai.measures.models import Measure, MeasurePlan, Memo, SignOff
+from tests.work.conftest import free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "signoff"
-SMTP_PORT = 8372
 REASON = "ระยะเวลาของมาตรการที่ ๑ ไม่ตรงกับปีงบประมาณ โปรดแก้ข้อเท็จจริงให้ครบ"
 PEOPLE = [
     ("officer", "นางสาวผู้เสนอ ทดสอบ", "นักวิเคราะห์นโยบายและแผน", "editor"),
@@ -75,6 +75,7 @@ def smtp(settings):
     from aiosmtpd.controller import Controller
 
     inbox = Inbox()
+    SMTP_PORT = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=SMTP_PORT)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import socket
 import threading
 from datetime import date
 
@@ -18,7 +19,6 @@ from prongsai.core import events
 from prongsai.core.actions import action
 from prongsai.measures.models import Measure, MeasurePlan, Memo, SignOff
 
-SMTP_PORT = 8371
 DEAD_SMTP_PORT = 8379  # nothing listens here
 
 
@@ -64,12 +64,21 @@ class Inbox:
         return msg.get_body(preferencelist=("plain",)).get_content()
 
 
+def free_port() -> int:
+    """A port nothing listens on now (the OS picks it), so parallel test workers never clash."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture
 def smtp(settings):
-    """A real SMTP server on 127.0.0.1:8371 for the test; Django's SMTP backend pointed at it."""
+    """A real SMTP server on a free port of 127.0.0.1 for the test (one per test worker);
+    Django's SMTP backend pointed at it."""
     from aiosmtpd.controller import Controller
 
     inbox = Inbox()
+    SMTP_PORT = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=SMTP_PORT)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
