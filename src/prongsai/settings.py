@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prongsai.demo",
     "prongsai.dashboards",
     "prongsai.documents",
+    "prongsai.oit",
     "simple_history",
     "prongsai.audit",
 ]

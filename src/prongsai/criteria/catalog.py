@@ -64,6 +64,7 @@ class QuestionDef:
     period: str = "current"  # "current" or "previous": which fiscal year the evidence is about
     formats: tuple[str, ...] = ()  # "PDF", "XLSX"…
     fulfilled_by: tuple[str, ...] = ()  # Prongsai documents: "analysis", "progress-12m"…
+    source_text: str = ""  # what `source` stands for (from the file's `sources`)
 
     @property
     def unconfirmed(self) -> bool:

@@ -17,6 +17,7 @@ API: :func:`parse_catalog` (text → Catalog), :func:`load_catalog` (path → Ca
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import functools
@@ -521,7 +522,10 @@ class _Checker:
             notes=top["notes"],
             tools=tuple(t for t, _ in tools.values()),
             indicators=tuple(i for i, _ in indicators.values()),
-            questions=tuple(q for q, _ in questions.values()),
+            questions=tuple(
+                dataclasses.replace(q, source_text=sources.get(q.source, q.source))
+                for q, _ in questions.values()
+            ),
             rating_scheme=rating["scheme"],
             pass_mark=rating["pass_mark"],
             rating_rules=tuple(rating["rules"]),
