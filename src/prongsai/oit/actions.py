@@ -39,6 +39,7 @@ from prongsai.measures.evidence import EvidenceRefused, evidence_extension, stor
 from .models import MAX_EVIDENCE, ItemStatus, OitEvidence, OitItem, OitWorkspace
 from .services import catalog_or_none, public_snapshot
 
+KEEP: object = type("Keep", (), {"__repr__": lambda self: "KEEP"})()  # "leave as it is"
 EDITABLE_STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.READY)
 
 
@@ -60,8 +61,8 @@ class ItemInput:
     """What an officer sends for one item (parsed from a form, the API or a file)."""
 
     status: str
-    unit_id: int | None = None
-    due: date | None = None
+    unit_id: int | object | None = KEEP  # KEEP: leave the unit as it is
+    due: date | object | None = KEEP  # KEEP: leave the due date as it is
     explanation: str = ""
     steps: list[str] = field(default_factory=list)
     checklist: dict[str, bool] = field(default_factory=dict)
@@ -177,6 +178,7 @@ def oit_item_save(item_id: int, data: ItemInput, *, by, version: int | None = No
         raise Invalid(_("สถานะไม่ถูกต้อง"), code="bad_status", field="status")
     if (
         data.unit_id is not None
+        and data.unit_id is not KEEP
         and not Unit.objects.filter(pk=data.unit_id, agency_id=ws.agency_id).exists()
     ):
         raise Invalid(_("ไม่มีส่วนราชการนี้ในหน่วยงาน"), code="bad_unit", field="unit")
@@ -224,8 +226,10 @@ def oit_item_save(item_id: int, data: ItemInput, *, by, version: int | None = No
             file_name=f.name[:200],
             file=ContentFile(f.data, name=stored_name(ext)),
         )
-    item.unit_id = data.unit_id
-    item.due = data.due
+    if data.unit_id is not KEEP:
+        item.unit_id = data.unit_id
+    if data.due is not KEEP:
+        item.due = data.due
     item.explanation = data.explanation.strip()
     item.steps = [s.strip() for s in data.steps if s.strip()]
     item.checklist = {k: bool(v) for k, v in data.checklist.items()}
