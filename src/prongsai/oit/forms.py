@@ -57,7 +57,10 @@ class ItemForm(forms.Form):
                 widget=forms.URLInput(attrs={"placeholder": "https://"}),
             )
             self.fields[f"label{n}"] = forms.CharField(
-                label=_("ชื่อลิงก์ที่ %(n)s") % {"n": n + 1}, required=False, max_length=200
+                label=_("ชื่อลิงก์ที่ %(n)s") % {"n": n + 1},
+                required=False,
+                max_length=200,
+                widget=forms.TextInput(attrs={"placeholder": _("ชื่อลิงก์ เช่น หน้าโครงสร้างองค์กร")}),
             )
             if n < len(links) and not self.is_bound:
                 self.initial[f"url{n}"] = links[n].url

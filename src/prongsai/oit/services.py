@@ -207,3 +207,24 @@ def item_links(item: OitItem, documents: list[dict]) -> list[str]:
     for e in item.evidence.all() if item else ():
         out.append(e.url or f"file:{e.file_name}")
     return out
+
+
+def card(agency) -> dict | None:
+    """The agency's latest OIT workspace in a few figures (the agency dashboard)."""
+    ws = OitWorkspace.objects.filter(agency=agency).order_by("-fiscal_year").first()
+    if ws is None:
+        return None
+    catalog = catalog_or_none(ws.fiscal_year)
+    if catalog is None:
+        return None
+    items = list(ws.items.all())
+    p = prediction(ws, catalog, items)
+    missing = sorted(p.costs.items(), key=lambda kv: -kv[1])[:5]
+    return {
+        "workspace": ws,
+        "year": ws.fiscal_year,
+        "ready": sum(1 for i in items if i.status in READY_STATUSES),
+        "total": len(catalog.oit_items()),
+        "prediction": p,
+        "missing": missing,
+    }
