@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from prongsai.assessments.models import ToolScore
 from prongsai.criteria.catalog import Catalog, QuestionDef
@@ -91,6 +92,8 @@ class Group:
     number: int
     name: str
     subs: list[tuple[str, str, list[ItemView]]]
+    confidence: str = "medium"  # of the indicator's grouping of items
+    source_text: str = ""
 
 
 def others_for(workspace: OitWorkspace, catalog: Catalog) -> tuple[dict, dict]:
@@ -149,6 +152,8 @@ def build(workspace: OitWorkspace, catalog: Catalog) -> tuple[list[Group], Predi
                     (code, catalog.sub_indicator_name(ind.number, code) if code else "", views)
                     for code, views in subs.items()
                 ],
+                ind.confidence,
+                _("การจัดกลุ่มรายการเข้าตัวชี้วัดนี้เป็นการคาดคะเน"),
             )
         )
     return groups, p
