@@ -180,3 +180,50 @@ def test_publish_freezes_the_public_content(place):
     ws.refresh_from_db()
     assert ws.public_content["indicators"][0]["subs"][0]["items"][3]["steps"]  # unchanged
     assert OitItem.objects.get(workspace=ws, code="o4").steps == []
+
+
+def test_items_fulfilled_by_prongsai_documents_link_to_their_permanent_urls(place):
+    from prongsai.documents.models import Publication
+    from prongsai.oit.services import build, catalog_or_none
+
+    agency = place["agency"]
+    for kind, year, round_ in [
+        ("analysis", 2566, ""),
+        ("plan", 2567, ""),
+        ("progress", 2567, "6m"),
+    ]:
+        Publication.objects.create(
+            agency=agency,
+            fiscal_year=year,
+            kind=kind,
+            round=round_,
+            version=1,
+            title=kind,
+            content={},
+            content_hash="0" * 64,
+            html="",
+            pdf=b"",
+            docx=b"",
+            xlsx=b"",
+        )
+    ws = actions.oit_workspace_open(agency.pk, 2567, by=SYSTEM)
+    groups, _ = build(ws, catalog_or_none(2567))
+    views = {v.q.code: v for g in groups for _c, _n, vs in g.subs for v in vs}
+    o42 = [d["url"] for d in views["o42"].documents]
+    # o42 of 2567 = the analysis of the 2566 results and the 2567 measures
+    assert o42 == [f"/p/{agency.pk}/2566/analysis/v1/", f"/p/{agency.pk}/2567/plan/v1/"]
+    o43 = views["o43"].documents
+    assert o43[0]["url"] == f"/p/{agency.pk}/2567/progress-6m/v1/"
+    assert o43[1]["url"] == "" and o43[1]["year"] == 2567  # the 12-month report: not yet
+
+
+def test_due_items_for_the_reminders(place):
+    import datetime
+
+    from prongsai.oit.services import due_items
+
+    ws = actions.oit_workspace_open(place["agency"].pk, 2568, by=SYSTEM)  # due 2025-06-30
+    actions.oit_item_save(item(ws, "o1").pk, ItemInput(status="ready"), by=SYSTEM)
+    assert not due_items(datetime.date(2025, 6, 1)).exists()
+    due = due_items(datetime.date(2025, 6, 25))
+    assert due.count() == 25 and "o1" not in {i.code for i in due}

@@ -233,3 +233,16 @@ def card(agency) -> dict | None:
         "prediction": p,
         "missing": missing,
     }
+
+
+def due_items(today, *, within_days: int = 7):
+    """OIT items not ready whose due date is within ``within_days`` of ``today`` or past: for
+    the reminders (``prongsai remind`` of the work app) — a selector, not a copy."""
+    from datetime import timedelta
+
+    return (
+        OitItem.objects.exclude(status__in=READY_STATUSES)
+        .filter(due__isnull=False, due__lte=today + timedelta(days=within_days))
+        .select_related("workspace__agency", "unit")
+        .order_by("due", "workspace__agency__name", "order")
+    )

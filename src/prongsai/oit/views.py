@@ -271,8 +271,11 @@ def public_ita(request, pk: int, year: int):
 def public_ita_pdf(request, pk: int, year: int):
     from weasyprint import HTML
 
+    from prongsai.documents.render import FONT_FILES
+
     ws = _published(pk, year)
     context = {"agency": ws.agency, "year": year, "ws": ws, "content": ws.public_content}
+    context["fonts"] = FONT_FILES  # the documents' Thai font (Debian's Laksaman)
     html = render(request, "oit/public_ita_print.html", context).content.decode()
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
