@@ -227,3 +227,24 @@ def test_due_items_for_the_reminders(place):
     assert not due_items(datetime.date(2025, 6, 1)).exists()
     due = due_items(datetime.date(2025, 6, 25))
     assert due.count() == 25 and "o1" not in {i.code for i in due}
+
+
+def test_copy_never_overwrites_this_years_work(place):
+    editor = place["users"]["editor"]
+    agency = place["agency"].pk
+    last = actions.oit_workspace_open(agency, 2568, by=editor)
+    actions.oit_item_save(
+        item(last, "o4").pk,
+        ItemInput(status="ready", steps=["ปีก่อน"], links=[LinkInput("https://a.go.th/old")]),
+        by=editor,
+    )
+    ws = actions.oit_workspace_open(agency, 2569, by=editor)
+    actions.oit_item_save(
+        item(ws, "o4").pk,
+        ItemInput(status="in_progress", links=[LinkInput("https://a.go.th/new")]),
+        by=editor,
+    )
+    result = actions.oit_copy_last_year(agency, 2569, by=editor)
+    assert result.kept == ["o4"]
+    assert [e.url for e in item(ws, "o4").evidence.all()] == ["https://a.go.th/new"]
+    assert item(ws, "o4").steps == []

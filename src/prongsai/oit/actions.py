@@ -87,6 +87,7 @@ class CopyResult:
     mapped: list[tuple[str, str]]  # (last year's code, this year's code)
     unmapped: list[tuple[str, str]]  # last year's (code, title) with nothing to go to
     copied_links: int = 0
+    kept: list[str] = field(default_factory=list)  # this year's items already worked on
 
 
 def _catalog(year: int):
@@ -339,21 +340,25 @@ def oit_copy_last_year(agency_id: int, year: int, *, by) -> CopyResult:
         raise Invalid(_("ไม่มีงาน OIT ของปี %(year)s ให้คัดลอก"), code="nothing_to_copy", year=year - 1)
     last = list(last_ws.items.prefetch_related("evidence").order_by("order"))
     mapping = map_items(last, [(q.code, q.text_th) for q in catalog.oit_items()])
-    rows = {i.code: i for i in workspace.items.select_for_update()}
+    rows = {i.code: i for i in workspace.items.select_for_update().prefetch_related("evidence")}
     copied = 0
+    kept: list[str] = []
     for old in last:
         new_code = mapping.get(old.code)
         if new_code is None:
             continue
         row = rows[new_code]
+        if row.steps or row.explanation or row.evidence.all() or row.status != "not_started":
+            kept.append(new_code)  # this year's work is never overwritten by last year's
+            continue
+        if not (old.steps or old.explanation or old.evidence.all()):
+            continue
         row.steps = list(old.steps)
         row.explanation = old.explanation
         row.unit_id = old.unit_id
-        row.status = ItemStatus.IN_PROGRESS if (old.steps or old.evidence.all()) else row.status
-        row.checked_by, row.checked_at = None, None
+        row.status = ItemStatus.IN_PROGRESS
         row.version += 1
         row.save()
-        row.evidence.filter(url__gt="").delete()
         for e in old.evidence.all():
             if e.url:
                 OitEvidence.objects.create(item=row, order=e.order, url=e.url, label=e.label)
@@ -365,9 +370,13 @@ def oit_copy_last_year(agency_id: int, year: int, *, by) -> CopyResult:
         by=by,
         agency=agency_id,
         year=year,
-        data={"mapped": sorted(mapping.items()), "unmapped": [c for c, _ in unmapped]},
+        data={
+            "mapped": sorted(mapping.items()),
+            "unmapped": [c for c, _ in unmapped],
+            "kept": kept,
+        },
     )
-    return CopyResult(workspace, sorted(mapping.items()), unmapped, copied)
+    return CopyResult(workspace, sorted(mapping.items()), unmapped, copied, kept)
 
 
 @action("oit.settings")

@@ -115,6 +115,11 @@ def copy(request, pk: int, year: int):
         _("คัดลอกลิงก์และขั้นตอนของปี %(last)s มาแล้ว %(n)s รายการ (สถานะเริ่มใหม่ทุกรายการ)")
         % {"last": year - 1, "n": len(result.mapped)},
     )
+    if result.kept:
+        messages.info(
+            request,
+            _("รายการที่ปีนี้มีข้อมูลอยู่แล้วไม่ได้ถูกแทนที่: %(items)s") % {"items": ", ".join(result.kept)},
+        )
     if result.unmapped:
         listed = ", ".join(f"{c} {t}" for c, t in result.unmapped)
         messages.warning(
