@@ -100,6 +100,7 @@ def test_regional_viewer_reads_only(client, place):
     login(client, u["viewer"])
     page = client.get(ws_url(a)).content.decode()
     assert "หน้าหลัก" in page and "คะแนนที่คาดว่าจะได้" in page
+    assert "แก้ไขล่าสุดโดย editor" in page  # who changed it: the item's latest event
     assert 'enctype="multipart/form-data"' not in page and "ตรวจแล้ว (o1)" not in page
     assert "คุณดูข้อมูลได้อย่างเดียว" in page
     o1 = ws.items.get(code="o1")

@@ -72,6 +72,7 @@ class ItemView:
     documents: list[dict] = field(default_factory=list)
     cost: Decimal | None = None
     oit_cost: Decimal | None = None
+    last_event: object = None  # the item's latest core.Event (who changed it, when)
 
     @property
     def ready(self) -> bool:
@@ -132,6 +133,7 @@ def build(workspace: OitWorkspace, catalog: Catalog) -> tuple[list[Group], Predi
         for i in workspace.items.select_related("unit", "checked_by").prefetch_related("evidence")
     }
     p = prediction(workspace, catalog, list(rows.values()))
+    last_events = _last_events(list(rows.values()))
     groups: list[Group] = []
     for ind in catalog.indicators_of("OIT"):
         subs: dict[str, list[ItemView]] = {}
@@ -142,6 +144,7 @@ def build(workspace: OitWorkspace, catalog: Catalog) -> tuple[list[Group], Predi
                 document_links(workspace.agency_id, workspace.fiscal_year, q),
                 p.costs.get(q.code),
                 p.oit_costs.get(q.code),
+                last_events.get(rows[q.code].pk) if q.code in rows else None,
             )
             subs.setdefault(q.sub_indicator, []).append(view)
         groups.append(
@@ -157,6 +160,23 @@ def build(workspace: OitWorkspace, catalog: Catalog) -> tuple[list[Group], Predi
             )
         )
     return groups, p
+
+
+def _last_events(items: list[OitItem]) -> dict:
+    """Item id → its latest event (the history of every change is in core.Event)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from prongsai.core.models import Event
+
+    if not items:
+        return {}
+    out = {}
+    for event in Event.objects.filter(
+        content_type=ContentType.objects.get_for_model(OitItem),
+        object_id__in=[i.pk for i in items],
+    ).order_by("at", "pk"):
+        out[event.object_id] = event
+    return out
 
 
 def readiness(workspace: OitWorkspace | None, catalog: Catalog) -> dict:
