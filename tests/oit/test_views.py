@@ -161,3 +161,24 @@ def test_public_pages_without_login(client, place):
     assert url in years
     pdf = client.get(reverse("ita:pdf", args=[a.pk, 2568]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_public_files_only_those_on_the_published_page(client, place):
+    a, u = place["agency"], place["users"]
+    ws = actions.oit_workspace_open(a.pk, 2568, by=u["editor"])
+    on_page = actions.oit_item_save(
+        ws.items.get(code="o1").pk,
+        ItemInput(status="ready", files=[actions.FileInput("a.pdf", PDF)]),
+        by=u["editor"],
+    )
+    actions.oit_publish(ws.pk, by=u["editor"])
+    later = actions.oit_item_save(
+        ws.items.get(code="o2").pk,
+        ItemInput(status="ready", files=[actions.FileInput("b.pdf", PDF)]),
+        by=u["editor"],
+    )
+    shown = on_page.evidence.get().pk
+    hidden = later.evidence.get().pk
+    assert client.get(reverse("ita:file", args=[a.pk, 2568, shown])).status_code == 200
+    assert client.get(reverse("ita:file", args=[a.pk, 2568, hidden])).status_code == 404
+    assert client.get(reverse("ita:file", args=[place["other"].pk, 2568, shown])).status_code == 404
