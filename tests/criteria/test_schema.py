@@ -51,3 +51,10 @@ def test_the_loader_checks_the_fields_the_schema_defines():
     assert list(loader._QUESTION_FIELDS) == list(schema.QuestionModel.model_fields)
     assert loader._QUESTION_FIELDS["fulfilled_by"].kind == "list"
     assert loader._QUESTION_FIELDS["period"].choices == ("current", "previous")
+
+
+def test_the_shipped_schema_file_is_current():
+    """data/criteria.schema.json is what editors point at; regenerate it with
+    `prongsai criteria schema > src/prongsai/criteria/data/criteria.schema.json`."""
+    shipped = json.loads((loader.DATA_DIR / "criteria.schema.json").read_text(encoding="utf-8"))
+    assert shipped == schema.json_schema()

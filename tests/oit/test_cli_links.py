@@ -85,6 +85,10 @@ def test_oit_json_prints_items_and_the_prediction(place):
     assert predicted["overall"] == pytest.approx(0.3 * 90 + 0.3 * 80 + 0.4 * 97.5)
     assert predicted["rating"] == "ผ่าน"  # ผ่านดี needs every tool at 85 (EIT is 80)
     assert predicted["costs"] == {"o1": 1.0}
+    text = StringIO()
+    call_command("oit", "--agency", agency.name, "--year", "2568", stdout=text)
+    assert "(กำหนด ๓๐ มิ.ย. ๖๘)" in text.getvalue()  # BE dates in the text output
+    assert "o1 ยังไม่พร้อม: −1.00 คะแนนรวม" in text.getvalue()
 
 
 def test_check_links_records_status_and_flags_broken(place, server):

@@ -5,6 +5,7 @@ fetch every evidence URL and record what answered."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -12,6 +13,8 @@ from prongsai.agencies.selectors import AgencyNotFound, find_agency
 from prongsai.oit import links
 from prongsai.oit.models import OitWorkspace
 from prongsai.oit.services import build, catalog_or_none, item_links
+from prongsai.thai import format_date
+from prongsai.thai.text import ljust
 
 
 class Command(BaseCommand):
@@ -59,8 +62,10 @@ class Command(BaseCommand):
         labels = {"not_started": "ยังไม่เริ่ม", "in_progress": "กำลังจัดทำ"}
         labels |= {"ready": "พร้อม", "checked": "ตรวจแล้ว"}
         for i in items:
-            due = f" กำหนด {i['due']}" if i["due"] else ""
-            w(f"  {i['code']:<4} {labels[i['status']]:<10} {i['title']}{due}")
+            due = (
+                f" (กำหนด {format_date(date.fromisoformat(i['due']), 'short')})" if i["due"] else ""
+            )
+            w(f"  {ljust(i['code'], 4)} {ljust(labels[i['status']], 10)} {i['title']}{due}")
             for link in i["links"]:
                 w(f"         {link}")
         pr = data["predicted"]
