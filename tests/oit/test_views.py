@@ -182,3 +182,24 @@ def test_public_files_only_those_on_the_published_page(client, place):
     assert client.get(reverse("ita:file", args=[a.pk, 2568, shown])).status_code == 200
     assert client.get(reverse("ita:file", args=[a.pk, 2568, hidden])).status_code == 404
     assert client.get(reverse("ita:file", args=[place["other"].pk, 2568, shown])).status_code == 404
+
+
+def test_typed_estimates_stand_in_for_iit_and_eit(client, place):
+    a, u = place["agency"], place["users"]
+    actions.oit_workspace_open(a.pk, 2568, by=u["editor"])
+    login(client, u["editor"])
+    page = client.get(ws_url(a)).content.decode()
+    assert "ยังไม่มีคะแนน IIT" in page  # no results last year: only the OIT is predicted
+    response = client.post(
+        reverse("oit:settings", args=[a.pk, 2568]),
+        {"opens": "1/1/2568", "closes": "30/6/2568", "iit_estimate": "๙๐", "eit_estimate": "80"},
+    )
+    assert response.status_code == 302
+    page = client.get(ws_url(a)).content.decode()
+    assert "IIT ใช้ค่าที่คาดไว้" in page
+    # OIT 0 (nothing ready): 0.3·90 + 0.3·80 = 51.00
+    assert '<strong id="predicted-overall">51.00</strong>' in page
+    bad = client.post(
+        reverse("oit:settings", args=[a.pk, 2568]), {"opens": "1/7/2568", "closes": "30/6/2568"}
+    )
+    assert bad.status_code == 400 and "วันปิดตอบแบบ OIT อยู่ก่อนวันเปิด" in bad.content.decode()
