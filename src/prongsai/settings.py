@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "prongsai.dashboards",
     "prongsai.documents",
     "prongsai.work",  # above every stage: home, agency and year pages, my work, notifications
+    "prongsai.oit",
     "simple_history",
     "prongsai.audit",
 ]

@@ -63,9 +63,24 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
         result={"agency": {"name": agency.name}},
         source_text=f"รายงานของ{place}",
     )
+    # the OIT workspace of 2567 (issue 14): an item with a step and a file naming the agency
+    from prongsai.core.actions import SYSTEM
+    from prongsai.oit.actions import FileInput, ItemInput, oit_item_save, oit_workspace_open
+
+    oit = oit_workspace_open(agency.pk, 2567, by=SYSTEM)
+    oit_item = oit_item_save(
+        oit.items.get(code="o1").pk,
+        ItemInput(
+            status="ready",
+            steps=[f"ขั้นตอนของ{place}"],
+            files=[FileInput(f"{place}.pdf", f"%PDF-1.4\n% {place}".encode())],
+        ),
+        by=SYSTEM,
+    )
     return Side(
         agency,
         {
+            "oit_evidence": oit_item.evidence.get(),
             "assessment": assessment,
             "analysis": analysis,
             "plan": plan,

@@ -96,6 +96,21 @@ ROUTES = {
     "work:read": (lambda s: {}, {}),
     "work:settings": (lambda s: {}, {"email": ""}),
     "audit:history": (lambda s: {"kind": "measure", "pk": s.objects["measure"].pk}, {}),
+    # the OIT workspace (issue 14)
+    "oit:workspace": (lambda s: {"pk": s.agency.pk, "year": 2567}, {}),
+    "oit:start": (lambda s: {"pk": s.agency.pk, "year": 2568}, {}),
+    "oit:copy": (lambda s: {"pk": s.agency.pk, "year": 2568}, {}),
+    "oit:settings": (lambda s: {"pk": s.agency.pk, "year": 2567}, {"closes": "1/1/2567"}),
+    "oit:publish": (lambda s: {"pk": s.agency.pk, "year": 2567}, {}),
+    "oit:item_save": (
+        lambda s: {"pk": s.agency.pk, "year": 2567, "code": "o1"},
+        {"o1-version": "2", "o1-status": "in_progress"},
+    ),
+    "oit:item_check": (lambda s: {"pk": s.agency.pk, "year": 2567, "code": "o1"}, {}),
+    "oit:evidence_file": (
+        lambda s: {"pk": s.agency.pk, "year": 2567, "evidence_id": s.objects["oit_evidence"].pk},
+        {},
+    ),
 }
 ADMIN_ONLY = {"access:team"}
 # not agency data: Django's own pages (the admin is for staff, checked below), the login and
@@ -115,6 +130,12 @@ OUTSIDE = {
     "public:list",
     "public:view",
     "public:file",
+    # the public ITA pages: open to everyone, they show the frozen published snapshot only
+    # (tests/oit/test_views.py)
+    "ita:years",
+    "ita:page",
+    "ita:pdf",
+    "ita:file",
 }
 
 

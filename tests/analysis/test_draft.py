@@ -94,3 +94,33 @@ def test_create_analysis_stores_findings_once(demo):
     assert count == 3 + 3 + 2 + 2 + 2 + 2 + 3  # tools per issue in seed 003
     assert create_analysis(assessment) == analysis
     assert Finding.objects.filter(analysis=analysis).count() == count
+
+
+@pytest.mark.django_db
+def test_2567_analysis_has_oit_findings_for_items_at_zero(demo):
+    """Issue 14: the 2567 criteria once left OIT out, so a drafted 2567 analysis silently had no
+    OIT while six items scored 0. Every OIT item of 2567 is now weighed by some issue."""
+    from prongsai.agencies.models import Agency
+    from prongsai.assessments.services import record_scores
+    from prongsai.criteria.services import get_catalog
+
+    catalog = get_catalog(2567)
+    zero = ["o1", "o10", "o22", "o36", "o41", "o42"]
+    scores = {q.code: 0 if q.code in zero else 100 for q in catalog.questions}
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    record_scores(agency=agency, fiscal_year=2567, question_scores=scores)
+    out = StringIO()
+    call_command(
+        "analyse", "--agency", agency.name, "--year", "2567", "--format", "json", stdout=out
+    )
+    data = json.loads(out.getvalue())
+    oit = {
+        code: (issue["number"], t["verdict"])
+        for issue in data["issues"]
+        for t in issue["tools"]
+        if t["tool"] == "OIT"
+        for code in t["weak"]
+    }
+    assert set(oit) == set(zero)
+    assert {verdict for _, verdict in oit.values()} == {"fix"}
+    assert oit["o1"][0] == 3 and oit["o42"][0] == 8  # issue 8: derived from the items

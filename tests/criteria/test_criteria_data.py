@@ -135,8 +135,8 @@ def test_guesses_are_never_marked_as_certain(catalogs, year):
             assert q.confidence in ("medium", "low", "none"), q.code
         if q.confidence == "high":
             assert q.source == "SEED-3" and year == 2566, q.code
-        if "ยังไม่ยืนยัน" in q.text_th:
-            assert q.confidence in ("low", "none"), q.code
+        # uncertainty is said by `confidence` (the pages show a mark), never in the text
+        assert "ยังไม่ยืนยัน" not in q.text_th, q.code
     assert c.notes.startswith("ไม่ใช่เอกสารทางการ")  # every file says it is not official
 
 
@@ -302,26 +302,36 @@ def test_2565_uses_letter_grades_and_has_no_iit_eit_questions(catalogs):
     assert c.analysis_issues == ()
 
 
-def test_2567_oit_is_marked_as_assumed_from_2566(catalogs):
+def test_2567_oit_is_the_2566_list_from_the_lao_form(catalogs):
+    """oit.md: an LAO template's 2567 form hard-codes o1–o43 (the 2566 list) → medium."""
     c, c66 = catalogs[2567], catalogs[2566]
     oit = [q for q in c.questions if q.code.startswith("o")]
     assert [q.code for q in oit] == [q.code for q in c66.questions if q.code.startswith("o")]
-    assert all(q.confidence == "low" and q.source == "ASSUMED-FROM-2566" for q in oit)
-    assert "35" in c.sources["ASSUMED-FROM-2566"]
-    assert "35" in c.notes
+    assert all(q.confidence == "medium" and q.source == "LAO-2567-FORM" for q in oit)
+    assert "Thongtanee" in c.sources["LAO-2567-FORM"]
+    assert "35" in c.notes  # the other count is still said
+    assert c.question("o42").fulfilled_by == ("analysis", "plan")
+    assert c.question("o43").fulfilled_by == ("progress-6m", "progress-12m")
+    assert c.question("o22").period == "previous" and c.question("o21").period == "current"
 
 
 def test_2567_and_2568_reuse_the_seed_issues_for_iit_and_eit(catalogs):
     seed = seed_issues()
     for year in (2567, 2568):
         c = catalogs[year]
-        assert [i.number for i in c.analysis_issues] == list(range(1, 8))
-        for issue in c.analysis_issues:
+        assert [i.number for i in c.analysis_issues if not i.derived] == list(range(1, 8))
+        for issue in (i for i in c.analysis_issues if not i.derived):
             title, by_tool = seed[issue.number]
             assert squash(issue.title_th) == squash(title)
             for tool in ("IIT", "EIT"):
                 assert list(issue.questions.get(tool, ())) == by_tool.get(tool, []), (year, tool)
-    assert all("OIT" not in i.questions for i in catalogs[2567].analysis_issues)
+    # 2567: the seed's OIT items (same list as 2566) plus one derived issue for the rest, so
+    # every OIT item of the year is weighed by some issue
+    c67 = catalogs[2567]
+    oit_67 = {q.code for q in c67.questions if q.kind == "checklist"}
+    weighed = {code for i in c67.analysis_issues for code in i.questions.get("OIT", ())}
+    assert weighed == oit_67
+    assert [i.number for i in c67.analysis_issues if i.derived] == [8]
     mapped = [i for i in catalogs[2568].analysis_issues if "OIT" in i.questions]
     assert mapped and all(i.confidence == "low" for i in mapped)
 

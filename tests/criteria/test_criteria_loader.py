@@ -468,3 +468,39 @@ def test_criteria_error_survives_pickling(tmp_path):
         loader.load_catalog(path)
     again = pickle.loads(pickle.dumps(info.value))
     assert again.problems == info.value.problems and str(again) == str(info.value)
+
+
+def _one_problem(tmp_path, old, new):
+    path, (line,) = broken(tmp_path, (old, new))
+    problems = loader.check_file(path)
+    assert len(problems) == 1, [p.format() for p in problems]
+    return problems[0], line
+
+
+def test_placeholder_text_is_refused_with_its_line(tmp_path):
+    old = 'text_th: "โครงสร้าง",'
+    problem, line = _one_problem(tmp_path, old, 'text_th: "(โครงสร้าง — ยังไม่ยืนยัน)",')
+    assert problem.line == line
+    assert "ยังไม่ยืนยัน" in problem.message_th and "confidence" in problem.message_th
+    assert "not confirmed" in problem.message_en
+
+
+def test_oit_fields_are_checked(tmp_path):
+    old = 'text_th: "โครงสร้าง",'
+    problem, line = _one_problem(tmp_path, old, 'text_th: "โครงสร้าง", fulfilled_by: [memo],')
+    assert problem.line == line
+    assert '"memo"' in problem.message_th and "analysis" in problem.message_th
+    problem, _ = _one_problem(tmp_path, old, 'text_th: "โครงสร้าง", period: last,')
+    assert "current, previous" in problem.message_th
+
+
+def test_oit_window_closes_after_it_opens(tmp_path):
+    text = SHIPPED_2566 + (
+        "\noit_window:\n  opens: 2023-06-30\n  closes: 2023-01-01\n"
+        "  confidence: low\n  source: SEED-3\n"
+    )
+    path = tmp_path / "ita-2566.yaml"
+    path.write_text(text, encoding="utf-8")
+    (problem,) = loader.check_file(path)
+    assert problem.line == line_of(text, "  closes: 2023-01-01")
+    assert "วันปิด" in problem.message_th

@@ -55,6 +55,9 @@ AGENCY_PATH: dict[str, str] = {
     "measures.signoff": "memo__agency",
     "ingest.importeddocument": "agency",
     "dashboards.agencyyear": "agency",
+    "oit.oitworkspace": "agency",
+    "oit.oititem": "workspace__agency",
+    "oit.oitevidence": "item__workspace__agency",
 }
 
 FORBIDDEN_TH = {

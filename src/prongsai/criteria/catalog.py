@@ -9,6 +9,8 @@ scores can point at questions and dashboards can group by them.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -57,6 +59,25 @@ class QuestionDef:
     scoring_type: str = ""  # finer detail kept from the research: perception, yes_no, binary…
     confidence: Confidence = "medium"
     source: str = ""
+    # OIT items: what the workspace needs (empty when the file does not say)
+    requirements: tuple[str, ...] = ()  # the item's องค์ประกอบ
+    period: str = "current"  # "current" or "previous": which fiscal year the evidence is about
+    formats: tuple[str, ...] = ()  # "PDF", "XLSX"…
+    fulfilled_by: tuple[str, ...] = ()  # Prongsai documents: "analysis", "progress-12m"…
+    source_text: str = ""  # what `source` stands for (from the file's `sources`)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """The wording is a guess (low/none confidence): shown with a "ยังไม่ยืนยัน" mark."""
+        return self.confidence in ("low", "none")
+
+
+@dataclass(frozen=True)
+class OitWindow:
+    opens: datetime.date
+    closes: datetime.date
+    confidence: Confidence = "medium"
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +100,7 @@ class AnalysisIssueDef:
     questions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tool code -> codes
     confidence: Confidence = "medium"
     source: str = ""
+    derived: bool = False  # grouped by Prongsai from the items, not the NACC's grouping
 
 
 @dataclass(frozen=True)
@@ -98,6 +120,7 @@ class Catalog:
     analysis_issues: tuple[AnalysisIssueDef, ...] = ()
     improve_below: Decimal = Decimal("95")  # default target under which a question is "improve"
     file: str = ""  # where it was read from
+    oit_window: OitWindow | None = None
 
     def tool(self, code: str) -> ToolDef:
         return next(t for t in self.tools if t.code == code)
@@ -113,3 +136,23 @@ class Catalog:
 
     def indicators_of(self, tool: str) -> tuple[IndicatorDef, ...]:
         return tuple(i for i in self.indicators if i.tool == tool)
+
+    def oit_items(self) -> tuple[QuestionDef, ...]:
+        """The disclosure items (OIT checklist) of the year, in the file's order."""
+        return tuple(q for q in self.questions if q.kind == "checklist")
+
+    def source_text(self, key: str) -> str:
+        """What a source key stands for, in words people can read (a URL or a description)."""
+        return self.sources.get(key, key)
+
+    def sub_indicator_name(self, indicator: int, code: str) -> str:
+        for sub in self.indicator(indicator).sub_indicators:
+            if sub.code == code:
+                return sub.name_th
+        return ""
+
+
+def item_number(code: str) -> int:
+    """``"o12"`` → 12 (for sorting items as agencies do)."""
+    m = re.search(r"(\d+)$", code)
+    return int(m.group(1)) if m else 0

@@ -17,11 +17,14 @@ API: :func:`parse_catalog` (text → Catalog), :func:`load_catalog` (path → Ca
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import difflib
 import functools
 import re
 import sys
 import threading
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -30,10 +33,12 @@ from typing import Any
 
 import yaml
 
+from . import schema
 from .catalog import (
     AnalysisIssueDef,
     Catalog,
     IndicatorDef,
+    OitWindow,
     QuestionDef,
     RatingRule,
     SubIndicatorDef,
@@ -43,11 +48,7 @@ from .catalog import (
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FILE_NAME_RE = re.compile(r"^ita-(\d{4})\.yaml$")
 
-CONFIDENCES = ("high", "medium", "low", "none")
-KINDS = ("perception", "checklist")
-AGGREGATIONS = ("mean_of_questions", "mean_of_sub_indicators")
-SCHEMES = ("pass_labels", "letter_grades")
-SCORING_TYPES = ("perception", "yes_no", "binary", "unknown")
+CONFIDENCES = typing.get_args(schema.Confidence)
 QUESTION_CODE_RE = re.compile(r"^[a-z]+[0-9]+$")
 HUNDRED = Decimal(100)
 STEP = Decimal("0.01")  # scores are published, and rated, to the hundredth
@@ -269,83 +270,32 @@ class _Field:
     choices: tuple[str, ...] = ()
 
 
-_T = _Field("text")
-_T_OPT = _Field("text", required=False)
-_CONF = _Field("enum", choices=CONFIDENCES)
+def _spec(model) -> dict[str, _Field]:
+    """The loader's field table of one part of the file, read from its schema model."""
+    return {
+        name: _Field(kind, required=required, choices=choices)
+        for name, (kind, required, choices) in schema.field_specs(model).items()
+    }
 
-_YEAR_FIELDS = {
-    "fiscal_year": _Field("int"),
-    "title_th": _T,
-    "confidence": _CONF,
-    "notes": _T,
-    "sources": _Field("map"),
-    "source": _Field("list"),
-    "tools": _Field("list"),
-    "indicators": _Field("list"),
-    "questions": _Field("list"),
-    "rating": _Field("map"),
-    "analysis": _Field("map", required=False),
+
+_YEAR_FIELDS = _spec(schema.CriteriaFile)
+_TOOL_FIELDS = _spec(schema.ToolModel)
+_INDICATOR_FIELDS = _spec(schema.IndicatorModel)
+_SUB_FIELDS = _spec(schema.SubIndicatorModel)
+_QUESTION_FIELDS = _spec(schema.QuestionModel)
+_RATING_FIELDS = _spec(schema.RatingModel)
+_RULE_FIELDS = _spec(schema.RuleModel)
+_ANALYSIS_FIELDS = _spec(schema.AnalysisModel)
+_ISSUE_FIELDS = _spec(schema.IssueModel)
+_WINDOW_FIELDS = _spec(schema.OitWindowModel)
+# list values whose items must be one of these (the schema's Literal types)
+_LIST_CHOICES = {
+    "formats": typing.get_args(schema.FileFormat),
+    "fulfilled_by": typing.get_args(schema.Document),
 }
-_TOOL_FIELDS = {
-    "code": _T,
-    "name_th": _T,
-    "name_en": _T,
-    "weight": _Field("number"),
-    "confidence": _CONF,
-    "note": _T_OPT,
-}
-_INDICATOR_FIELDS = {
-    "number": _Field("int"),
-    "tool": _T,
-    "name_th": _T,
-    "name_en": _T,
-    "aggregation": _Field("enum", choices=AGGREGATIONS),
-    "sub_indicators": _Field("list", required=False),
-    "questions_known": _Field("bool", required=False),
-    "confidence": _CONF,
-    "note": _T_OPT,
-}
-_SUB_FIELDS = {"code": _Field("code"), "name_th": _T_OPT}
-_QUESTION_FIELDS = {
-    "code": _T,
-    "indicator": _Field("int"),
-    "sub_indicator": _Field("code", required=False),
-    "text_th": _T,
-    "kind": _Field("enum", choices=KINDS),
-    "scoring_type": _Field("enum", required=False, choices=SCORING_TYPES),
-    "confidence": _CONF,
-    "source": _T,
-    "note": _T_OPT,
-}
-_RATING_FIELDS = {
-    "scheme": _Field("enum", choices=SCHEMES),
-    "pass_mark": _Field("number"),
-    "rules": _Field("list"),
-    "note": _T_OPT,
-}
-_RULE_FIELDS = {
-    "label": _T,
-    "label_en": _T,
-    "min_overall": _Field("number"),
-    "max_overall": _Field("number", required=False),
-    "min_each_tool": _Field("number", required=False),
-    "passed": _Field("bool"),
-    "confidence": _CONF,
-    "note": _T_OPT,
-}
-_ANALYSIS_FIELDS = {
-    "improve_below": _Field("number", required=False),
-    "issues": _Field("list", required=False),
-    "note": _T_OPT,
-}
-_ISSUE_FIELDS = {
-    "number": _Field("int"),
-    "title_th": _T,
-    "questions": _Field("map"),
-    "confidence": _CONF,
-    "source": _T,
-    "note": _T_OPT,
-}
+# what people typed into text_th when a wording was not known; the file says it with
+# `confidence` instead, and the pages show a small "ยังไม่ยืนยัน" mark
+PLACEHOLDER_RE = re.compile(r"ยังไม่ยืนยัน|not confirmed", re.IGNORECASE)
 
 _KIND_WORDS = {
     "text": ("ข้อความ", "text"),
@@ -355,6 +305,7 @@ _KIND_WORDS = {
     "list": ("รายการ (บรรทัดที่ขึ้นต้นด้วย - หรือ [...])", "a list (lines starting with - or [...])"),
     "map": ("ชุดข้อมูลแบบ คีย์: ค่า", "a set of key: value lines"),
     "code": ('รหัส เช่น "9.1"', 'a code such as "9.1"'),
+    "date": ("วันที่แบบ ค.ศ. เช่น 2025-06-30", "a date such as 2025-06-30"),
 }
 
 
@@ -497,6 +448,9 @@ class _Checker:
                 ok = raw.strip()
             elif isinstance(raw, (Decimal, int)) and not isinstance(raw, bool):
                 ok = str(raw)
+        elif kind == "date":
+            if isinstance(raw, datetime.date) and not isinstance(raw, datetime.datetime):
+                ok = raw
         elif kind == "enum":
             if isinstance(raw, str) and raw in field.choices:
                 ok = raw
@@ -555,6 +509,7 @@ class _Checker:
         improve_below, issues = self.check_analysis(
             top.get("analysis"), tools, indicators, questions
         )
+        window = self.check_window(top.get("oit_window"), doc.line_of("oit_window"))
         self.check_source_keys(sources, doc.line_of("sources"))
         if self.problems:
             return None
@@ -567,13 +522,17 @@ class _Checker:
             notes=top["notes"],
             tools=tuple(t for t, _ in tools.values()),
             indicators=tuple(i for i, _ in indicators.values()),
-            questions=tuple(q for q, _ in questions.values()),
+            questions=tuple(
+                dataclasses.replace(q, source_text=sources.get(q.source, q.source))
+                for q, _ in questions.values()
+            ),
             rating_scheme=rating["scheme"],
             pass_mark=rating["pass_mark"],
             rating_rules=tuple(rating["rules"]),
             analysis_issues=tuple(issues),
             improve_below=improve_below,
             file=self.file,
+            oit_window=window,
         )
 
     def check_file_name(self, year: int | None, line: int) -> None:
@@ -942,6 +901,8 @@ class _Checker:
                         f"{where[1]}: indicator {number} has no sub-indicators, so "
                         f"sub_indicator cannot be given",
                     )
+            self.check_placeholder(f.get("text_th"), where, item.line_of("text_th"))
+            oit = self.check_item_fields(item, f, where)
             if code is None:
                 continue
             if code in questions:
@@ -962,10 +923,81 @@ class _Checker:
                     scoring_type=f.get("scoring_type", ""),
                     confidence=f.get("confidence", "none"),
                     source=f.get("source", ""),
+                    **oit,
                 ),
                 item.line_of("code"),
             )
         return questions
+
+    def check_placeholder(self, text: str | None, where: tuple[str, str], line: int) -> None:
+        if text and PLACEHOLDER_RE.search(text):
+            self.add(
+                line,
+                f'{where[0]}: อย่าเขียน "ยังไม่ยืนยัน" ไว้ในข้อความ (ผู้ใช้จะเห็นข้อความนี้) '
+                f"ให้เขียนเฉพาะหัวข้อ แล้วระบุ confidence: low หรือ none แทน",
+                f'{where[1]}: do not write "not confirmed" into the text (users would see it); '
+                f"write the topic only and say confidence: low or none",
+            )
+
+    def check_item_fields(self, item: _Map, f: dict[str, Any], where: tuple[str, str]) -> dict:
+        """The OIT workspace's fields of an item: only on disclosure items, lists of text or
+        of the allowed values."""
+        out: dict[str, Any] = {}
+        names = ("requirements", "period", "formats", "fulfilled_by")
+        given = [n for n in names if n in f]
+        if given and f.get("kind") != "checklist":
+            self.add(
+                item.line_of(given[0]),
+                f'{where[0]}: "{given[0]}" ใช้ได้เฉพาะรายการเปิดเผยข้อมูล (kind: checklist)',
+                f'{where[1]}: "{given[0]}" is only for disclosure items (kind: checklist)',
+            )
+            return out
+        if "period" in f:
+            out["period"] = f["period"]
+        for name in ("requirements", "formats", "fulfilled_by"):
+            if name not in f:
+                continue
+            values = []
+            seq = f[name]
+            for index, value in enumerate(seq):
+                line = seq.line_at(index)
+                choices = _LIST_CHOICES.get(name)
+                if choices and value not in choices:
+                    self.add(
+                        line,
+                        f'{where[0]}: "{name}" มีค่า "{_show(value)}" ที่ไม่รู้จัก '
+                        f"(ใช้ได้: {', '.join(choices)})",
+                        f'{where[1]}: "{name}" has an unknown value "{_show_en(value)}" '
+                        f"(allowed: {', '.join(choices)})",
+                    )
+                elif not isinstance(value, str) or not value.strip():
+                    self.add(
+                        line,
+                        f'{where[0]}: "{name}" ต้องเป็นรายการข้อความ แต่พบ "{_show(value)}"',
+                        f'{where[1]}: "{name}" must be a list of text, found "{_show_en(value)}"',
+                    )
+                else:
+                    values.append(value.strip())
+            out[name] = tuple(values)
+        return out
+
+    def check_window(self, raw: _Map | None, line: int) -> OitWindow | None:
+        if raw is None:
+            return None
+        where = ("ช่วงตอบแบบ OIT (oit_window)", "the OIT window")
+        f = self.fields(raw, _WINDOW_FIELDS, where, line)
+        if f is None or "opens" not in f or "closes" not in f:
+            return None
+        if "source" in f:
+            self.use_source(f["source"], raw.line_of("source"))
+        if f["closes"] < f["opens"]:
+            self.add(
+                raw.line_of("closes"),
+                f"{where[0]}: วันปิด ({f['closes']}) อยู่ก่อนวันเปิด ({f['opens']})",
+                f"{where[1]}: closes ({f['closes']}) before it opens ({f['opens']})",
+            )
+            return None
+        return OitWindow(f["opens"], f["closes"], f.get("confidence", "none"), f.get("source", ""))
 
     def check_indicator_coverage(
         self,
@@ -1191,6 +1223,7 @@ class _Checker:
                         questions=by_tool,
                         confidence=isf.get("confidence", "none"),
                         source=isf.get("source", ""),
+                        derived=isf.get("derived", False),
                     )
                 )
         return improve_below, issues

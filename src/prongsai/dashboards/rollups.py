@@ -244,6 +244,8 @@ def summarize(
         {
             "code": code,
             "text": questions[code].text_th if code in questions else "",
+            "confidence": questions[code].confidence if code in questions else "",
+            "source_text": questions[code].source_text if code in questions else "",
             "indicator": questions[code].indicator if code in questions else None,
             "weak": count,
             "share": round(100 * count / whole.assessed, 1) if whole.assessed else None,

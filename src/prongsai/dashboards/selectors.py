@@ -154,8 +154,16 @@ def agency_dashboard(agency: Agency, year: int | None, today: date, *, history: 
             t["scores"][a["fiscal_year"]] = a["tools"].get(t["code"])
         for i in indicators:
             i["scores"][a["fiscal_year"]] = a["indicators"].get(str(i["number"]))
+    known = {q.code: q for q in catalog.questions} if catalog else {}
     weakest = [
-        {"code": code, "text": text, "indicator": number, "score": value}
+        {
+            "code": code,
+            "text": text,
+            "indicator": number,
+            "score": value,
+            "confidence": known[code].confidence if code in known else "",
+            "source_text": known[code].source_text if code in known else "",
+        }
         for code, text, number, value in QuestionScore.objects.filter(
             assessment__agency=agency, assessment__fiscal_year=year
         )

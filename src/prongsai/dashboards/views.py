@@ -16,6 +16,8 @@ from django.utils.translation import get_language, gettext
 from prongsai.access.scope import is_national
 from prongsai.agencies.models import District, Province
 from prongsai.agencies.names import KIND_BY_CODE
+from prongsai.oit import readiness as oit_readiness
+from prongsai.oit import services as oit_services
 
 from . import exports, selectors, tables
 from .charts import agency_charts, rollup_charts
@@ -72,6 +74,9 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
     filters = _filters(request.GET)
     rows = scope.apply(selectors.visible_summaries(request.user).filter(fiscal_year=year))
     fmt = request.GET.get("export")
+    oit = _oit_readiness(request, scope)
+    if fmt in ("csv", "xlsx") and request.GET.get("table") == "oit" and oit:
+        return exports.response(oit_readiness.table(oit), fmt, f"oit-{oit['year']}-{scope.key}")
     if fmt in ("csv", "xlsx"):
         return _export(request, scope, year, rows, filters, fmt)
     page = ranking(rows, filters, page=_int(request.GET.get("page"), 1))
@@ -101,9 +106,16 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
         "ranking_rows": tables.ranking_rows_html(page.rows, page.offset, urls, year),
         "page_base": urlencode(kept) + "&" if kept else "",
         "filters": filters,
+        "oit": oit,
     }
     template = "dashboards/_ranking.html" if request.headers.get("HX-Request") else None
     return render(request, template or "dashboards/rollup.html", context)
+
+
+def _oit_readiness(request, scope: Scope):
+    """OIT readiness of the agencies in view (issue 14), beside the results."""
+    agencies = scope.apply(selectors.visible_agencies(request.user))
+    return oit_readiness.for_agencies(agencies, _int(request.GET.get("oit_year")))
 
 
 def _export(request, scope, year, rows, filters, fmt):
@@ -203,4 +215,5 @@ def agency(request, pk: int):
     # every saved score, analysis, plan, measure and round moves), the day and the language
     name = f"agency:{a.pk}:{year}:{today.isoformat()}:{get_language()}"
     content = selectors.shared_cached(name, body)
-    return render(request, "dashboards/agency.html", {"agency": a, "content": content})
+    oit = oit_services.card(a)  # live: the OIT workspace is not in the summaries' cache
+    return render(request, "dashboards/agency.html", {"agency": a, "content": content, "oit": oit})

@@ -1,4 +1,5 @@
-"""``prongsai criteria load [FILE…]`` and ``prongsai criteria check FILE…``."""
+"""``prongsai criteria load [FILE…]``, ``prongsai criteria check FILE…`` and
+``prongsai criteria schema`` (the JSON Schema of a criteria file, for editors)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,26 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from prongsai.criteria import loader, services
+from prongsai.criteria import loader, schema, services
 
 STATUS_TH = {"created": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง"}
 
 
 class Command(BaseCommand):
-    help = "Load the ITA criteria files into the database, or check a file without loading it."
+    help = (
+        "Load the ITA criteria files into the database, check a file without loading it, or "
+        "print the JSON Schema of a criteria file."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["load", "check"])
+        parser.add_argument("action", choices=["load", "check", "schema"])
         parser.add_argument("files", nargs="*", help="criteria YAML files (default: all shipped)")
         parser.add_argument("--lang", choices=["th", "en"], default="th")
 
     def handle(self, *args, action, files, lang, **options):
+        if action == "schema":
+            self.stdout.write(schema.json_schema_text())
+            return
         paths = [Path(f) for f in files] or sorted(loader.DATA_DIR.glob("ita-*.yaml"))
         if action == "check":
             if not files:

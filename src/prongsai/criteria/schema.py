@@ -1,0 +1,216 @@
+"""The shape of a criteria file (``data/ita-<year>.yaml``) as pydantic models.
+
+These models are the one definition of which keys each part of a file has, which are required
+and what type each value is. Two things are built from them:
+
+- the JSON Schema of a criteria file (``prongsai criteria schema``), so a new year can be
+  written and checked in an editor (VS Code's YAML extension: ``# yaml-language-server:
+  $schema=…``);
+- the field table the loader checks each mapping against (:func:`field_specs`), so the loader's
+  messages — which name the file, the line and the problem, in Thai and English — always agree
+  with the schema.
+
+The cross-checks that need the whole file (weights summing to 100, questions of known
+indicators, rules covering 0–100, issue questions under the right tool…) stay in the loader,
+where the line of every value is known.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import types
+import typing
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Confidence = Literal["high", "medium", "low", "none"]
+Kind = Literal["perception", "checklist"]
+Aggregation = Literal["mean_of_questions", "mean_of_sub_indicators"]
+Scheme = Literal["pass_labels", "letter_grades"]
+ScoringType = Literal["perception", "yes_no", "binary", "unknown"]
+# the year an OIT item's evidence is about: the assessed fiscal year or the one before
+Period = Literal["current", "previous"]
+# the file formats an OIT item asks for
+FileFormat = Literal["PDF", "XLSX", "DOCX", "CSV", "HTML"]
+# Prongsai's own published documents (documents.Publication slugs) that fulfil an OIT item
+Document = Literal["analysis", "plan", "progress-6m", "progress-12m"]
+
+Text = Annotated[str, Field(min_length=1)]
+Number = Annotated[Decimal, Field(allow_inf_nan=False)]
+# "9.1" is read by YAML as a number when not quoted; the loader accepts both
+SubCode = Annotated[str | Decimal | int, Field(json_schema_extra={"kind": "code"})]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ToolModel(_Part):
+    code: Text
+    name_th: Text
+    name_en: Text
+    weight: Number = Field(description="percent of the overall score; the tools sum to 100")
+    confidence: Confidence
+    note: Text | None = None
+
+
+class SubIndicatorModel(_Part):
+    code: SubCode
+    name_th: Text | None = None
+
+
+class IndicatorModel(_Part):
+    number: int
+    tool: Text
+    name_th: Text
+    name_en: Text
+    aggregation: Aggregation
+    sub_indicators: list[SubIndicatorModel] | None = None
+    questions_known: bool | None = None
+    confidence: Confidence
+    note: Text | None = None
+
+
+class QuestionModel(_Part):
+    code: Text = Field(pattern=r"^[a-z]+[0-9]+$")
+    indicator: int
+    sub_indicator: SubCode | None = None
+    text_th: Text
+    kind: Kind
+    scoring_type: ScoringType | None = None
+    confidence: Confidence
+    source: Text
+    note: Text | None = None
+    # OIT items (kind: checklist) only: what the OIT workspace needs
+    requirements: list[Text] | None = Field(None, description="the item's องค์ประกอบ")
+    period: Period | None = Field(None, description="current or previous fiscal year")
+    formats: list[FileFormat] | None = None
+    fulfilled_by: list[Document] | None = Field(
+        None, description="Prongsai documents that fulfil the item"
+    )
+
+
+class RuleModel(_Part):
+    label: Text
+    label_en: Text
+    min_overall: Number
+    max_overall: Number | None = None
+    min_each_tool: Number | None = None
+    passed: bool
+    confidence: Confidence
+    note: Text | None = None
+
+
+class RatingModel(_Part):
+    scheme: Scheme
+    pass_mark: Number
+    rules: list[RuleModel]
+    note: Text | None = None
+
+
+class IssueModel(_Part):
+    number: int
+    title_th: Text
+    questions: dict[str, list[str]]
+    confidence: Confidence
+    source: Text
+    # True when the NACC's grouping is not known and the issue was derived from the items
+    derived: bool | None = None
+    note: Text | None = None
+
+
+class AnalysisModel(_Part):
+    improve_below: Number | None = None
+    issues: list[IssueModel] | None = None
+    note: Text | None = None
+
+
+class OitWindowModel(_Part):
+    """When agencies answer the OIT in ITAS (Gregorian dates; shown in the Buddhist era)."""
+
+    opens: datetime.date
+    closes: datetime.date
+    confidence: Confidence
+    source: Text
+    note: Text | None = None
+
+
+class CriteriaFile(_Part):
+    """One fiscal year's ITA criteria (NOT an official NACC document)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Prongsai ITA criteria file")
+
+    fiscal_year: int = Field(description="Buddhist era, e.g. 2568; the file is ita-<year>.yaml")
+    title_th: Text
+    confidence: Confidence
+    notes: Text
+    sources: dict[str, str]
+    source: list[str]
+    tools: list[ToolModel]
+    indicators: list[IndicatorModel]
+    questions: list[QuestionModel]
+    rating: RatingModel
+    analysis: AnalysisModel | None = None
+    oit_window: OitWindowModel | None = None
+
+
+def json_schema() -> dict:
+    schema = CriteriaFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2)
+
+
+# --- the loader's field table, read from the models -------------------------------------------
+
+
+def _kind(annotation, extra) -> tuple[str, tuple[str, ...]]:
+    """(kind, choices) of one field for the loader's checks: text, int, number, bool, list,
+    map, code, date or enum."""
+    if extra and extra.get("kind") == "code":
+        return "code", ()
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin in (Union, types.UnionType):
+        if len(args) == 1:
+            return _kind(args[0], None)
+        return "code", ()
+    if origin is Annotated:
+        meta = typing.get_args(annotation)[1:]
+        code = any(getattr(m, "json_schema_extra", None) == {"kind": "code"} for m in meta)
+        return ("code", ()) if code else _kind(args[0], None)
+    if origin is Literal:
+        return "enum", tuple(typing.get_args(annotation))
+    if origin is list:
+        return "list", ()
+    if origin is dict:
+        return "map", ()
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "map", ()
+    return {
+        str: ("text", ()),
+        int: ("int", ()),
+        bool: ("bool", ()),
+        Decimal: ("number", ()),
+        datetime.date: ("date", ()),
+    }[annotation]
+
+
+def field_specs(model: type[BaseModel]) -> dict[str, tuple[str, bool, tuple[str, ...]]]:
+    """``{name: (kind, required, choices)}`` of a model's fields, in their order."""
+    out = {}
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        extra = None
+        for meta in info.metadata:
+            if getattr(meta, "json_schema_extra", None):
+                extra = meta.json_schema_extra
+        out[name] = (*_kind(annotation, extra), info.is_required())
+        out[name] = (out[name][0], out[name][2], out[name][1])
+    return out
