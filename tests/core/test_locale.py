@@ -492,7 +492,11 @@ def test_every_msgid_has_an_english_translation():
     assert not any(
         "#, fuzzy" in block for block in PO.read_text(encoding="utf-8").split("\n\n")[1:]
     )
-    copied = [e["msgid"] for e in entries if e.get("msgstr") == e["msgid"]]
+    copied = [
+        e["msgid"]
+        for e in entries
+        if e.get("msgstr") == e["msgid"] and any("\u0e00" <= c <= "\u0e7f" for c in e["msgid"])
+    ]
     assert copied == []  # the Thai text copied over is not a translation
 
 

@@ -67,6 +67,8 @@ def _submittable(form) -> bool:
 
 def _forms(page: str, url: str) -> list[tuple[str, dict]]:
     """Every POST form of a page: (action, {name: value}) with text inputs filled later."""
+    if not page.strip():
+        return []  # an empty fragment (e.g. the header's count when nothing waits)
     tree = lxml_html.fromstring(page)
     found = []
     for form in tree.forms:
