@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from docx import Document
+from prongsai.measures.signoff import content_hash
 
 from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency
@@ -17,7 +18,6 @@ from prongsai.documents.builders import DocumentError
 from prongsai.documents.models import Publication
 from prongsai.documents.services import NothingChanged, publish_document
 from prongsai.measures.models import MeasureProgress, Memo
-from prongsai.measures.signoff import content_hash
 
 from .pdfcheck import squash
 

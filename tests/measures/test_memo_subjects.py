@@ -6,13 +6,14 @@ from django.contrib.auth.models import User
 
 from prongsai.agencies.models import Agency, Signatory
 from prongsai.analysis.services import Frozen, update_analysis
-from prongsai.measures.models import MeasurePlan, Memo
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import ActionError
 from prongsai.core.errors import Frozen as ActionFrozen
 from prongsai.measures import actions
 from prongsai.measures.actions import memo_decide, memo_draft, memo_send, plan_create
+from prongsai.measures.models import MeasurePlan, Memo
 from tests.acting import acting
+from tests.measures.test_plans import drafted  # noqa: F401  (fixture)
 
 
 def plan_from_analysis(analysis):
@@ -30,7 +31,6 @@ def send(memo, *, by):
 
 def decide(memo, *, by, decision, comment=""):
     return memo_decide(memo.pk, decision, by=by, comment=comment)
-from tests.measures.test_plans import drafted  # noqa: F401  (fixture)
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from prongsai.agencies.models import Agency
 from prongsai.analysis.models import Analysis
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.models import Assessment
-from prongsai.measures.models import MeasurePlan
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import Conflict
 from prongsai.measures.actions import measure_move, plan_copy, plan_from_analysis
+from prongsai.measures.models import MeasurePlan
 from tests.acting import acting
 
 

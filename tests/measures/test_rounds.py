@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from prongsai.measures.models import Evidence, MeasurePlan
 from prongsai.core.actions import SYSTEM
 from prongsai.measures.actions import RoundIncomplete, round_start, round_submit
+from prongsai.measures.models import Evidence, MeasurePlan
 from prongsai.measures.rules import is_overdue
 from tests.acting import acting
 

@@ -6,10 +6,10 @@ from django.contrib.auth.models import User
 
 from prongsai.access.models import Membership
 from prongsai.agencies.models import Signatory
-from prongsai.measures.models import MeasurePlan, MemoEvent
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import ActionError
 from prongsai.measures.actions import memo_decide, memo_draft, memo_send, round_start
+from prongsai.measures.models import MeasurePlan, MemoEvent
 from prongsai.measures.rules import content_hash, current_step, still_as_approved
 
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prongsai.criteria import loader
-from prongsai.measures.models import Measure
 from prongsai.core.actions import SYSTEM
+from prongsai.criteria import loader
 from prongsai.measures.actions import plan_copy, plan_from_analysis
+from prongsai.measures.models import Measure
 from prongsai.measures.targets import check_targets, split_codes
 from prongsai.thai import to_thai_digits
 from tests.measures.test_plans import drafted  # noqa: F401  (fixture)
