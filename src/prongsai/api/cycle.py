@@ -130,7 +130,7 @@ def _memo_out(memo: Memo) -> dict:
     }
 
 
-@router.post("/agencies/{agency_id}/plans/{year}", response={201: PlanCreated, **REFUSALS})
+@router.post("/agencies/{agency_id}/plans/{year}/create", response={201: PlanCreated, **REFUSALS})
 def create_plan(request, agency_id: AgencyId, year: Year, payload: PlanIn):
     """Start the year's plan: empty, drafted from last year's analysis, or copied from last
     year's plan (refused when the year has a plan)."""

@@ -841,8 +841,10 @@ def memo_send(memo_id: int, *, by, text: MemoText | None = None, version: str = 
     signer is the first pending step."""
     memo = _locked_memo(memo_id)
     proposer = memo.signoffs.select_related("signatory").order_by("order").first()
-    if proposer is None or proposer.signatory.user_id is None or (
-        proposer.signatory.user_id != getattr(by, "pk", None)
+    if (
+        proposer is None
+        or proposer.signatory.user_id is None
+        or (proposer.signatory.user_id != getattr(by, "pk", None))
     ):
         require(by, memo.agency_id, "edit")  # the proposer sends their memo; else an editor
     memo._history_user = actor_user(by)
