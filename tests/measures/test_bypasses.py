@@ -150,6 +150,49 @@ def test_drafting_a_memo_twice_gives_one_memo_on_every_door(w):
         )  # fmt: skip
 
 
+def test_a_memo_drafted_by_a_concurrent_request_is_the_one_returned(w, monkeypatch):
+    """The race: the other request's memo is not visible yet when this one looks, so the
+    insert meets the constraint; the memo returned is the other's, never a 500 or a second."""
+    first = actions.memo_draft("plan", w.plan.pk, by=w.editor)
+    real, calls = actions._open_memo, []
+
+    def not_yet(kind, subject):
+        calls.append(kind)
+        return None if len(calls) == 1 else real(kind, subject)
+
+    monkeypatch.setattr(actions, "_open_memo", not_yet)
+    assert actions.memo_draft("plan", w.plan.pk, by=w.editor) == first
+    assert len(calls) == 2 and Memo.objects.filter(plan=w.plan).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_memo_drafts_and_round_starts_on_postgresql():
+    """Two requests at the same moment, each on its own connection (PostgreSQL: SQLite's test
+    database is one shared in-memory connection)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database with concurrent connections (DATABASE_URL=postgres://…)")
+    w = World()
+
+    def both(fn):
+        def run(_):
+            try:
+                return fn()
+            finally:
+                connections.close_all()
+
+        with ThreadPoolExecutor(2) as pool:
+            return list(pool.map(run, range(2)))
+
+    memos = both(lambda: actions.memo_draft("plan", w.plan.pk, by=w.editor).pk)
+    assert memos[0] == memos[1] and Memo.objects.filter(plan=w.plan).count() == 1
+    rounds = both(lambda: actions.round_start(w.plan.pk, "6m", by=w.editor).pk)
+    assert rounds[0] == rounds[1] and ProgressRound.objects.filter(plan=w.plan).count() == 1
+
+
 def test_an_approved_plan_never_reopens_and_stays_frozen(w):
     memo = w.approve_plan()
     w.plan.refresh_from_db()
@@ -270,9 +313,16 @@ def test_back_then_save_does_not_duplicate_a_measure(w):
     body = {"title": "มาตรการจาก API", "form_token": "abc123"}
     ids = {post_json(w.api, w.api_url("plans/2568/measures"), body).json()["id"] for _ in "12"}
     assert len(ids) == 1 and w.plan.measures.filter(title="มาตรการจาก API").count() == 1
-    # a second tab's new measure is a different form: a measure of its own
+    # back to a page the browser fetched anew (a new token), the typed text restored: the same
+    # content is that measure; other content under the same name is refused, naming it
     other = w.web.get(url).context["form"]["form_token"].value()
     assert other != data["form_token"]
+    assert w.web.post(url, {**data, "form_token": other}).status_code == 302
+    assert w.plan.measures.filter(title="มาตรการใหม่").count() == 1
+    changed = w.web.post(url, {**data, "form_token": other, "methods_text": "อีกแบบ"})
+    assert changed.status_code == 409
+    assert "มีมาตรการชื่อนี้ในแผนแล้ว (มาตรการที่ 3)" in changed.content.decode()
+    assert w.plan.measures.count() == 4  # two, the new one and the API's
 
 
 def test_empty_plan_for_a_year_with_a_plan_is_refused_not_500(w):

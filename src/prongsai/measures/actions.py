@@ -390,6 +390,20 @@ def measure_save(
             done = plan.measures.filter(form_token=form_token).first()
             if done is not None:
                 return done  # this form was saved already
+        # the same form sent again from a page the browser fetched anew (back, then save): a
+        # measure of the same name is that measure — the same content is no second measure,
+        # other content is refused, naming the measure to edit instead
+        key = " ".join(data.title.split())
+        for same in plan.measures.all():
+            if " ".join(same.title.split()) == key:
+                if MeasureData.of(same).comparable() == data.comparable():
+                    return same
+                raise Conflict(
+                    _("มีมาตรการชื่อนี้ในแผนแล้ว (มาตรการที่ %(number)s) แก้ไขที่มาตรการนั้นแทน"),
+                    code="measure_exists",
+                    field="title",
+                    number=same.number,
+                )
         number = (plan.measures.aggregate(n=Max("number"))["n"] or 0) + 1
         measure = Measure(plan=plan, number=number, form_token=form_token)
     for name in (
