@@ -119,7 +119,8 @@ def test_every_endpoint_keeps_agency_b_from_agency_a(world, client):
     for path, operations in schema["paths"].items():
         url = _fill(path, b)
         public = path.startswith("/api/public/")
-        of_b = ("{agency_id}" in path or "{memo_id}" in path) and not public  # a list shows the caller's own agencies
+        # a list shows the caller's own agencies
+        of_b = ("{agency_id}" in path or "{memo_id}" in path) and not public
         for method in operations:
             anonymous = _call(client, method, url, body)
             if not public and anonymous.status_code != 401:
