@@ -11,10 +11,16 @@ from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency, District, Province, Signatory, Unit
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.services import record_scores
+from prongsai.core.actions import SYSTEM
 from prongsai.ingest.models import ImportedDocument
-from prongsai.measures.models import Evidence, Measure
-from prongsai.measures.services import plan_from_analysis, start_round
-from prongsai.measures.signoff import draft_memo
+from prongsai.measures.actions import (
+    EvidenceData,
+    evidence_add,
+    memo_draft,
+    plan_from_analysis,
+    round_start,
+)
+from prongsai.measures.models import Measure
 from tests.conftest import SEED_003_INDICATORS
 
 MARKER = "ซ่อนเร้น"  # in agency B's name, its measure and its memo
@@ -45,14 +51,16 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
         source="manual",
     )
     analysis = create_analysis(assessment)
-    plan = plan_from_analysis(analysis)
+    plan = plan_from_analysis(analysis.pk, by=SYSTEM)
     measure = plan.measures.order_by("number").first()
     Measure.objects.filter(pk=measure.pk).update(title=f"มาตรการของ{place}")
-    round_ = start_round(plan, "6m")
+    round_ = round_start(plan.pk, "6m", by=SYSTEM)
     round_.progress.update(status="done", result=f"ผลงานของ{place}")
-    evidence = Evidence(progress=round_.progress.first(), title=f"ภาพถ่ายของ{place}")
-    evidence.file.save("e.pdf", ContentFile(f"%PDF-1.4\n% หลักฐานของ{place}".encode()))
-    memo = draft_memo(round_)
+    upload = ContentFile(f"%PDF-1.4\n% หลักฐานของ{place}".encode(), name="e.pdf")
+    evidence = evidence_add(
+        round_.progress.first().pk, EvidenceData(f"ภาพถ่ายของ{place}", file=upload), by=SYSTEM
+    )
+    memo = memo_draft("round", round_.pk, by=SYSTEM)
     document = ImportedDocument.objects.create(
         file_name=f"{place}.txt",
         content_hash=f"{place}-hash".ljust(64, "0")[:64],

@@ -93,6 +93,8 @@ def _fill(path: str, side) -> str:
         path.replace("{agency_id}", str(side.agency.pk))
         .replace("{year}", "2567" if "plans" in path else "2566")
         .replace("{round_code}", "6m")
+        .replace("{memo_id}", str(side.objects["memo"].pk))
+        .replace("{kind}", "progress")
     )
 
 
@@ -117,7 +119,8 @@ def test_every_endpoint_keeps_agency_b_from_agency_a(world, client):
     for path, operations in schema["paths"].items():
         url = _fill(path, b)
         public = path.startswith("/api/public/")
-        of_b = "{agency_id}" in path and not public  # a list shows the caller's own agencies
+        # a list shows the caller's own agencies
+        of_b = ("{agency_id}" in path or "{memo_id}" in path) and not public
         for method in operations:
             anonymous = _call(client, method, url, body)
             if not public and anonymous.status_code != 401:

@@ -187,7 +187,9 @@ def test_the_agency_page_is_cached_until_its_agency_year_changes(
         plan__agency_id=row.agency_id, plan__fiscal_year=row.fiscal_year
     ).first()
     measure.title = "มาตรการที่แก้ชื่อแล้ว"
-    with django_capture_on_commit_callbacks(execute=True):
+    from tests.acting import acting
+
+    with django_capture_on_commit_callbacks(execute=True), acting():
         measure.save()
     assert "มาตรการที่แก้ชื่อแล้ว" in signed_in.get(url).content.decode()
 

@@ -82,26 +82,29 @@ def test_demo_reads_the_sign_off_chain_of_seed_000(demo):
     ]
 
 
-def test_the_signed_memo_of_seed_000_stands_approved_and_publishes(demo, client):
+def test_the_signed_memo_of_seed_000_stands_approved_but_publishes_nothing(demo, client):
     """Read from a signed document, the memo is approved as it arrived: its page does not call
-    the approval void, and the round with its memo can be published; a change voids it."""
+    the approval void, but the round it carries was never approved in Prongsai, so nothing is
+    published (approved before published, issue 11); a change voids it."""
     from django.contrib.auth import get_user_model
 
     from prongsai.measures.models import Memo
-    from prongsai.measures.signoff import still_as_approved
+    from prongsai.measures.rules import still_as_approved
+    from tests.acting import acting
 
     memo = Memo.objects.get(agency__name="องค์การบริหารส่วนตำบลท่ากระเสริม")
     assert memo.status == "approved" and still_as_approved(memo)
     client.force_login(get_user_model().objects.get(username="demo"))
     page = client.get(f"/agencies/memos/{memo.pk}/").content.decode()
     assert "อนุมัติแล้ว" in page
-    response = client.post(f"/documents/memos/{memo.pk}/publish/")
-    assert response.status_code == 302
-    assert memo.round.plan.agency.publications.exists()
+    response = client.post(f"/documents/memos/{memo.pk}/publish/", follow=True)
+    assert "ยังเผยแพร่ไม่ได้: ต้องได้รับอนุมัติผ่านบันทึกข้อความก่อน" in response.content.decode()
+    assert not memo.round.plan.agency.publications.exists()
 
     progress = memo.round.progress.first()
     progress.result += " (แก้ไขภายหลัง)"
-    progress.save()
+    with acting():
+        progress.save()
     assert not still_as_approved(memo)
 
 

@@ -6,17 +6,39 @@ from django.contrib.auth.models import User
 
 from prongsai.agencies.models import Agency, Signatory
 from prongsai.analysis.services import Frozen, update_analysis
+from prongsai.core.actions import SYSTEM
+from prongsai.core.errors import ActionError
+from prongsai.core.errors import Frozen as ActionFrozen
+from prongsai.measures import actions
+from prongsai.measures.actions import memo_decide, memo_draft, memo_send, plan_create
 from prongsai.measures.models import MeasurePlan, Memo
-from prongsai.measures.services import PlanFrozen, plan_from_analysis, reorder
-from prongsai.measures.signoff import SignOffError, decide, draft_memo, send
+from tests.acting import acting
 from tests.measures.test_plans import drafted  # noqa: F401  (fixture)
+
+
+def plan_from_analysis(analysis):
+    return actions.plan_from_analysis(analysis.pk, by=SYSTEM)
+
+
+def draft_memo(subject):
+    kind = "plan" if isinstance(subject, MeasurePlan) else "analysis"
+    return memo_draft(kind, subject.pk, by=SYSTEM)
+
+
+def send(memo, *, by):
+    return memo_send(memo.pk, by=by)
+
+
+def decide(memo, *, by, decision, comment=""):
+    return memo_decide(memo.pk, decision, by=by, comment=comment)
 
 
 @pytest.fixture
 def chain(drafted):  # noqa: F811
     """Seed 003's agency with a three-person chain, each signer with a login."""
     agency = drafted.agency
-    Signatory.objects.filter(agency=agency).delete()
+    with acting():
+        Signatory.objects.filter(agency=agency).delete()
     users = []
     for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล", "นายกเทศมนตรี"]):
         user = User.objects.create_user(f"s{n}", password="x-pass-12345")
@@ -42,14 +64,15 @@ def test_plan_memo_is_drafted_sent_and_approved(drafted, chain):  # noqa: F811
     send(memo, by=chain[0])
     plan.refresh_from_db()
     assert plan.status == "submitted"
-    with pytest.raises(PlanFrozen):
-        reorder(plan, list(plan.measures.values_list("pk", flat=True))[::-1])
-    decide(memo, by=chain[0], decision="approved")  # the proposer signs first
+    with pytest.raises(ActionFrozen):
+        actions.measure_move(
+            plan.pk, list(plan.measures.values_list("pk", flat=True))[::-1], by=SYSTEM
+        )
     memo = decide(memo, by=chain[1], decision="returned", comment="แก้ระยะเวลา")
     plan.refresh_from_db()
     assert (memo.status, plan.status) == ("returned", "draft")
-    send(memo, by=chain[0])
-    for user in chain:
+    send(memo, by=chain[0])  # the proposer signs by sending
+    for user in chain[1:]:
         memo = decide(memo, by=user, decision="approved")
     plan.refresh_from_db()
     assert (memo.status, plan.status) == ("approved", "approved")
@@ -72,8 +95,8 @@ def test_analysis_memo_carries_the_score_and_freezes_the_analysis(drafted, chain
 @pytest.mark.django_db
 def test_an_empty_plan_cannot_be_sent(chain):
     agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
-    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2570)
-    with pytest.raises(SignOffError, match="ยังไม่มีมาตรการ"):
+    plan = plan_create(agency.pk, 2570, by=SYSTEM)
+    with pytest.raises(ActionError, match="ยังไม่มีมาตรการ"):
         draft_memo(plan)
     assert not Memo.objects.filter(plan=plan).exists()
 
@@ -96,7 +119,7 @@ def test_pages_draft_the_memo_of_a_plan_and_of_an_analysis(admin_client, drafted
     assert response.url == f"/agencies/memos/{Memo.objects.get(analysis=drafted).pk}/"
     assert admin_client.post("/agencies/memos/new/round/1/").status_code == 404
     # an empty plan: a Thai message on the plan page, nothing drafted
-    empty = MeasurePlan.objects.create(agency=agency, fiscal_year=2570)
+    empty = plan_create(agency.pk, 2570, by=SYSTEM)
     response = admin_client.post(f"/agencies/memos/new/plan/{empty.pk}/", follow=True)
     assert "ยังไม่มีมาตรการ" in response.content.decode()
     assert not Memo.objects.filter(plan=empty).exists()

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from prongsai.agencies.models import Agency, Province
-from prongsai.measures.models import Measure, MeasurePlan
+from prongsai.core.actions import SYSTEM
+from prongsai.measures.actions import MeasureData, measure_save, plan_create
 
 
 @pytest.fixture
@@ -12,8 +13,8 @@ def plan(db):
         kind=Agency.KIND_CHOICES[0][0],
         province=Province.objects.first(),
     )
-    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2568)
-    Measure.objects.create(plan=plan, number=1, title="ประชุมชี้แจงเจ้าหน้าที่", kpi_unit="ครั้ง")
+    plan = plan_create(agency.pk, 2568, by=SYSTEM)
+    measure_save(plan.pk, MeasureData(title="ประชุมชี้แจงเจ้าหน้าที่", kpi_unit="ครั้ง"), by=SYSTEM)
     return plan
 
 

@@ -4,10 +4,19 @@ refused by the services with a Thai message."""
 import pytest
 
 from prongsai.agencies.models import Signatory
+from prongsai.core.actions import SYSTEM
+from prongsai.core.errors import Frozen
+from prongsai.measures.actions import (
+    measure_save,
+    memo_approve,
+    memo_draft,
+    memo_save,
+    memo_send,
+    round_start,
+)
 from prongsai.measures.forms import MeasureForm, MemoForm
 from prongsai.measures.models import Measure
-from prongsai.measures.services import PlanFrozen, save_measure, start_round
-from prongsai.measures.signoff import SignOffError, decide, draft_memo, send, update_memo
+from tests.acting import acting
 
 
 def edit(client, plan, measure, **changes):
@@ -75,12 +84,13 @@ def test_a_submitted_plan_refuses_changes_in_the_service_and_on_the_page(plan, o
     somchai, _ = officers
     measure = plan.measures.get()
     plan.status = "approved"
-    plan.save()
+    with acting():
+        plan.save()
     form = MeasureForm({"title": "แก้หลังอนุมัติ"}, instance=measure, agency=plan.agency)
     assert form.is_valid(), form.errors
-    with pytest.raises(PlanFrozen) as refused:
-        save_measure(plan, form)
-    assert refused.value.message_th == "แผนมาตรการนี้อนุมัติแล้ว แก้ไขไม่ได้"
+    with pytest.raises(Frozen) as refused:
+        measure_save(plan.pk, form.data_typed(), by=SYSTEM, measure_id=measure.pk)
+    assert refused.value.message_th.startswith("แผนมาตรการนี้อนุมัติแล้ว แก้ไขไม่ได้")
     response = edit(somchai, plan, measure, title="แก้หลังอนุมัติ")
     assert "แผนมาตรการนี้อนุมัติแล้ว แก้ไขไม่ได้" in response.content.decode()
     assert Measure.objects.get().title == "ประชุมชี้แจงเจ้าหน้าที่"
@@ -90,18 +100,17 @@ def test_a_submitted_plan_refuses_changes_in_the_service_and_on_the_page(plan, o
 def test_an_approved_memo_refuses_changes(plan, admin_user):
     for n, (name, position) in enumerate([("นางสาวก ข", "นักวิเคราะห์"), ("นายค ง", "นายก")], 1):
         Signatory.objects.create(agency=plan.agency, name=name, position=position, order=n)
-    round_ = start_round(plan, "6m")
+    round_ = round_start(plan.pk, "6m", by=SYSTEM)
     round_.progress.update(status="done", result="ประชุมแล้ว")
-    memo = draft_memo(round_)
-    send(memo, by=admin_user)
-    decide(memo, by=admin_user, decision="approved")
-    memo = decide(memo, by=admin_user, decision="approved")
+    memo = memo_draft("round", round_.pk, by=SYSTEM)
+    memo_send(memo.pk, by=admin_user)  # the proposer's signature
+    memo = memo_approve(memo.pk, by=admin_user)
     assert memo.status == "approved"
     data = {f: getattr(memo, f) for f in MemoForm._meta.fields}
     form = MemoForm(data | {"subject": "แก้หลังอนุมัติ", "date": "1/4/2568"}, instance=memo)
     assert form.is_valid(), form.errors
-    with pytest.raises(SignOffError) as refused:
-        update_memo(memo, form)
+    with pytest.raises(Frozen) as refused:
+        memo_save(memo.pk, form.text(), by=admin_user)
     assert "บันทึกข้อความนี้อนุมัติแล้ว แก้ไขไม่ได้" in refused.value.message_th
     memo.refresh_from_db()
     assert memo.subject != "แก้หลังอนุมัติ"

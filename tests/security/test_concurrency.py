@@ -3,8 +3,8 @@ with real POSTs from two logged-in clients."""
 
 import pytest
 
-from prongsai.measures.models import Measure
-from prongsai.measures.services import start_round
+from prongsai.core.actions import SYSTEM
+from prongsai.measures.actions import MeasureData, measure_save, round_start
 
 
 def form_data(response) -> dict:
@@ -31,7 +31,7 @@ def test_second_save_of_a_measure_is_refused_and_nothing_typed_is_lost(plan, off
 
     b.update(title="อบรมเจ้าหน้าที่ใหม่", methods_text="จัดอบรม\nประเมินผล", kpi_target="2")
     response = somsri.post(url, b)
-    assert response.status_code == 200
+    assert response.status_code == 409
     html = response.content.decode()
     assert "ยังไม่ได้บันทึก: มีผู้อื่น (somchai) บันทึกข้อมูลนี้" in html
     # what changed: their value beside hers, field by field
@@ -66,9 +66,9 @@ def test_the_same_values_posted_twice_are_no_conflict(plan, officers):
 @pytest.mark.django_db
 def test_progress_rows_saved_by_someone_else_come_back_the_others_are_saved(plan, officers):
     somchai, somsri = officers
-    Measure.objects.create(plan=plan, number=2, title="เผยแพร่ข้อมูลบนเว็บไซต์")
-    Measure.objects.create(plan=plan, number=3, title="จัดทำคู่มือการปฏิบัติงาน")
-    start_round(plan, "6m")
+    measure_save(plan.pk, MeasureData(title="เผยแพร่ข้อมูลบนเว็บไซต์"), by=SYSTEM)
+    measure_save(plan.pk, MeasureData(title="จัดทำคู่มือการปฏิบัติงาน"), by=SYSTEM)
+    round_start(plan.pk, "6m", by=SYSTEM)
     url = f"/agencies/{plan.agency_id}/plans/2568/rounds/6m/"
 
     def round_data(response):
@@ -93,7 +93,7 @@ def test_progress_rows_saved_by_someone_else_come_back_the_others_are_saved(plan
         }
     )
     response = somsri.post(url, b)
-    assert response.status_code == 200
+    assert response.status_code == 409
     html = response.content.decode()
     assert "บางมาตรการมีผู้อื่นบันทึกไปก่อน" in html
     assert "กำลังนัดประชุม" in html  # her text for row 1 is still in the form
@@ -114,8 +114,8 @@ def test_evidence_saved_beside_a_conflict_is_not_attached_twice(plan, officers, 
 
     settings.MEDIA_ROOT = tmp_path
     somchai, somsri = officers
-    Measure.objects.create(plan=plan, number=2, title="เผยแพร่ข้อมูลบนเว็บไซต์")
-    start_round(plan, "6m")
+    measure_save(plan.pk, MeasureData(title="เผยแพร่ข้อมูลบนเว็บไซต์"), by=SYSTEM)
+    round_start(plan.pk, "6m", by=SYSTEM)
     url = f"/agencies/{plan.agency_id}/plans/2568/rounds/6m/"
 
     def round_data(response):
@@ -133,7 +133,7 @@ def test_evidence_saved_beside_a_conflict_is_not_attached_twice(plan, officers, 
     b.update({"form-0-result": "กำลังนัดประชุม", "form-1-result": "เผยแพร่แล้ว"})
     b.update({"form-1-evidence_title": "หน้าเว็บ", "form-1-evidence_url": "https://a.example/"})
     first = somsri.post(url, b)
-    assert first.status_code == 200 and Evidence.objects.count() == 1
+    assert first.status_code == 409 and Evidence.objects.count() == 1
     again = round_data(first)  # she saves the page as it came back, row 1 now agreed to
     assert again["form-1-evidence_title"] == "" and again["form-1-evidence_url"] == ""
     assert somsri.post(url, again).status_code == 302
@@ -170,7 +170,7 @@ def test_a_stale_form_with_only_targets_or_a_new_unit_typed_is_not_dropped(
     assert somchai.post(url, a).status_code == 302
     b[field] = value
     response = somsri.post(url, b)
-    assert response.status_code == 200  # shown again with the differences, not dropped
+    assert response.status_code == 409  # shown again with the differences, not dropped
     assert value in response.content.decode()  # what she typed is still there
     measure.refresh_from_db()
     assert measure.title == "ประชุมชี้แจงทุกกอง"

@@ -289,3 +289,7 @@ def published_documents(request, agency_id: AgencyId, year: Year):
 
 api.add_router("/agencies", agencies)
 api.add_router("/public", public)
+
+from .cycle import register as _register_cycle  # noqa: E402  (the cycle's changes, see cycle.py)
+
+_register_cycle(api)

@@ -33,6 +33,7 @@ from prongsai.agencies.names import provinces as province_rows
 from prongsai.analysis.models import Analysis, Finding, IssueNarrative
 from prongsai.assessments.models import Assessment, IndicatorScore, QuestionScore, ToolScore
 from prongsai.assessments.scoring import round2, score
+from prongsai.core.actions import SYSTEM, action
 from prongsai.criteria.catalog import Catalog
 from prongsai.criteria.models import CriteriaYear, Indicator, Question, Tool
 from prongsai.criteria.services import get_catalog, load_all
@@ -209,6 +210,11 @@ def generate(
     return result
 
 
+@action("demo.remove")
+def _remove_memos(lo: int, hi: int, *, by) -> None:
+    Memo.objects.filter(agency__gte=lo, agency__lte=hi).delete()
+
+
 def remove(country: GeneratedCountry) -> None:
     """Delete a generated country and everything hanging from its agencies."""
     lo, hi = country.first_agency_id, country.last_agency_id
@@ -221,7 +227,7 @@ def remove(country: GeneratedCountry) -> None:
 
     raw(MeasureProgress.objects.filter(**of("measure__plan__")))
     raw(Measure.responsible_units.through.objects.filter(**of("measure__plan__")))
-    Memo.objects.filter(**of()).delete()  # few, with their sign-offs
+    _remove_memos(lo, hi, by=SYSTEM)  # few, with their sign-offs
     raw(Measure.objects.filter(**of("plan__")))
     raw(ProgressRound.objects.filter(**of("plan__")))
     raw(MeasurePlan.objects.filter(**of()))

@@ -14,3 +14,10 @@ class DocumentsConfig(AppConfig):
         from .thai_dictionary import install
 
         install(settings.DATA_DIR)
+
+        # a publication is written by documents.actions.document_publish only
+        from prongsai.core.actions import guard
+
+        from .models import Publication
+
+        guard([Publication])

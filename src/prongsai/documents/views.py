@@ -12,13 +12,15 @@ from django.views.decorators.http import require_POST
 
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.agencies.models import Agency
+from prongsai.core.errors import ActionError
 
+from .actions import NothingChanged, document_publish
 from .builders import KINDS, ROUND_KINDS, DocumentError, build
 from .models import Publication, parse_slug
 from .output import FORMATS, filename
 from .output import render as render_format
 from .render import render_body
-from .services import NothingChanged, memo_document, publish_document
+from .services import memo_document
 
 
 def _options(request) -> tuple[str | None, str]:
@@ -93,13 +95,18 @@ def download(request, pk: int, year: int, kind: str, fmt: str):
 
 def _publish(request, kind, agency, year, round_, digits):
     try:
-        publication = publish_document(kind, agency, year, round_, by=request.user, digits=digits)
+        publication = document_publish(
+            kind, agency.pk, year, round_, by=request.user, digits=digits
+        )
     except DocumentError as exc:
         messages.error(request, exc.message_th)
         return None
     except NothingChanged as exc:
-        messages.error(request, exc.message_th)
+        messages.error(request, str(exc))
         return exc.publication
+    except ActionError as exc:  # not approved (approved before published, on every door)
+        messages.error(request, str(exc))
+        return None
     messages.success(
         request,
         _("เผยแพร่ “%(title)s” ฉบับที่ %(version)s แล้ว ที่ %(url)s (ลิงก์นี้ใช้อ้างอิงได้ตลอดไป)")
@@ -128,7 +135,7 @@ def publish(request, pk: int, year: int, kind: str):
 def publish_memo(request, memo_id: int):
     """The publish button of an approved memo: publishes the document the memo carries."""
     from prongsai.measures.models import Memo
-    from prongsai.measures.signoff import still_as_approved
+    from prongsai.measures.rules import still_as_approved
 
     memo = object_or_404(
         request,

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django import forms
+from django.core import signing
+from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Unit
 from prongsai.core.concurrency import VersionedForm, shown
 from prongsai.core.forms import ThaiDateField, lines
 
+from .actions import EvidenceData, MeasureData, MemoText, ProgressData
 from .evidence import EvidenceRefused, check_size, evidence_extension, stored_name
-from .models import Evidence, Measure, MeasureProgress, Memo
+from .models import Measure, MeasureProgress, Memo
 from .targets import check_targets
 
 TARGET_FIELDS = ("issue_numbers_text", "indicator_numbers_text", "question_codes_text")
 
 
 class MeasureForm(VersionedForm):
+    # one token per opened "new measure" form: saving the same form again (browser back then
+    # save, a double click) finds the measure it created instead of adding a second
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     methods_text = forms.CharField(
         label=_("วิธีการดำเนินการ"),
         required=False,
@@ -66,6 +74,8 @@ class MeasureForm(VersionedForm):
             self.fields[name].error_messages.update(
                 {"invalid": _("ใส่ตัวเลข"), "max_digits": _("ตัวเลขยาวเกินไป")}
             )
+        if not self.instance.pk:
+            self.initial["form_token"] = secrets.token_urlsafe(24)
         if self.instance.pk:
             self.initial["methods_text"] = "\n".join(self.instance.methods)
             self.initial["steps_text"] = "\n".join(self.instance.steps)
@@ -125,22 +135,25 @@ class MeasureForm(VersionedForm):
         out[str(self.fields["period_end"].label)] = shown(self.fields["period_end"], end)
         return out
 
-    def save(self, commit=True):
-        measure = super().save(commit=False)
-        measure.methods = self.methods()
-        measure.steps = self.steps()
-        measure.period_start = self.cleaned_data["period_start"]
-        measure.period_end = self.cleaned_data["period_end"]
-        measure.issue_numbers = self.targets.issues
-        measure.indicator_numbers = self.targets.indicators
-        measure.question_codes = self.targets.questions
-        measure.save()
-        units = list(self.cleaned_data["responsible_units"])
-        if name := self.cleaned_data.get("new_unit", "").strip():
-            unit, _ = Unit.objects.get_or_create(agency=self.agency, name=name)
-            units.append(unit)
-        measure.responsible_units.set(units)
-        return measure
+    def data_typed(self) -> MeasureData:
+        """What was typed, as the plain data the action takes."""
+        d = self.cleaned_data
+        return MeasureData(
+            title=d["title"],
+            tool=d.get("tool") or "",
+            methods=self.methods(),
+            steps=self.steps(),
+            issue_numbers=self.targets.issues,
+            indicator_numbers=self.targets.indicators,
+            question_codes=self.targets.questions,
+            responsible_unit_ids=[u.pk for u in d.get("responsible_units") or []],
+            period_start=d.get("period_start"),
+            period_end=d.get("period_end"),
+            kpi_target=d.get("kpi_target"),
+            kpi_unit=d.get("kpi_unit") or "",
+            budget=d.get("budget"),
+            new_unit=(d.get("new_unit") or "").strip(),
+        )
 
 
 class ProgressForm(VersionedForm):
@@ -157,6 +170,9 @@ class ProgressForm(VersionedForm):
         help_text=_("PDF รูปภาพ หรือไฟล์ Office ไม่เกิน 20 MB"),
         error_messages={"empty": _("ไฟล์ว่างเปล่า ไม่มีเนื้อหา")},
     )
+    # a file chosen and checked on a page sent back with errors elsewhere: kept in the store
+    # (signed name), so the browser's emptied file input never drops it
+    evidence_kept = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 
     class Meta:
         model = MeasureProgress
@@ -175,7 +191,36 @@ class ProgressForm(VersionedForm):
 
     def typed_extra(self) -> bool:
         d = self.cleaned_data
-        return bool(d.get("evidence_title") or d.get("evidence_url") or d.get("evidence_file"))
+        return bool(
+            d.get("evidence_title")
+            or d.get("evidence_url")
+            or d.get("evidence_file")
+            or d.get("evidence_kept")
+        )
+
+    def clean_evidence_kept(self):
+        value = self.cleaned_data.get("evidence_kept") or ""
+        if not value:
+            return ""
+        try:
+            name = signing.loads(value, salt=KEPT_SALT)
+        except signing.BadSignature:
+            return ""  # not ours: ignored, the person chooses the file again
+        return name if default_storage.exists(name) else ""
+
+    def keep_file(self) -> str | None:
+        """Store the checked file of this row (the page is shown again because of an error
+        elsewhere) and put its signed name in the form, so sending the page again attaches it.
+        Returns the stored file's description for the page."""
+        upload = self.cleaned_data.get("evidence_file") if hasattr(self, "cleaned_data") else None
+        if upload and "evidence_file" not in self.errors:
+            name = default_storage.save(f"evidence/kept/{upload.name}", upload)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("evidence_kept")] = signing.dumps(name, salt=KEPT_SALT)
+            self.kept_name = upload.name
+        elif self.cleaned_data.get("evidence_kept") if hasattr(self, "cleaned_data") else None:
+            self.kept_name = self.cleaned_data["evidence_kept"].rsplit("/", 1)[-1]
+        return getattr(self, "kept_name", None)
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
@@ -196,29 +241,38 @@ class ProgressForm(VersionedForm):
             self.add_error("cancel_reason", _("โปรดระบุเหตุผลที่ยกเลิก"))
         if data.get("kpi_actual") is not None and data["kpi_actual"] < 0:
             self.add_error("kpi_actual", _("ต้องไม่ติดลบ"))
-        if (data.get("evidence_url") or data.get("evidence_file")) and not data.get(
-            "evidence_title"
-        ):
+        if (
+            data.get("evidence_url") or data.get("evidence_file") or data.get("evidence_kept")
+        ) and not data.get("evidence_title"):
             self.add_error("evidence_title", _("โปรดใส่คำอธิบายหลักฐาน"))
         return data
 
-    def save(self, commit=True):
-        progress = super().save(commit)
+    def row_typed(self) -> ProgressData:
         d = self.cleaned_data
-        if d.get("evidence_title") and (d.get("evidence_url") or d.get("evidence_file")):
-            Evidence.objects.create(
-                progress=progress,
-                title=d["evidence_title"],
-                url=d.get("evidence_url") or "",
-                file=d.get("evidence_file"),
+        evidence = None
+        file = d.get("evidence_file") or d.get("evidence_kept") or None
+        if d.get("evidence_title") and (d.get("evidence_url") or file):
+            evidence = EvidenceData(
+                title=d["evidence_title"], url=d.get("evidence_url") or "", file=file
             )
-        return progress
+        return ProgressData(
+            progress_id=self.instance.pk,
+            status=d.get("status") or "",
+            cancel_reason=d.get("cancel_reason") or "",
+            result=d.get("result") or "",
+            outcome=d.get("outcome") or "",
+            suggestion=d.get("suggestion") or "",
+            kpi_actual=d.get("kpi_actual"),
+            version=d.get("version") or "",
+            evidence=evidence,
+        )
 
 
+KEPT_SALT = "prongsai.measures.evidence_kept"
 ProgressFormSet = forms.modelformset_factory(MeasureProgress, form=ProgressForm, extra=0)
 
 
-class MemoForm(forms.ModelForm):
+class MemoForm(VersionedForm):
     date = ThaiDateField(label=_("วันที่"))
 
     class Meta:
@@ -245,3 +299,6 @@ class MemoForm(forms.ModelForm):
         for field in self.fields.values():
             field.error_messages["required"] = _("โปรดกรอกช่องนี้")
         self.fields["date"].required = True
+
+    def text(self) -> MemoText:
+        return MemoText(**{name: self.cleaned_data.get(name) for name in MemoText.FIELDS})

@@ -13,14 +13,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Agency, Unit
+from prongsai.core.choices import Decision, MemoStatus, ProgressStatus, Source, Status, Tool
+from prongsai.core.choices import Round as RoundCode
 
-STATUS_FLOW = [
-    ("draft", _("ร่าง")),
-    ("submitted", _("เสนอแล้ว")),
-    ("approved", _("อนุมัติแล้ว")),
-    ("published", _("เผยแพร่แล้ว")),
-]
-SOURCE_CHOICES = [("manual", _("จัดทำในระบบ")), ("import", _("นำเข้าจากเอกสาร"))]
+# kept for the modules that still import them (analysis); new code uses core.choices
+STATUS_FLOW = Status.choices
+SOURCE_CHOICES = Source.choices
 
 
 class MeasurePlan(models.Model):
@@ -29,8 +27,8 @@ class MeasurePlan(models.Model):
     )
     fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"))
     title = models.CharField(_("ชื่อแผน"), max_length=300, blank=True)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_FLOW, default="draft")
-    source = models.CharField(_("ที่มา"), max_length=20, choices=SOURCE_CHOICES, default="manual")
+    status = models.CharField(_("สถานะ"), max_length=20, choices=Status, default=Status.DRAFT)
+    source = models.CharField(_("ที่มา"), max_length=20, choices=Source, default=Source.MANUAL)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
@@ -47,7 +45,7 @@ class MeasurePlan(models.Model):
 
 
 class Measure(models.Model):
-    TOOL_CHOICES = [("", "-"), ("IIT", "IIT"), ("EIT", "EIT"), ("OIT", "OIT")]
+    TOOL_CHOICES = [("", "-"), *Tool.choices]
 
     plan = models.ForeignKey(
         MeasurePlan, models.CASCADE, related_name="measures", verbose_name=_("แผน")
@@ -76,6 +74,9 @@ class Measure(models.Model):
     budget = models.DecimalField(
         _("งบประมาณ (บาท)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
+    # the one-time token of the "new measure" form that created it: the same form sent again
+    # (browser back, then save; a double click) finds this measure instead of adding another
+    form_token = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
@@ -83,6 +84,11 @@ class Measure(models.Model):
         ordering = ["plan", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="measure_unique_number"),
+            models.UniqueConstraint(
+                fields=["plan", "form_token"],
+                condition=~models.Q(form_token=""),
+                name="measure_one_per_form",
+            ),
             models.CheckConstraint(
                 condition=models.Q(period_start__isnull=True)
                 | models.Q(period_end__isnull=True)
@@ -98,14 +104,14 @@ class Measure(models.Model):
 
 
 class ProgressRound(models.Model):
-    ROUND_CHOICES = [("6m", _("รอบ 6 เดือน")), ("12m", _("รอบ 12 เดือน"))]
+    ROUND_CHOICES = RoundCode.choices
 
     plan = models.ForeignKey(
         MeasurePlan, models.CASCADE, related_name="rounds", verbose_name=_("แผน")
     )
     round = models.CharField(_("รอบรายงาน"), max_length=3, choices=ROUND_CHOICES)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_FLOW, default="draft")
-    source = models.CharField(_("ที่มา"), max_length=20, choices=SOURCE_CHOICES, default="manual")
+    status = models.CharField(_("สถานะ"), max_length=20, choices=Status, default=Status.DRAFT)
+    source = models.CharField(_("ที่มา"), max_length=20, choices=Source, default=Source.MANUAL)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
@@ -120,12 +126,7 @@ class ProgressRound(models.Model):
 
 
 class MeasureProgress(models.Model):
-    STATUS_CHOICES = [
-        ("not_started", _("ยังไม่เริ่ม")),
-        ("in_progress", _("อยู่ระหว่างดำเนินการ")),
-        ("done", _("ดำเนินการแล้ว")),
-        ("cancelled", _("ยกเลิก")),
-    ]
+    STATUS_CHOICES = ProgressStatus.choices
 
     round = models.ForeignKey(
         ProgressRound, models.CASCADE, related_name="progress", verbose_name=_("รอบ")
@@ -167,12 +168,7 @@ class Memo(models.Model):
     Exactly one of ``round``, ``plan`` or ``analysis`` is what the memo is about.
     """
 
-    STATUS_CHOICES = [
-        ("draft", _("ร่าง")),
-        ("in_review", _("อยู่ระหว่างเสนอ")),
-        ("returned", _("ส่งกลับแก้ไข")),
-        ("approved", _("อนุมัติแล้ว")),
-    ]
+    STATUS_CHOICES = MemoStatus.choices
 
     agency = models.ForeignKey(
         Agency, models.PROTECT, related_name="memos", verbose_name=_("หน่วยงาน")
@@ -211,13 +207,25 @@ class Memo(models.Model):
     background = models.TextField(_("เรื่องเดิม"))
     facts = models.TextField(_("ข้อเท็จจริง"))
     consideration = models.TextField(_("ข้อพิจารณา"))
-    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_CHOICES, default="draft")
+    status = models.CharField(
+        _("สถานะ"), max_length=20, choices=MemoStatus, default=MemoStatus.DRAFT
+    )
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
     class Meta:
         ordering = ["-date", "-pk"]
         constraints = [
+            # at most one open (not yet approved) memo per subject: drafting is idempotent
+            # under concurrency, and a second memo can never return what the first approved
+            *(
+                models.UniqueConstraint(
+                    fields=[field],
+                    condition=~models.Q(status=MemoStatus.APPROVED),
+                    name=f"memo_one_open_per_{field}",
+                )
+                for field in ("round", "plan", "analysis")
+            ),
             models.CheckConstraint(
                 condition=(
                     models.Q(round__isnull=False, plan__isnull=True, analysis__isnull=True)
@@ -225,7 +233,7 @@ class Memo(models.Model):
                     | models.Q(round__isnull=True, plan__isnull=True, analysis__isnull=False)
                 ),
                 name="memo_about_exactly_one_thing",
-            )
+            ),
         ]
         verbose_name = _("บันทึกข้อความ")
         verbose_name_plural = _("บันทึกข้อความ")
@@ -237,11 +245,7 @@ class Memo(models.Model):
 class SignOff(models.Model):
     """One step of a memo's sign-off chain (ผู้เสนอ → หัวหน้าสำนักปลัด → … → นายก)."""
 
-    DECISION_CHOICES = [
-        ("pending", _("รอพิจารณา")),
-        ("approved", _("เห็นชอบ")),
-        ("returned", _("ส่งกลับแก้ไข")),
-    ]
+    DECISION_CHOICES = Decision.choices
 
     memo = models.ForeignKey(
         Memo, models.CASCADE, related_name="signoffs", verbose_name=_("บันทึกข้อความ")
@@ -257,7 +261,7 @@ class SignOff(models.Model):
         help_text=_("เช่น ความเห็นหัวหน้าสำนักปลัด, ข้อสั่งการ"),
     )
     decision = models.CharField(
-        _("ผลการพิจารณา"), max_length=10, choices=DECISION_CHOICES, default="pending"
+        _("ผลการพิจารณา"), max_length=10, choices=Decision, default=Decision.PENDING
     )
     comment = models.TextField(_("ความเห็น"), blank=True)
     decided_at = models.DateTimeField(_("เมื่อ"), null=True, blank=True)

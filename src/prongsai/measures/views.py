@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,27 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.analysis.models import Analysis
 from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
+from prongsai.core.errors import ActionError
 from prongsai.criteria.services import catalog_or_none
 
+from . import actions
 from .evidence import CONTENT_TYPES, download_name
 from .forms import MeasureForm, ProgressFormSet
 from .models import Evidence, Measure, MeasurePlan, MeasureProgress
-from .services import (
-    PlanExists,
-    PlanFrozen,
-    RoundFrozen,
-    RoundIncomplete,
-    copy_plan,
-    is_overdue,
-    missing_results,
-    plan_from_analysis,
-    remove_evidence,
-    reorder,
-    save_measure,
-    save_progress,
-    start_round,
-)
-from .signoff import SignOffError, draft_memo
+from .rules import is_overdue, missing_results
 
 
 @login_required
@@ -59,26 +45,25 @@ def plan_page(request, pk: int, year: int):
 @login_required
 @require_POST
 def create_plan(request, pk: int, year: int):
-    agency = agency_or_404(request, pk)
+    agency = agency_or_404(request, pk, "edit")
     try:
         if request.POST.get("from") == "analysis":
             analysis = object_or_404(request, Analysis.objects, agency=agency, fiscal_year=year - 1)
-            plan_from_analysis(analysis)
+            actions.plan_from_analysis(analysis.pk, by=request.user)
             messages.success(request, _("ร่างแผนมาตรการจากผลการวิเคราะห์แล้ว ตรวจและแก้ไขได้"))
         elif request.POST.get("from") == "last_year":
             last = object_or_404(request, MeasurePlan.objects, agency=agency, fiscal_year=year - 1)
-            copy_plan(last, year)
+            actions.plan_copy(last.pk, year, by=request.user)
             messages.success(
                 request,
                 _("คัดลอกแผนปี %(last)s มาเป็นร่างแผนปี %(year)s แล้ว")
                 % {"last": year - 1, "year": year},
             )
         else:
-            with transaction.atomic():
-                MeasurePlan.objects.create(agency=agency, fiscal_year=year)
+            actions.plan_create(agency.pk, year, by=request.user)
             messages.success(request, _("สร้างแผนมาตรการปี %(year)s แล้ว") % {"year": year})
-    except PlanExists as exc:
-        messages.error(request, exc.message_th)
+    except ActionError as exc:
+        messages.error(request, str(exc))
     return redirect("measures:plan", pk=pk, year=year)
 
 
@@ -96,23 +81,36 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
     }
     form = MeasureForm(request.POST or None, **form_kwargs)
     conflict = None
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            save_measure(plan, form)
-        except PlanFrozen as exc:
-            form.add_error(None, exc.message_th)
-        except EditConflict as exc:
-            conflict = exc
+            actions.measure_save(
+                plan.pk,
+                form.data_typed(),
+                by=request.user,
+                measure_id=measure.pk if measure else None,
+                version=form.cleaned_data.get("version") or "",
+                form_token=form.cleaned_data.get("form_token") or "",
+            )
+        except actions.Stale as exc:
+            conflict = EditConflict(exc.current, form.differences(exc.current))
             form = rebound_with_version(MeasureForm, request.POST, exc.current, **form_kwargs)
             form.is_valid()
-            form.add_error(None, exc.message_th)
+            form.add_error(None, conflict.message_th)
+            status = 409
+        except ActionError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+            status = exc.status
         else:
             messages.success(request, _("บันทึกมาตรการแล้ว"))
             return redirect("measures:plan", pk=pk, year=year)
+    elif request.method == "POST":
+        status = 400
     return render(
         request,
         "measures/measure_form.html",
         {"form": form, "plan": plan, "measure": measure, "conflict": conflict},
+        status=status,
     )
 
 
@@ -120,16 +118,12 @@ def measure_edit(request, pk: int, year: int, measure_id: int | None = None):
 @require_POST
 def move(request, pk: int, year: int, measure_id: int):
     plan = object_or_404(request, MeasurePlan.objects, agency_id=pk, fiscal_year=year)
-    ids = list(plan.measures.order_by("number").values_list("pk", flat=True))
-    if measure_id in ids:
-        i = ids.index(measure_id)
-        j = i - 1 if request.POST.get("direction") == "up" else i + 1
-        if 0 <= j < len(ids):
-            ids[i], ids[j] = ids[j], ids[i]
-            try:
-                reorder(plan, ids)
-            except PlanFrozen as exc:
-                messages.error(request, exc.message_th)
+    try:
+        actions.measure_step(
+            plan.pk, measure_id, request.POST.get("direction", "down"), by=request.user
+        )
+    except ActionError as exc:
+        messages.error(request, str(exc))
     return redirect("measures:plan", pk=pk, year=year)
 
 
@@ -145,7 +139,7 @@ def _rebind_saved_rows(formset, conflicted: set[int]) -> None:
     for form in rows:
         form.data = form.data.copy()
         form.data[form.add_prefix("version")] = versions[form.instance.pk]
-        for name in ("evidence_title", "evidence_url"):
+        for name in ("evidence_title", "evidence_url", "evidence_kept"):
             form.data[form.add_prefix(name)] = ""
 
 
@@ -153,41 +147,39 @@ def _save_round(request, plan, round_, formset):
     """Save the rows (and submit when asked); None when some rows met an edit conflict: the
     page is shown again with those rows as typed, their differences and the new versions."""
     pk, year, round_code = plan.agency_id, plan.fiscal_year, round_.round
-    with transaction.atomic():
-        conflicts = save_progress(round_, formset)
-        if conflicts:
-            for form, conflict in conflicts:
-                form.add_error(None, conflict.message_th)
-                form.conflict = conflict
-                form.data = form.data.copy()
-                form.data[form.add_prefix("version")] = version_of(conflict.current)
-            _rebind_saved_rows(formset, {id(form) for form, _ in conflicts})
-            messages.error(
-                request,
-                _(
-                    "บางมาตรการมีผู้อื่นบันทึกไปก่อน จึงยังไม่ได้บันทึกมาตรการเหล่านั้น "
-                    "(มาตรการอื่นบันทึกแล้ว) ตรวจความแตกต่างแล้วกดบันทึกอีกครั้ง"
-                ),
-            )
-            return None
-        if request.POST.get("action") == "submit":
-            missing = missing_results(round_)
-            if missing:
-                messages.error(
-                    request,
-                    _("%(problem)s (บันทึกสิ่งที่กรอกไว้แล้ว)")
-                    % {"problem": RoundIncomplete(missing).message_th},
-                )
-                return redirect("measures:round", pk=pk, year=year, round_code=round_code)
-            try:
-                memo = draft_memo(round_)
-            except SignOffError as exc:
-                messages.error(request, exc.message_th)
-                return redirect("measures:round", pk=pk, year=year, round_code=round_code)
-            messages.success(
-                request, _("บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ")
-            )
-            return redirect("measures:memo", memo_id=memo.pk)
+    forms_by_id = {form.instance.pk: form for form in formset.forms}
+    conflicts = actions.round_save(
+        round_.pk, [form.row_typed() for form in formset.forms], by=request.user
+    )
+    if conflicts:
+        for row, stale in conflicts:
+            form = forms_by_id[row.progress_id]
+            conflict = EditConflict(stale.current, form.differences(stale.current))
+            form.add_error(None, conflict.message_th)
+            form.conflict = conflict
+            form.data = form.data.copy()
+            form.data[form.add_prefix("version")] = version_of(stale.current)
+            form.keep_file()
+        _rebind_saved_rows(formset, {id(forms_by_id[row.progress_id]) for row, _s in conflicts})
+        messages.error(
+            request,
+            _(
+                "บางมาตรการมีผู้อื่นบันทึกไปก่อน จึงยังไม่ได้บันทึกมาตรการเหล่านั้น "
+                "(มาตรการอื่นบันทึกแล้ว) ตรวจความแตกต่างแล้วกดบันทึกอีกครั้ง"
+            ),
+        )
+        return None
+    if request.POST.get("action") == "submit":
+        try:
+            memo = actions.round_submit(round_.pk, by=request.user)
+        except actions.RoundIncomplete as exc:
+            messages.error(request, _("%(problem)s (บันทึกสิ่งที่กรอกไว้แล้ว)") % {"problem": exc})
+            return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+        except ActionError as exc:
+            messages.error(request, str(exc))
+            return redirect("measures:round", pk=pk, year=year, round_code=round_code)
+        messages.success(request, _("บันทึกแล้ว ตรวจบันทึกข้อความ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ"))
+        return redirect("measures:memo", memo_id=memo.pk)
     messages.success(request, _("บันทึกแล้ว"))
     return redirect("measures:round", pk=pk, year=year, round_code=round_code)
 
@@ -202,24 +194,32 @@ def round_page(request, pk: int, year: int, round_code: str):
         raise Http404(_("รอบรายงานต้องเป็น 6m หรือ 12m"))
     round_ = plan.rounds.filter(round=round_code).first()
     if request.method == "POST" and request.POST.get("action") == "start":
-        start_round(plan, round_code)
+        try:
+            actions.round_start(plan.pk, round_code, by=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
         return redirect("measures:round", pk=pk, year=year, round_code=round_code)
     formset = None
+    status = 200
     if round_ is not None:
         queryset = round_.progress.select_related("measure").prefetch_related("evidence")
         queryset = queryset.order_by("measure__number")
-        editable = round_.status == "draft"
         formset = ProgressFormSet(request.POST or None, request.FILES or None, queryset=queryset)
-        if request.method == "POST" and not editable:
-            messages.error(request, RoundFrozen(round_).message_th)
-        elif request.method == "POST" and formset.is_valid():
-            try:
-                response = _save_round(request, plan, round_, formset)
-            except RoundFrozen as exc:
-                messages.error(request, exc.message_th)
-                response = None
-            if response is not None:
-                return response
+        if request.method == "POST":
+            if formset.is_valid():
+                try:
+                    response = _save_round(request, plan, round_, formset)
+                except ActionError as exc:
+                    messages.error(request, str(exc))
+                    response, status = None, exc.status
+                if response is not None:
+                    return response
+                status = 409 if status == 200 else status
+            else:
+                # shown again with the errors: every valid file chosen is kept, not dropped
+                for form in formset.forms:
+                    form.keep_file()
+                status = 400
     today = timezone.localdate()
     rows = []
     if formset is not None:
@@ -231,6 +231,7 @@ def round_page(request, pk: int, year: int, round_code: str):
                     "measure": progress.measure,
                     "progress": progress,
                     "overdue": is_overdue(progress.measure, progress, today),
+                    "kept": getattr(form, "kept_name", None),
                 }
             )
     context = {
@@ -242,7 +243,7 @@ def round_page(request, pk: int, year: int, round_code: str):
         "label": _("รอบ ๖ เดือน") if round_code == "6m" else _("รอบ ๑๒ เดือน"),
         "missing": missing_results(round_) if round_ else [],
     }
-    return render(request, "measures/round.html", context)
+    return render(request, "measures/round.html", context, status=status)
 
 
 @login_required
@@ -281,9 +282,9 @@ def evidence_remove(request, pk: int, evidence_id: int):
     )
     plan, round_ = item.progress.round.plan, item.progress.round
     try:
-        remove_evidence(item)
-    except RoundFrozen as exc:
-        messages.error(request, exc.message_th)
+        actions.evidence_remove(item.pk, by=request.user)
+    except ActionError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, _("นำหลักฐาน “%(title)s” ออกแล้ว") % {"title": item.title})
     return redirect("measures:round", pk=pk, year=plan.fiscal_year, round_code=round_.round)

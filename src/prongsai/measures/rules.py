@@ -1,36 +1,19 @@
-"""The memo (บันทึกข้อความ) and its sign-off chain, as a state machine with an event log.
-
-draft ──send──▶ in_review ──approve (each step in turn)──▶ approved
-                    │
-                    └──return (any step, with a reason)──▶ returned ──send──▶ in_review …
-
-Each step records actor, time, decision, comment and the hash of the content it approved. A
-memo carries a round, a plan or an analysis; while the memo is in review or approved, that
-content is frozen (its status is ``submitted`` then ``approved``); a return sends it back to
-``draft`` so it can be corrected. Submitted is not approved: only the last signer's approval
-approves it.
-"""
+"""What the measures app's actions and pages ask, never change: the memo's drafted texts and
+content hash, whose turn it is, whether an approval still holds, what a round still lacks.
+(The changes themselves are in :mod:`prongsai.measures.actions`.)"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
-from prongsai.agencies.models import Signatory
+from prongsai.core.choices import MemoStatus
 from prongsai.thai import format_date, to_thai_digits
 
-from .models import MeasurePlan, Memo, MemoEvent, ProgressRound, SignOff
-
-
-class SignOffError(ValueError):
-    def __init__(self, message_th: str):
-        self.message_th = message_th
-        super().__init__(message_th)
+from .models import Measure, MeasurePlan, Memo, ProgressRound, SignOff
 
 
 def subject_of(memo: Memo):
@@ -149,7 +132,7 @@ def _analysis_texts(analysis) -> dict[str, str]:
     }
 
 
-def _subject_field(subject) -> str:
+def subject_field(subject) -> str:
     if isinstance(subject, ProgressRound):
         return "round"
     if isinstance(subject, MeasurePlan):
@@ -157,8 +140,8 @@ def _subject_field(subject) -> str:
     return "analysis"
 
 
-def _texts(subject) -> dict[str, str]:
-    kind = _subject_field(subject)
+def drafted_texts(subject) -> dict[str, str]:
+    kind = subject_field(subject)
     if kind == "round":
         return _round_texts(subject)
     if kind == "plan":
@@ -166,8 +149,8 @@ def _texts(subject) -> dict[str, str]:
     return _analysis_texts(subject)
 
 
-def _nothing_to_send(subject) -> str | None:
-    kind = _subject_field(subject)
+def nothing_to_send(subject) -> str | None:
+    kind = subject_field(subject)
     if kind == "plan" and not subject.measures.exists():
         return _("แผนนี้ยังไม่มีมาตรการ เพิ่มมาตรการอย่างน้อย ๑ มาตรการก่อนเสนอ")
     if kind == "analysis" and not subject.findings.exists():
@@ -175,65 +158,7 @@ def _nothing_to_send(subject) -> str | None:
     return None
 
 
-@transaction.atomic
-def draft_memo(subject) -> Memo:
-    """A memo for a progress round, a measures plan or an analysis: its three paragraphs
-    drafted from the data, and its chain from the agency's active signatories (in their
-    order). Editable until it is sent. The unapproved memo already drafted is returned as is."""
-    agency = subject.plan.agency if isinstance(subject, ProgressRound) else subject.agency
-    chain = list(Signatory.objects.filter(agency=agency, active=True).order_by("order", "pk"))
-    if len(chain) < 2:
-        raise SignOffError(
-            _(
-                "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
-                "— เพิ่มผู้ลงนามที่หน้าผู้ดูแลระบบ → ผู้ลงนาม"
-            )
-        )
-    if problem := _nothing_to_send(subject):
-        raise SignOffError(problem)
-    existing = subject.memos.exclude(status="approved").first()
-    if existing:
-        return existing
-    if subject.status != "draft":
-        # approved or published: a new memo would send it round again and, returned, make
-        # approved content editable; a correction is a new version
-        raise SignOffError(
-            _("ส่วนนี้%(status)s เสนอซ้ำไม่ได้ (การแก้ไขต้องทำเป็นฉบับใหม่)")
-            % {"status": subject.get_status_display()}
-        )
-    last = chain[-1]
-    memo = Memo.objects.create(
-        agency=agency,
-        department=agency.name,
-        date=timezone.localdate(),
-        addressee=last.position,
-        **{_subject_field(subject): subject},
-        **_texts(subject),
-    )
-    bulk_create_with_history(
-        [
-            SignOff(memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}")
-            for n, s in enumerate(chain, start=1)
-        ],
-        SignOff,
-    )
-    return memo
-
-
-EDITABLE = ("draft", "returned")
-
-
-@transaction.atomic
-def update_memo(memo: Memo, form) -> Memo:
-    """Save a valid ``MemoForm``. Only a draft or a returned memo changes: one in review or
-    approved is refused (an approved memo is what was signed; a correction is a new memo)."""
-    current = Memo.objects.select_for_update().get(pk=memo.pk)
-    if current.status not in EDITABLE:
-        raise SignOffError(
-            f"บันทึกข้อความนี้{current.get_status_display()} แก้ไขไม่ได้ "
-            "(เนื้อหาที่ลงนามแล้วต้องคงเดิม การแก้ไขต้องทำเป็นฉบับใหม่)"
-        )
-    return form.save()
+EDITABLE = (MemoStatus.DRAFT, MemoStatus.RETURNED)
 
 
 def current_step(memo: Memo) -> SignOff | None:
@@ -250,92 +175,6 @@ def can_act(user, step: SignOff | None) -> bool:
     )
 
 
-def _user(by):
-    """A saved user for the audit trail (an anonymous or absent one is recorded as none)."""
-    return by if getattr(by, "pk", None) else None
-
-
-def _set_subject_status(memo: Memo, status: str) -> None:
-    subject = subject_of(memo)
-    subject._history_user = getattr(memo, "_history_user", None)  # the audit trail's "who"
-    subject.status = status
-    subject.save(update_fields=["status", "updated_at"])
-
-
-@transaction.atomic
-def send(memo: Memo, *, by) -> Memo:
-    """Send (or send again after a return) up the chain; the first signer is the proposer."""
-    memo = Memo.objects.select_for_update().get(pk=memo.pk)
-    memo._history_user = _user(by)  # the audit trail's "who", also outside a web request
-    if memo.status not in ("draft", "returned"):
-        raise SignOffError(
-            _("บันทึกข้อความนี้%(status)sแล้ว ส่งซ้ำไม่ได้") % {"status": memo.get_status_display()}
-        )
-    if memo.round_id:
-        from .services import missing_results
-
-        missing = missing_results(memo.round)
-        if missing:
-            numbers = ", ".join(str(m.number) for m in missing)
-            raise SignOffError(
-                _("ยังเสนอไม่ได้: มาตรการที่ %(numbers)s ยังไม่มีสถานะหรือผลการดำเนินงาน")
-                % {"numbers": numbers}
-            )
-    elif problem := _nothing_to_send(subject_of(memo)):
-        raise SignOffError(problem)
-    memo.signoffs.update(decision="pending", comment="", decided_at=None, content_hash="")
-    memo.status = "in_review"
-    memo.save(update_fields=["status", "updated_at"])
-    _set_subject_status(memo, "submitted")
-    MemoEvent.objects.create(memo=memo, action="sent", actor=by, content_hash=content_hash(memo))
-    return memo
-
-
-@transaction.atomic
-def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
-    """The current signer approves or returns (a return needs a reason)."""
-    memo = Memo.objects.select_for_update().get(pk=memo.pk)
-    memo._history_user = _user(by)
-    step = current_step(memo)
-    if step is None:
-        raise SignOffError(_("บันทึกข้อความนี้ไม่ได้รอการพิจารณา"))
-    if not can_act(by, step):
-        raise SignOffError(
-            _("รอการพิจารณาของ %(name)s (%(position)s)")
-            % {"name": step.signatory.name, "position": step.signatory.position}
-        )
-    if decision not in ("approved", "returned"):
-        raise SignOffError(_("เลือก เห็นชอบ หรือ ส่งกลับแก้ไข"))
-    if decision == "returned" and not comment.strip():
-        raise SignOffError(_("การส่งกลับแก้ไขต้องระบุเหตุผล"))
-    digest = content_hash(memo)
-    step.decision, step.comment, step.decided_at, step.content_hash = (
-        decision,
-        comment.strip(),
-        timezone.now(),
-        digest,
-    )
-    step._history_user = _user(by)
-    step.save()
-    MemoEvent.objects.create(
-        memo=memo,
-        action=decision,
-        signoff=step,
-        actor=by,
-        signatory_name=f"{step.signatory.name} ({step.signatory.position})",
-        comment=comment.strip(),
-        content_hash=digest,
-    )
-    if decision == "returned":
-        memo.status = "returned"
-        _set_subject_status(memo, "draft")
-    elif current_step(memo) is None:
-        memo.status = "approved"
-        _set_subject_status(memo, "approved")
-    memo.save(update_fields=["status", "updated_at"])
-    return memo
-
-
 def still_as_approved(memo: Memo) -> bool:
     """True when the content now is what the last signer approved (false = approval void)."""
     last = memo.signoffs.filter(decision="approved").order_by("-order").first()
@@ -344,11 +183,25 @@ def still_as_approved(memo: Memo) -> bool:
     )
 
 
-def record_signed(memo: Memo) -> None:
-    """A memo that arrives signed (read from a signed document): its approvals are stamped with
-    the content as it arrived, so it shows as approved and can be published; a later change
-    voids them like any other approval."""
-    memo.signoffs.filter(decision="approved").update(content_hash=content_hash(memo))
+def missing_results(round_) -> list[Measure]:
+    """Measures of the round without a status, or without a result (a reason when cancelled)."""
+    missing = []
+    rows = {p.measure_id: p for p in round_.progress.all()}
+    for measure in round_.plan.measures.order_by("number"):
+        p = rows.get(measure.pk)
+        explained = p and (p.cancel_reason.strip() if p.status == "cancelled" else p.result.strip())
+        if p is None or not p.status or not explained:
+            missing.append(measure)
+    return missing
+
+
+def is_overdue(measure: Measure, progress, today: date) -> bool:
+    """Past its end date and not done (nor cancelled)."""
+    return bool(
+        measure.period_end
+        and today > measure.period_end
+        and (progress is None or progress.status not in ("done", "cancelled"))
+    )
 
 
 def thai_date(memo: Memo) -> str:
