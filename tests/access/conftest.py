@@ -72,7 +72,6 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
         source_text=f"รายงานของ{place}",
     )
     # the OIT workspace of 2567 (issue 14): an item with a step and a file naming the agency
-    from prongsai.core.actions import SYSTEM
     from prongsai.oit.actions import FileInput, ItemInput, oit_item_save, oit_workspace_open
 
     oit = oit_workspace_open(agency.pk, 2567, by=SYSTEM)
