@@ -550,7 +550,9 @@ TRANSLATED_MODULES = [
     "measures/targets.py",
     "access/views.py",
     "access/forms.py",
-    "access/services.py",
+    "access/actions.py",
+    "assessments/actions.py",
+    "analysis/actions.py",
     "access/scope.py",
 ]
 GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}

@@ -172,6 +172,7 @@ class Memo(models.Model):
         ("in_review", _("อยู่ระหว่างเสนอ")),
         ("returned", _("ส่งกลับแก้ไข")),
         ("approved", _("อนุมัติแล้ว")),
+        ("paper", _("ลงนามในเอกสารกระดาษ (นำเข้า)")),
     ]
 
     agency = models.ForeignKey(
@@ -212,6 +213,20 @@ class Memo(models.Model):
     facts = models.TextField(_("ข้อเท็จจริง"))
     consideration = models.TextField(_("ข้อพิจารณา"))
     status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_CHOICES, default="draft")
+    # the paper record (status "paper"): a memo signed on paper, read from an imported
+    # document — who imported it, when, and the signatures as printed. Never an approval in
+    # Prongsai's chain: it has no sign-off steps and adds nobody to the chain.
+    paper_imported_by = models.ForeignKey(
+        "auth.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("นำเข้าโดย"),
+    )
+    paper_imported_by_name = models.CharField(_("ชื่อผู้นำเข้า"), max_length=150, blank=True)
+    paper_imported_at = models.DateTimeField(_("นำเข้าเมื่อ"), null=True, blank=True)
+    paper_signatures = models.JSONField(_("ผู้ลงนามในเอกสารกระดาษ"), default=list, blank=True)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
@@ -232,6 +247,10 @@ class Memo(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_paper_record(self) -> bool:
+        return self.status == "paper"
 
 
 class SignOff(models.Model):

@@ -64,10 +64,10 @@ def content_hash(memo: Memo) -> str:
                 "number", "title", "methods", "period_start", "period_end", "kpi_target"
             )
         )
-    else:
-        parts["findings"] = list(
-            subject.findings.values_list("issue_number", "tool", "verdict", "recommendation")
-        )
+    else:  # the analysis: its findings, narratives, constraints and the scores behind it
+        from prongsai.analysis.content import content_parts
+
+        parts.update(content_parts(subject))
     text = json.dumps(parts, ensure_ascii=False, default=str, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -183,15 +183,12 @@ def draft_memo(subject) -> Memo:
     agency = subject.plan.agency if isinstance(subject, ProgressRound) else subject.agency
     chain = list(Signatory.objects.filter(agency=agency, active=True).order_by("order", "pk"))
     if len(chain) < 2:
-        raise SignOffError(
-            _(
-                "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
-                "— เพิ่มผู้ลงนามที่หน้าผู้ดูแลระบบ → ผู้ลงนาม"
-            )
-        )
+        from prongsai.access.actions import empty_chain_message
+
+        raise SignOffError(empty_chain_message(agency))
     if problem := _nothing_to_send(subject):
         raise SignOffError(problem)
-    existing = subject.memos.exclude(status="approved").first()
+    existing = subject.memos.exclude(status__in=("approved", "paper")).first()
     if existing:
         return existing
     if subject.status != "draft":
