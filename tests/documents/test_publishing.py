@@ -11,8 +11,9 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from docx import Document
 
-from prongsai.access.models import Membership
+from prongsai.access.actions import membership_grant
 from prongsai.agencies.models import Agency
+from prongsai.core.actions import SYSTEM
 from prongsai.documents.builders import DocumentError
 from prongsai.documents.models import Publication
 from prongsai.documents.services import NothingChanged, publish_document
@@ -32,7 +33,7 @@ def agency(demo):
 @pytest.fixture
 def officer(agency):
     user = User.objects.create_user("officer-docs", password="x")
-    Membership.objects.create(user=user, role="editor", agency=agency)
+    membership_grant(by=SYSTEM, user=user, role="editor", agency=agency)
     return user
 
 

@@ -5,17 +5,17 @@ from datetime import date
 import pytest
 
 from prongsai.agencies.models import Agency
-from prongsai.analysis.models import Analysis
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.models import Assessment
 from prongsai.measures.models import MeasurePlan
 from prongsai.measures.services import PlanExists, copy_plan, plan_from_analysis, reorder
+from tests.conftest import drop_analyses
 
 
 @pytest.fixture
 def drafted(demo):
     agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
-    Analysis.objects.filter(agency=agency).delete()
+    drop_analyses(agency)
     MeasurePlan.objects.filter(agency=agency).delete()
     return create_analysis(Assessment.objects.get(agency=agency, fiscal_year=2566))
 

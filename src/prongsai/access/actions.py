@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Agency, Signatory
@@ -48,9 +48,11 @@ def empty_chain_message(agency) -> str:
     url = reverse("access:team", kwargs={"pk": getattr(agency, "pk", agency)})
     return format_html(
         '{} <a href="{}">{}</a>',
-        _g("ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) — ผู้ดูแลหน่วยงานกำหนดได้ที่"),
+        gettext(
+            "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) — ผู้ดูแลหน่วยงานกำหนดได้ที่"
+        ),
         url,
-        _g("หน้าผู้ใช้และสายการลงนาม"),
+        gettext("หน้าผู้ใช้และสายการลงนาม"),
     )
 
 
@@ -209,6 +211,7 @@ def chain_set(agency_id: int, entries: list[ChainEntry], *, by) -> list[Signator
     agency = _locked_agency(agency_id)
     current = {s.pk: s for s in agency.signatories.all()}
     members = set(Membership.objects.filter(agency=agency).values_list("user_id", flat=True))
+    national = scope.is_national(by)  # the system and national admins may link any user
     seen: set[tuple[str, str]] = set()
     ordered = sorted(enumerate(entries), key=lambda e: (e[1].order, e[0]))
     for n, (_i, entry) in enumerate(ordered, start=1):
@@ -224,7 +227,7 @@ def chain_set(agency_id: int, entries: list[ChainEntry], *, by) -> list[Signator
                 position=position,
             )
         seen.add((name, position))
-        if entry.user_id is not None and entry.user_id not in members:
+        if entry.user_id is not None and entry.user_id not in members and not national:
             raise Invalid(_("ผู้ลงนามลำดับที่ %(n)s: ผูกได้เฉพาะผู้ใช้ของหน่วยงานนี้"), field=f"chain.{n}", n=n)
         if entry.id is not None and entry.id not in current:
             raise Conflict(_("สายการลงนามเปลี่ยนไประหว่างแก้ไข โหลดหน้านี้ใหม่แล้วบันทึกอีกครั้ง"), field="chain")
@@ -262,3 +265,57 @@ def chain_set(agency_id: int, entries: list[ChainEntry], *, by) -> list[Signator
         data={"chain": [[s.order, s.name, s.position, s.user_id, s.active] for s in saved]},
     )
     return saved
+
+
+@action("membership.add")
+def membership_grant(*, user, role: str, by, **where) -> Membership:
+    """Grant any role with its scope (``agency=``, ``province=``/``province_id=``,
+    ``department=``, or none for a national admin): what a national admin does (and the demo
+    and tests, as the system). An agency's own admin uses :func:`membership_add`."""
+    agency = where.get("agency") or where.get("agency_id")
+    if not scope.is_national(by):
+        if agency is None:
+            raise Invalid(_("เฉพาะผู้ดูแลระดับประเทศให้สิทธิ์นี้ได้"), field="role", code="national_only")
+        scope.require(by, getattr(agency, "pk", agency), "admin")
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(user=user, role=role, **where)
+    except IntegrityError:
+        raise Conflict(
+            _("“%(username)s” มีสิทธิ์นี้อยู่แล้ว"), field="username", username=user.get_username()
+        ) from None
+    events.record(
+        "membership.add",
+        membership,
+        by=by,
+        agency=getattr(agency, "pk", agency),
+        data={"user": user.get_username(), "role": role},
+    )
+    return membership
+
+
+@action("chain.set")
+def signatory_add(
+    *, agency, name: str, position: str, order: int = 0, by, **fields
+) -> Signatory:
+    """Add one signer to the end (or at ``order``) of the agency's chain — the shell's and the
+    tests' shorthand; the team page sets the whole chain with :func:`chain_set`."""
+    agency_id = getattr(agency, "pk", agency)
+    scope.require(by, agency_id, "admin")
+    _locked_agency(agency_id)
+    try:
+        with transaction.atomic():
+            signatory = Signatory.objects.create(
+                agency_id=agency_id, name=name, position=position, order=order, **fields
+            )
+    except IntegrityError:
+        raise Conflict(
+            _("มีผู้ลงนามชื่อและตำแหน่งนี้ซ้ำกัน: %(name)s (%(position)s)"),
+            field="chain",
+            name=name,
+            position=position,
+        ) from None
+    events.record(
+        "chain.set", signatory, by=by, agency=agency_id, data={"added": [order, name, position]}
+    )
+    return signatory

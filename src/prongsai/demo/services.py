@@ -17,11 +17,16 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from prongsai.access.actions import ChainEntry, NewMember, chain_set, membership_add
+from prongsai.access.actions import (
+    ChainEntry,
+    NewMember,
+    chain_set,
+    membership_add,
+    membership_grant,
+)
 from prongsai.agencies.models import Agency, District, Province
 from prongsai.assessments.models import Assessment
-from prongsai.core import events
-from prongsai.core.actions import SYSTEM, action
+from prongsai.core.actions import SYSTEM
 from prongsai.criteria.services import load_all
 from prongsai.ingest.header import read_agency_header
 from prongsai.ingest.importing import import_file
@@ -117,7 +122,7 @@ def _demo_user() -> None:
         if "agency" in scope:
             membership_add(scope["agency"].pk, NewMember(name, role), by=SYSTEM)
         else:  # a regional viewer: no agency's team page grants it
-            _grant_regional(user, scope["province"], by=SYSTEM)
+            membership_grant(user=user, role=role, province=scope["province"], by=SYSTEM)
     # the first and the last of Tha Krasoem's chain sign as analyst and mayor
     agency = Agency.objects.filter(name="องค์การบริหารส่วนตำบลท่ากระเสริม").first()
     chain = list(agency.signatories.order_by("order", "pk")) if agency else []
@@ -137,12 +142,3 @@ def _demo_user() -> None:
         ]
         chain_set(agency.pk, entries, by=SYSTEM)
 
-
-@action("demo.grant_regional")
-def _grant_regional(user, province, *, by):
-    """A demo user's regional reach (national admins grant it; there is no page for it yet)."""
-    from prongsai.access.models import Membership
-
-    membership = Membership.objects.create(user=user, role="regional_viewer", province=province)
-    events.record("membership.add", membership, by=by, data={"user": user.username})
-    return membership

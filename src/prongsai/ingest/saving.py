@@ -141,6 +141,7 @@ def import_save(document_id: int, data: dict | None = None, *, by) -> SaveOutcom
 
 def save_document(document: ImportedDocument, data: dict | None = None, *, by=None) -> SaveOutcome:
     """Shorthand of :func:`import_save` (acting as the system unless ``by`` is given)."""
+    data = data if data is not None else document.result
     return import_save(document.pk, data, by=by or SYSTEM)
 
 

@@ -62,7 +62,8 @@ def review(request, pk: int):
             except ActionError as exc:
                 field = "question_scores" if exc.field == "question_scores" else None
                 form.add_error(field, str(exc))
-                status = exc.status
+                status = 409 if exc.status == 409 else 200  # frozen or conflict: say so
+
             else:
                 messages.success(
                     request,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from prongsai.agencies.models import Signatory
+from prongsai.core.actions import action
 from prongsai.thai import format_date, to_thai_digits
 
 from .models import MeasurePlan, Memo, MemoEvent, ProgressRound, SignOff
@@ -259,7 +260,7 @@ def _set_subject_status(memo: Memo, status: str) -> None:
     subject.save(update_fields=["status", "updated_at"])
 
 
-@transaction.atomic
+@action("memo.send")  # a door of the guarded analysis status (act-cycle's memo actions replace it)
 def send(memo: Memo, *, by) -> Memo:
     """Send (or send again after a return) up the chain; the first signer is the proposer."""
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
@@ -288,7 +289,7 @@ def send(memo: Memo, *, by) -> Memo:
     return memo
 
 
-@transaction.atomic
+@action("memo.decide")
 def decide(memo: Memo, *, by, decision: str, comment: str = "") -> Memo:
     """The current signer approves or returns (a return needs a reason)."""
     memo = Memo.objects.select_for_update().get(pk=memo.pk)
