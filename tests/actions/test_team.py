@@ -126,19 +126,12 @@ def test_only_an_agency_admin_sets_the_chain_or_adds_members(agency):
 
 
 def test_a_racing_add_member_is_refused_clearly_not_a_500(client, agency, admin_of, monkeypatch):
-    """Two admins add the same new user at the same moment: the second finds the name taken
-    between its check and its insert (the race is staged here by creating the user right after
-    the check). The page says so; no 500, one user, one membership."""
-    real = actions.validate_password
-
-    def and_meanwhile(password, user=None):
-        real(password, user)
-        get_user_model().objects.create_user("twin", password="x")
-        Membership.objects.create(
-            user=get_user_model().objects.get(username="twin"), role="editor", agency=agency
-        )
-
-    monkeypatch.setattr(actions, "validate_password", and_meanwhile)
+    """Two admins add the same new user at the same moment: the second looked the name up
+    before the first committed, so its insert meets the unique name. Staged here: the user is
+    already there, and the lookup misses it once. The page says so; no 500, nothing doubled."""
+    twin = get_user_model().objects.create_user("twin", password="x")
+    membership_add(agency.pk, NewMember("twin", "editor"), by=SYSTEM)  # the first request
+    monkeypatch.setattr(actions, "_find_user", lambda username: None)  # the second's lookup
     client.force_login(admin_of)
     response = client.post(
         f"/agencies/{agency.pk}/team/",
@@ -151,8 +144,52 @@ def test_a_racing_add_member_is_refused_clearly_not_a_500(client, agency, admin_
     )
     assert response.status_code == 200
     assert "เพิ่งถูกสร้างโดยคำขออื่นพร้อมกัน" in response.content.decode()
-    assert get_user_model().objects.filter(username="twin").count() == 1
-    assert Membership.objects.filter(user__username="twin").count() == 1
+    assert list(get_user_model().objects.filter(username="twin")) == [twin]
+    assert Membership.objects.filter(user=twin).count() == 1
+
+
+@pytest.mark.skipif(
+    "postgresql" not in __import__("os").environ.get("DATABASE_URL", ""),
+    reason="row locks: PostgreSQL (SQLite serialises every write anyway)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_add_member_requests_give_one_membership_and_no_500(agency, admin_of):
+    """Really at once, on PostgreSQL: the agency row lock makes the second wait, then find the
+    first's member — one 302, one clear refusal."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    results, start = [], threading.Barrier(2)
+
+    def add():
+        c = Client()
+        c.force_login(admin_of)
+        start.wait()
+        try:
+            r = c.post(
+                f"/agencies/{agency.pk}/team/",
+                {
+                    "action": "add_member",
+                    "username": "pair",
+                    "role": "editor",
+                    "password": "ท่ากระเสริม-2567",
+                },
+            )
+            results.append((r.status_code, r.content.decode()))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(code for code, _ in results) == [200, 302]
+    refused = next(text for code, text in results if code == 200)
+    assert "อยู่แล้ว" in refused or "พร้อมกัน" in refused
+    assert Membership.objects.filter(user__username="pair").count() == 1
 
 
 def test_adding_an_existing_member_again_is_a_conflict(agency, admin_of):

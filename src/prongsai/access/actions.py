@@ -56,6 +56,10 @@ def empty_chain_message(agency) -> str:
     )
 
 
+def _find_user(username: str):
+    return get_user_model().objects.filter(username=username).first()
+
+
 def _locked_agency(agency_id) -> Agency:
     """The agency row locked: member and chain changes of one agency happen one at a time."""
     return Agency.objects.select_for_update().get(pk=getattr(agency_id, "pk", agency_id))
@@ -77,7 +81,7 @@ def membership_add(agency_id: int, new: NewMember, *, by) -> Membership:
     _role_error(new.role)
     username = new.username.strip()
     User = get_user_model()
-    user = User.objects.filter(username=username).first()
+    user = _find_user(username)
     if user is None:
         if not new.password:
             raise Invalid(
@@ -295,9 +299,7 @@ def membership_grant(*, user, role: str, by, **where) -> Membership:
 
 
 @action("chain.set")
-def signatory_add(
-    *, agency, name: str, position: str, order: int = 0, by, **fields
-) -> Signatory:
+def signatory_add(*, agency, name: str, position: str, order: int = 0, by, **fields) -> Signatory:
     """Add one signer to the end (or at ``order``) of the agency's chain — the shell's and the
     tests' shorthand; the team page sets the whole chain with :func:`chain_set`."""
     agency_id = getattr(agency, "pk", agency)

@@ -141,4 +141,3 @@ def _demo_user() -> None:
             for n, s in enumerate(chain)
         ]
         chain_set(agency.pk, entries, by=SYSTEM)
-
