@@ -29,7 +29,7 @@ DOORS = {
     "analysis:constraints": "analysis.save",
     "ingest:upload": "import.read",
     "ingest:review": "import.save",
-    "access:team": "membership.add / membership.remove / chain.set",
+    "access:team": "membership.add / .set_role / .remove / chain.set",
 }
 API_WRITES = {
     ("PUT", "/agencies/{agency_id}/assessments/{year}/scores"): "scores.record",
@@ -107,8 +107,14 @@ def test_each_door_leaves_its_action_event(admin_client, demo, tmp_path):
 
     team = reverse("access:team", args=[phanom.pk])
     n = count()
-    admin_client.post(team, {"action": "add_member", "username": "officer", "role": "signer"})
-    membership = phanom.memberships.get(user__username="officer", role="signer")
+    admin_client.post(team, {"action": "add_member", "username": "mayor", "role": "editor"})
+    membership = phanom.memberships.get(user__username="mayor")
+    admin_client.post(
+        team, {"action": "set_role", "membership": membership.pk, "role": "editor"}
+    )  # the same role: nothing to do, no event
+    admin_client.post(team, {"action": "set_role", "membership": membership.pk, "role": "signer"})
+    membership.refresh_from_db()
+    assert membership.role == "signer"
     admin_client.post(team, {"action": "remove_member", "membership": membership.pk})
     admin_client.post(
         team,
@@ -128,7 +134,12 @@ def test_each_door_leaves_its_action_event(admin_client, demo, tmp_path):
             "s-1-active": "on",
         },
     )
-    assert new_events(n) == ["membership.add", "membership.remove", "chain.set"]
+    assert new_events(n) == [
+        "membership.add",
+        "membership.set_role",
+        "membership.remove",
+        "chain.set",
+    ]
 
     _token, key = ApiToken.issue(admin, "test")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}", "content_type": "application/json"}

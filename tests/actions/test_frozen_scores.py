@@ -99,3 +99,23 @@ def test_the_analysis_hash_covers_its_scores(phanom):
     before = content_hash(analysis)
     record_scores(agency=phanom, fiscal_year=2566, indicator_scores={1: 50}, source="manual")
     assert content_hash(analysis) != before
+
+
+def test_an_approved_analysis_refuses_the_api_too(client, editor, phanom, approved):
+    _token, key = ApiToken.issue(editor, "test")
+    finding = approved.findings.first()
+    before = (finding.recommendation, approved.constraint_budget)
+    response = client.patch(
+        f"/api/agencies/{phanom.pk}/analyses/2566",
+        data=json.dumps(
+            {"recommendations": {str(finding.pk): "เปลี่ยน"}, "constraints": {"budget": "ก"}}
+        ),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "frozen" and "แก้ไขไม่ได้" in response.json()["detail_th"]
+    finding.refresh_from_db()
+    approved.refresh_from_db()
+    assert (finding.recommendation, approved.constraint_budget) == before
+    assert events("analysis.save") == 0

@@ -11,9 +11,16 @@ from django.views.decorators.http import require_http_methods
 
 from prongsai.core.errors import ActionError
 
-from .actions import ChainEntry, NewMember, chain_set, membership_add, membership_remove
+from .actions import (
+    ChainEntry,
+    NewMember,
+    chain_set,
+    membership_add,
+    membership_remove,
+    membership_set_role,
+)
 from .forms import MemberForm, SignatoryFormSet, UnitForm
-from .models import Membership
+from .models import AGENCY_ROLES, Membership
 from .scope import agency_or_404
 
 
@@ -57,6 +64,24 @@ def team(request, pk: int):
         else:
             messages.success(request, _("ถอนสิทธิ์ %(user)s แล้ว") % {"user": membership.user.username})
         return redirect("access:team", pk=pk)
+    elif action == "set_role":
+        chosen = request.POST.get("membership", "")
+        if not chosen.isdigit():
+            raise Http404(_("ไม่พบสิทธิ์ที่เลือก"))
+        membership = get_object_or_404(Membership, pk=chosen, agency=agency)
+        try:
+            membership = membership_set_role(
+                membership.pk, request.POST.get("role", ""), by=request.user
+            )
+        except ActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("เปลี่ยนบทบาทของ %(user)s เป็น%(role)sแล้ว")
+                % {"user": membership.user.username, "role": membership.get_role_display()},
+            )
+        return redirect("access:team", pk=pk)
     elif action == "add_unit" and unit_form.is_valid():
         try:
             with transaction.atomic():
@@ -78,6 +103,7 @@ def team(request, pk: int):
     context = {
         "agency": agency,
         "members": agency.memberships.select_related("user").order_by("role", "user__username"),
+        "roles": [c for c in Membership.ROLE_CHOICES if c[0] in AGENCY_ROLES],
         "member_form": member_form,
         "unit_form": unit_form,
         "units": agency.units.all(),
