@@ -153,3 +153,20 @@ def test_each_door_leaves_its_action_event(admin_client, demo, tmp_path):
     assert admin_client.patch(f"{base}/analyses/2566", body, **auth).status_code == 200
     assert new_events(n) == ["scores.record", "analysis.draft", "analysis.save"]
     assert Event.objects.filter(action="analysis.save", actor=admin).exists()
+
+
+def test_the_admin_is_a_door_through_an_action_too(admin_client, db):
+    """A superuser's change in the Django admin passes the guard inside the action
+    ``admin.change`` and is on the record (an event per object)."""
+    from prongsai.access.actions import membership_grant
+    from prongsai.access.models import Membership
+    from prongsai.core.actions import SYSTEM
+
+    user = get_user_model().objects.create_user("someone", password="x")
+    membership = membership_grant(user=user, role="national_admin", by=SYSTEM)
+    response = admin_client.post(
+        f"/admin/access/membership/{membership.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    assert Event.objects.filter(action="admin.delete", object_id=membership.pk).exists()
