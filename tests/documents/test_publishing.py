@@ -18,7 +18,7 @@ from prongsai.documents.builders import DocumentError
 from prongsai.documents.models import Publication
 from prongsai.documents.services import NothingChanged, publish_document
 from prongsai.measures.models import MeasureProgress, Memo
-from prongsai.measures.signoff import content_hash
+from prongsai.measures.signoff import content_hash, draft_memo
 
 from .pdfcheck import squash
 
@@ -99,10 +99,13 @@ def test_nothing_to_publish_is_a_clear_error(agency, officer):
 
 @pytest.mark.django_db
 def test_an_approved_memo_publishes_its_round_with_the_memo(client, agency, officer):
-    memo = Memo.objects.get(agency=agency)
-    assert memo.status == "approved"
-    # as if approved in the app (the demo's memo comes from a paper document, with no hash)
-    memo.signoffs.order_by("-order").update(content_hash=content_hash(memo))
+    paper = Memo.objects.get(agency=agency)  # the demo's memo: signed on paper, a record
+    assert paper.status == "paper"
+    memo = draft_memo(paper.round)  # Prongsai's own memo, up the demo's chain
+    # as if approved in the app, every step (the memo actions are tested in tests/measures)
+    Memo.objects.filter(pk=memo.pk).update(status="approved")
+    memo.refresh_from_db()
+    memo.signoffs.update(decision="approved", content_hash=content_hash(memo))
     client.force_login(officer)
     page = client.get(f"/agencies/memos/{memo.pk}/").text
     assert f"/documents/memos/{memo.pk}/publish/" in page and "เผยแพร่" in page
@@ -121,7 +124,7 @@ def test_an_approved_memo_publishes_its_round_with_the_memo(client, agency, offi
 
 @pytest.mark.django_db
 def test_a_memo_not_approved_publishes_nothing(client, agency, officer):
-    memo = Memo.objects.get(agency=agency)
+    memo = draft_memo(Memo.objects.get(agency=agency).round)
     memo.status = "in_review"
     memo.save()
     client.force_login(officer)
