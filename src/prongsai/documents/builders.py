@@ -432,11 +432,18 @@ def memo_blocks(memo: Memo) -> list[dict]:
             }
         )
     if memo.status == "paper":  # signed on paper, imported: printed as the record it is
-        for sig in memo.paper_signatures:
+        signatures = memo.paper_signatures
+        for index, sig in enumerate(signatures):
+            if index == 0:
+                label = ""
+            elif index == len(signatures) - 1:
+                label = "ข้อสั่งการ"
+            else:
+                label = f"ความเห็น{sig.get('position', '')}"
             blocks.append(
                 {
                     "type": "signature",
-                    "label": "",
+                    "label": label,
                     "comment": sig.get("comment") or "",
                     "name": f"({sig.get('name', '')})",
                     "position": sig.get("position", ""),
