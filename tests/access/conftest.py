@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.files.base import ContentFile
 
-from prongsai.access.models import Membership
-from prongsai.agencies.models import Agency, District, Province, Signatory, Unit
+from prongsai.access.actions import membership_grant, signatory_add
+from prongsai.agencies.models import Agency, District, Province, Unit
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.services import record_scores
 from prongsai.core.actions import SYSTEM
@@ -21,7 +21,7 @@ from prongsai.measures.actions import (
     round_start,
 )
 from prongsai.measures.models import Measure
-from tests.conftest import SEED_003_INDICATORS
+from tests.conftest import SEED_003_INDICATORS, fixture_create
 
 MARKER = "ซ่อนเร้น"  # in agency B's name, its measure and its memo
 INDICATORS = {n: float(score) for n, score in SEED_003_INDICATORS.items()}
@@ -40,8 +40,8 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
     )
     Unit.objects.create(agency=agency, name=f"สำนักปลัด{place}")
     for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "นายก"], start=1):
-        Signatory.objects.create(
-            agency=agency, order=n, name=f"ผู้ลงนาม{place}{n}", position=position
+        signatory_add(
+            by=SYSTEM, agency=agency, order=n, name=f"ผู้ลงนาม{place}{n}", position=position
         )
     assessment, _ = record_scores(
         agency=agency,
@@ -61,7 +61,8 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
         round_.progress.first().pk, EvidenceData(f"ภาพถ่ายของ{place}", file=upload), by=SYSTEM
     )
     memo = memo_draft("round", round_.pk, by=SYSTEM)
-    document = ImportedDocument.objects.create(
+    document = fixture_create(
+        ImportedDocument,
         file_name=f"{place}.txt",
         content_hash=f"{place}-hash".ljust(64, "0")[:64],
         size=10,
@@ -116,6 +117,6 @@ def world(criteria, django_user_model, settings, tmp_path):
         ("national", "national_admin", {}),
     ]:
         users[name] = django_user_model.objects.create_user(name, password="pass-12345-xyz")
-        Membership.objects.create(user=users[name], role=role, **scope)
+        membership_grant(by=SYSTEM, user=users[name], role=role, **scope)
     users["nobody"] = django_user_model.objects.create_user("nobody", password="pass-12345-xyz")
     return {"A": a, "B": b, "users": users}

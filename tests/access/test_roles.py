@@ -3,10 +3,13 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from prongsai.access.actions import membership_grant
 from prongsai.access.models import Membership
 from prongsai.access.scope import agencies_for, can, restrict
 from prongsai.agencies.models import Agency, Department, Signatory
+from prongsai.core.actions import SYSTEM
 from prongsai.measures.models import Measure
+from tests.conftest import fixture_create
 
 
 def names(queryset):
@@ -38,7 +41,7 @@ def test_a_department_viewer_sees_the_departments_agencies(world, django_user_mo
     dla = Department.objects.create(name="กรมส่งเสริมการปกครองท้องถิ่น")
     Agency.objects.filter(pk=b.pk).update(department=dla)
     viewer = django_user_model.objects.create_user("dla_viewer")
-    Membership.objects.create(user=viewer, role="regional_viewer", department=dla)
+    membership_grant(by=SYSTEM, user=viewer, role="regional_viewer", department=dla)
     assert list(agencies_for(viewer)) == [b]
 
 
@@ -77,12 +80,12 @@ def test_reading_is_not_changing(world, client):
 def test_a_membership_names_the_scope_its_role_needs(world):
     user, a = world["users"]["nobody"], world["A"].agency
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=user, role="editor")  # an editor of no agency
+        Membership.objects.bulk_create([Membership(user=user, role="editor")])  # no agency
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=user, role="regional_viewer", agency=a)
-    Membership.objects.create(user=user, role="editor", agency=a)
+        Membership.objects.bulk_create([Membership(user=user, role="regional_viewer", agency=a)])
+    Membership.objects.bulk_create([Membership(user=user, role="editor", agency=a)])
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=user, role="editor", agency=a)  # twice
+        Membership.objects.bulk_create([Membership(user=user, role="editor", agency=a)])
 
 
 @pytest.mark.django_db
@@ -92,7 +95,8 @@ def test_import_saves_only_into_an_agency_the_user_may_edit(world, client):
     from prongsai.ingest.saving import ImportDataError, save_document
 
     b = world["B"].agency
-    document = ImportedDocument.objects.create(
+    document = fixture_create(
+        ImportedDocument,
         file_name="x.txt",
         content_hash="f" * 64,
         size=1,

@@ -4,12 +4,13 @@ import pytest
 
 from prongsai.agencies.models import Agency
 from prongsai.analysis.models import Analysis, Finding, IssueNarrative
+from tests.conftest import drop_analyses
 
 
 @pytest.fixture
 def phanom(demo):
     agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
-    Analysis.objects.filter(agency=agency).delete()  # the demo imported seed 003's own analysis
+    drop_analyses(agency)  # the demo imported seed 003's own analysis
     return agency
 
 
@@ -40,8 +41,7 @@ def test_an_approved_analysis_cannot_be_changed(admin_client, phanom):
     url = f"/agencies/{phanom.pk}/analysis/2566/"
     admin_client.post(url)
     analysis = Analysis.objects.get(agency=phanom)
-    analysis.status = "approved"
-    analysis.save()
+    Analysis.objects.filter(pk=analysis.pk).update(status="approved")  # as its memo leaves it
     finding = analysis.findings.first()
     before = finding.recommendation
     response = admin_client.post(url, {f"rec-{finding.pk}": "เปลี่ยน"}, follow=True)

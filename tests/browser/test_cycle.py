@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from prongsai.agencies.models import Agency, Province, Signatory
+from prongsai.access.actions import signatory_add
+from prongsai.agencies.models import Agency, Province
+from prongsai.core.actions import SYSTEM
 from tests.conftest import SEED_003_INDICATORS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -85,11 +87,19 @@ def make_agency():
             code=40, defaults={"name_th": "ขอนแก่น", "name_en": "Khon Kaen"}
         )[0],
     )
-    Signatory.objects.create(
-        agency=agency, name="นางสาวผู้เสนอ ทดสอบ", position="นักวิเคราะห์นโยบายและแผน", order=1
+    signatory_add(
+        by=SYSTEM,
+        agency=agency,
+        name="นางสาวผู้เสนอ ทดสอบ",
+        position="นักวิเคราะห์นโยบายและแผน",
+        order=1,
     )
-    Signatory.objects.create(
-        agency=agency, name="นายผู้อนุมัติ ทดสอบ", position="นายกองค์การบริหารส่วนตำบลทดสอบ", order=2
+    signatory_add(
+        by=SYSTEM,
+        agency=agency,
+        name="นายผู้อนุมัติ ทดสอบ",
+        position="นายกองค์การบริหารส่วนตำบลทดสอบ",
+        order=2,
     )
     return agency
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from prongsai.access.actions import membership_grant
+from prongsai.core.actions import SYSTEM
 from tests.browser.test_cycle import browser_page, login  # noqa: F401  (the shared Chromium fixture)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "dashboards"
@@ -31,10 +33,9 @@ def test_dashboards_in_the_browser(browser_page, django_user_model):  # noqa: F8
     from prongsai.demo.national import generate
 
     generate(seed=3, agencies=300)
-    from prongsai.access.models import Membership
 
     viewer = django_user_model.objects.create_user("viewer", password="viewer-pass-1")
-    Membership.objects.create(user=viewer, role="national_admin")
+    membership_grant(by=SYSTEM, user=viewer, role="national_admin")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser_page
     login(page, "viewer", "viewer-pass-1")

@@ -1,6 +1,9 @@
 import pytest
 from django.core.cache import cache
 
+from prongsai.access.actions import membership_grant
+from prongsai.core.actions import SYSTEM
+
 
 @pytest.fixture
 def country(criteria):
@@ -16,9 +19,8 @@ def country(criteria):
 
 @pytest.fixture
 def signed_in(client, django_user_model):
-    from prongsai.access.models import Membership
 
     user = django_user_model.objects.create_user("officer", password="x-secret-1")
-    Membership.objects.create(user=user, role="national_admin")  # sees the whole country
+    membership_grant(by=SYSTEM, user=user, role="national_admin")  # sees the whole country
     client.force_login(user)
     return client

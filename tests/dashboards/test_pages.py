@@ -11,9 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from prongsai.access.actions import membership_grant
 from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment
+from prongsai.core.actions import SYSTEM
 from prongsai.dashboards.models import AgencyYear
+from tests.conftest import fixture_writes
 
 pytestmark = pytest.mark.django_db
 PINNED = json.loads((Path(__file__).with_name("query_counts.json")).read_text())
@@ -131,7 +134,6 @@ def test_saving_scores_refreshes_the_summary(
 def test_roll_ups_count_only_the_agencies_within_reach(country, django_user_model):
     """Every aggregate goes through the permission layer: a province's viewer's nation page
     counts that province's agencies only, and a national admin's counts them all."""
-    from prongsai.access.models import Membership
     from prongsai.agencies.models import Agency
     from prongsai.dashboards import selectors
     from prongsai.dashboards.rollups import Scope
@@ -139,9 +141,9 @@ def test_roll_ups_count_only_the_agencies_within_reach(country, django_user_mode
     country(agencies=60)
     province = Agency.objects.values_list("province", flat=True).first()
     viewer = django_user_model.objects.create_user("province-viewer")
-    Membership.objects.create(user=viewer, role="regional_viewer", province_id=province)
+    membership_grant(by=SYSTEM, user=viewer, role="regional_viewer", province_id=province)
     national = django_user_model.objects.create_user("national-viewer")
-    Membership.objects.create(user=national, role="national_admin")
+    membership_grant(by=SYSTEM, user=national, role="national_admin")
     year = selectors.rollup_years(national)[0]
     mine = selectors.rollup(viewer, Scope(), year).whole.agencies
     everyone = selectors.rollup(national, Scope(), year).whole.agencies
@@ -154,13 +156,12 @@ def test_roll_ups_count_only_the_agencies_within_reach(country, django_user_mode
 def test_a_restricted_user_is_not_told_they_see_the_whole_country(
     client, country, django_user_model
 ):
-    from prongsai.access.models import Membership
     from prongsai.agencies.models import Agency
 
     country(agencies=30)
     viewer = django_user_model.objects.create_user("one-province")
     province = Agency.objects.values_list("province", flat=True).first()
-    Membership.objects.create(user=viewer, role="regional_viewer", province_id=province)
+    membership_grant(by=SYSTEM, user=viewer, role="regional_viewer", province_id=province)
     client.force_login(viewer)
     page = client.get("/dashboards/").content.decode()
     assert "ภาพรวมหน่วยงานที่คุณเข้าถึงได้" in page and "ภาพรวมทั้งประเทศ ·" not in page
@@ -195,7 +196,7 @@ def test_the_agency_page_is_cached_until_its_agency_year_changes(
 
     analysis = Analysis.objects.order_by("pk").first()  # the generated country has them
     before = current_version()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True), fixture_writes():
         analysis.save()
     assert current_version() > before  # the next step of the year after may have moved
 

@@ -82,30 +82,25 @@ def test_demo_reads_the_sign_off_chain_of_seed_000(demo):
     ]
 
 
-def test_the_signed_memo_of_seed_000_stands_approved_but_publishes_nothing(demo, client):
-    """Read from a signed document, the memo is approved as it arrived: its page does not call
-    the approval void, but the round it carries was never approved in Prongsai, so nothing is
-    published (approved before published, issue 11); a change voids it."""
+def test_the_signed_memo_of_seed_000_is_a_paper_record_that_does_not_publish(demo, client):
+    """Read from a document signed on paper, the memo is kept as that record: its page says
+    "ลงนามในเอกสารกระดาษ นำเข้าโดย ระบบ เมื่อ …", it is no approval in Prongsai (no sign-off
+    steps, the round stays a draft) and publishing it is refused."""
     from django.contrib.auth import get_user_model
 
     from prongsai.measures.models import Memo
-    from prongsai.measures.rules import still_as_approved
-    from tests.acting import acting
 
     memo = Memo.objects.get(agency__name="องค์การบริหารส่วนตำบลท่ากระเสริม")
-    assert memo.status == "approved" and still_as_approved(memo)
+    assert memo.status == "paper" and not memo.signoffs.exists()
+    assert memo.round.status == "draft"
+    assert [s["name"] for s in memo.paper_signatures][-1] == "นายประสิทธิ์ คลังกลาง"
     client.force_login(get_user_model().objects.get(username="demo"))
     page = client.get(f"/agencies/memos/{memo.pk}/").content.decode()
-    assert "อนุมัติแล้ว" in page
+    assert "ลงนามในเอกสารกระดาษ นำเข้าโดย ระบบ เมื่อ" in page
+    assert "อนุมัติแล้ว" not in page
     response = client.post(f"/documents/memos/{memo.pk}/publish/", follow=True)
-    assert "ยังเผยแพร่ไม่ได้: ต้องได้รับอนุมัติผ่านบันทึกข้อความก่อน" in response.content.decode()
+    assert "เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว" in response.content.decode()
     assert not memo.round.plan.agency.publications.exists()
-
-    progress = memo.round.progress.first()
-    progress.result += " (แก้ไขภายหลัง)"
-    with acting():
-        progress.save()
-    assert not still_as_approved(memo)
 
 
 def _snapshot():

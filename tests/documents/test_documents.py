@@ -72,10 +72,13 @@ def test_the_document_carries_everything_the_seed_says(demo, seed):
         for key in ("reference", "subject", "addressee", "background", "facts", "consideration"):
             assert normal(getattr(memo, key)) in text, key
         assert "ที่ขก80501/324" in text
-        for step in memo.signoffs.all():
-            assert normal(step.signatory.name) in text
-            assert normal(step.signatory.position) in text
-            assert normal(step.comment) in text
+        # signed on paper, imported: every signer as printed, and the record line
+        assert memo.status == "paper" and len(memo.paper_signatures) == 5
+        for sig in memo.paper_signatures:
+            assert normal(sig["name"]) in text
+            assert normal(sig["position"]) in text
+            assert normal(sig["comment"]) in text
+        assert normal("ลงนามในเอกสารกระดาษ นำเข้าโดย ระบบ เมื่อ") in text
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from docx import Document
 
-from prongsai.access.models import Membership
+from prongsai.access.actions import membership_grant
 from prongsai.agencies.models import Agency
 from prongsai.core.actions import SYSTEM
 from prongsai.documents.actions import NothingChanged, document_publish
@@ -34,7 +34,7 @@ def agency(demo):
 @pytest.fixture
 def officer(agency):
     user = User.objects.create_user("officer-docs", password="x")
-    Membership.objects.create(user=user, role="editor", agency=agency)
+    membership_grant(by=SYSTEM, user=user, role="editor", agency=agency)
     return user
 
 
@@ -151,7 +151,7 @@ def test_an_approved_memo_publishes_its_round_with_the_memo(client, agency, offi
 
 @pytest.mark.django_db
 def test_a_memo_not_approved_publishes_nothing(client, agency, officer):
-    memo = Memo.objects.get(agency=agency)
+    memo = memo_draft("round", Memo.objects.get(agency=agency).round_id, by=SYSTEM)
     memo.status = "in_review"
     with acting():
         memo.save()

@@ -4,7 +4,8 @@ approved in order, frozen while in review, back to draft when returned."""
 import pytest
 from django.contrib.auth.models import User
 
-from prongsai.agencies.models import Agency, Signatory
+from prongsai.access.actions import ChainEntry, chain_set
+from prongsai.agencies.models import Agency
 from prongsai.analysis.services import Frozen, update_analysis
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import ActionError
@@ -12,7 +13,6 @@ from prongsai.core.errors import Frozen as ActionFrozen
 from prongsai.measures import actions
 from prongsai.measures.actions import memo_decide, memo_draft, memo_send, plan_create
 from prongsai.measures.models import MeasurePlan, Memo
-from tests.acting import acting
 from tests.measures.test_plans import drafted  # noqa: F401  (fixture)
 
 
@@ -37,15 +37,12 @@ def decide(memo, *, by, decision, comment=""):
 def chain(drafted):  # noqa: F811
     """Seed 003's agency with a three-person chain, each signer with a login."""
     agency = drafted.agency
-    with acting():
-        Signatory.objects.filter(agency=agency).delete()
-    users = []
+    users, entries = [], []
     for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล", "นายกเทศมนตรี"]):
         user = User.objects.create_user(f"s{n}", password="x-pass-12345")
-        Signatory.objects.create(
-            agency=agency, order=n + 1, name=f"ผู้ลงนาม {n}", position=position, user=user
-        )
+        entries.append(ChainEntry(f"ผู้ลงนาม {n}", position, n + 1, user_id=user.pk))
         users.append(user)
+    chain_set(agency.pk, entries, by=SYSTEM)  # the whole chain, replacing any before
     return users
 
 

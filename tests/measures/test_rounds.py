@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from prongsai.access.actions import signatory_add
 from prongsai.core.actions import SYSTEM
 from prongsai.measures.actions import RoundIncomplete, round_start, round_submit
 from prongsai.measures.models import Evidence, MeasurePlan
@@ -47,10 +48,8 @@ def test_start_fill_and_submit_the_6_month_round(admin_client, plan):
     assert round_.status == "draft"
     assert round_.progress.get(measure__number=1).result == "ประชุมชี้แจงแล้ว"  # kept
 
-    from prongsai.agencies.models import Signatory
-
-    Signatory.objects.create(agency=plan.agency, name="นางสาวก ข", position="นักวิเคราะห์", order=1)
-    Signatory.objects.create(agency=plan.agency, name="นายค ง", position="นายก อบต.", order=2)
+    signatory_add(by=SYSTEM, agency=plan.agency, name="นางสาวก ข", position="นักวิเคราะห์", order=1)
+    signatory_add(by=SYSTEM, agency=plan.agency, name="นายค ง", position="นายก อบต.", order=2)
     data = post_data(admin_client.get(url), action="submit")  # the page as saved (versions)
     for n in range(5):
         data[f"form-{n}-status"] = "done"

@@ -4,7 +4,7 @@ returned with a reason; every step logged with actor, time, comment and content 
 import pytest
 from django.contrib.auth.models import User
 
-from prongsai.access.models import Membership
+from prongsai.access.actions import ChainEntry, chain_set, membership_grant
 from prongsai.agencies.models import Signatory
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import ActionError
@@ -35,14 +35,16 @@ def round_(demo):
     plan = MeasurePlan.objects.get(agency__name="องค์การบริหารส่วนตำบลท่ากระเสริม", fiscal_year=2565)
     r = start_round(plan, "12m")
     r.progress.update(status="done", result="ดำเนินการแล้ว")
-    users = []
-    for n, s in enumerate(Signatory.objects.filter(agency=plan.agency).order_by("order")):
-        s.user = User.objects.create_user(f"signer{n}", password="x-pass-12345")
-        s.save()
-        users.append(s.user)
+    chain = list(Signatory.objects.filter(agency=plan.agency).order_by("order"))
+    users = [User.objects.create_user(f"signer{n}", password="x-pass-12345") for n in range(5)]
+    entries = [
+        ChainEntry(s.name, s.position, s.order, user_id=u.pk, active=s.active, id=s.pk)
+        for s, u in zip(chain, users, strict=True)
+    ]
+    chain_set(plan.agency.pk, entries, by=SYSTEM)
     r.signers = users
     # the proposer (the analyst) edits the agency's data; the others only sign
-    Membership.objects.create(user=users[0], role="editor", agency=plan.agency)
+    membership_grant(user=users[0], role="editor", agency=plan.agency, by=SYSTEM)
     return r
 
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from prongsai.access.actions import membership_grant
 from prongsai.agencies.models import Agency, Province
 from prongsai.core.actions import SYSTEM
 from prongsai.measures.actions import MeasureData, measure_save, plan_create
@@ -23,12 +24,10 @@ def officers(plan):
     """Two editors of the plan's agency, each logged in with their own client."""
     from django.test import Client
 
-    from prongsai.access.models import Membership
-
     users = []
     for name in ("somchai", "somsri"):
         user = get_user_model().objects.create_user(name, password="x-pass-1234", first_name=name)
-        Membership.objects.create(user=user, role="editor", agency=plan.agency)
+        membership_grant(by=SYSTEM, user=user, role="editor", agency=plan.agency)
         client = Client()
         client.force_login(user)
         users.append(client)

@@ -3,7 +3,7 @@ refused by the services with a Thai message."""
 
 import pytest
 
-from prongsai.agencies.models import Signatory
+from prongsai.access.actions import signatory_add
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import Frozen
 from prongsai.measures.actions import (
@@ -99,7 +99,7 @@ def test_a_submitted_plan_refuses_changes_in_the_service_and_on_the_page(plan, o
 @pytest.mark.django_db
 def test_an_approved_memo_refuses_changes(plan, admin_user):
     for n, (name, position) in enumerate([("นางสาวก ข", "นักวิเคราะห์"), ("นายค ง", "นายก")], 1):
-        Signatory.objects.create(agency=plan.agency, name=name, position=position, order=n)
+        signatory_add(by=SYSTEM, agency=plan.agency, name=name, position=position, order=n)
     round_ = round_start(plan.pk, "6m", by=SYSTEM)
     round_.progress.update(status="done", result="ประชุมแล้ว")
     memo = memo_draft("round", round_.pk, by=SYSTEM)

@@ -9,10 +9,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from prongsai.core.errors import ActionError
+
+from .actions import (
+    ChainEntry,
+    NewMember,
+    chain_set,
+    membership_add,
+    membership_remove,
+    membership_set_role,
+)
 from .forms import MemberForm, SignatoryFormSet, UnitForm
-from .models import Membership
+from .models import AGENCY_ROLES, Membership
 from .scope import agency_or_404
-from .services import MembershipError, add_member, remove_member
 
 
 @require_http_methods(["GET", "POST"])
@@ -30,9 +39,12 @@ def team(request, pk: int):
     )
     if action == "add_member" and member_form.is_valid():
         try:
-            membership = add_member(agency, **member_form.cleaned_data)
-        except MembershipError as exc:
-            member_form.add_error(exc.field, exc.message_th)
+            membership = membership_add(
+                agency.pk, NewMember(**member_form.cleaned_data), by=request.user
+            )
+        except ActionError as exc:
+            field = exc.field if exc.field in member_form.fields else None
+            member_form.add_error(field, str(exc))
         else:
             messages.success(
                 request,
@@ -46,11 +58,29 @@ def team(request, pk: int):
             raise Http404(_("ไม่พบสิทธิ์ที่เลือก"))
         membership = get_object_or_404(Membership, pk=chosen, agency=agency)
         try:
-            remove_member(membership, by=request.user)
-        except MembershipError as exc:
-            messages.error(request, exc.message_th)
+            membership_remove(membership.pk, by=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("ถอนสิทธิ์ %(user)s แล้ว") % {"user": membership.user.username})
+        return redirect("access:team", pk=pk)
+    elif action == "set_role":
+        chosen = request.POST.get("membership", "")
+        if not chosen.isdigit():
+            raise Http404(_("ไม่พบสิทธิ์ที่เลือก"))
+        membership = get_object_or_404(Membership, pk=chosen, agency=agency)
+        try:
+            membership = membership_set_role(
+                membership.pk, request.POST.get("role", ""), by=request.user
+            )
+        except ActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("เปลี่ยนบทบาทของ %(user)s เป็น%(role)sแล้ว")
+                % {"user": membership.user.username, "role": membership.get_role_display()},
+            )
         return redirect("access:team", pk=pk)
     elif action == "add_unit" and unit_form.is_valid():
         try:
@@ -64,22 +94,42 @@ def team(request, pk: int):
             return redirect("access:team", pk=pk)
     elif action == "save_chain" and chain_forms.is_valid():
         try:
-            with transaction.atomic():
-                for form in chain_forms.forms:
-                    if form.has_changed() and not form.cleaned_data.get("DELETE"):
-                        form.instance.agency = agency
-                chain_forms.save()
-        except IntegrityError:
-            messages.error(request, _("มีผู้ลงนามชื่อและตำแหน่งนี้ซ้ำกัน"))
+            chain_set(agency.pk, _chain_entries(chain_forms), by=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("บันทึกสายการลงนามแล้ว"))
             return redirect("access:team", pk=pk)
     context = {
         "agency": agency,
         "members": agency.memberships.select_related("user").order_by("role", "user__username"),
+        "roles": [c for c in Membership.ROLE_CHOICES if c[0] in AGENCY_ROLES],
         "member_form": member_form,
         "unit_form": unit_form,
         "units": agency.units.all(),
         "chain_forms": chain_forms,
     }
     return render(request, "access/team.html", context)
+
+
+def _chain_entries(formset) -> list[ChainEntry]:
+    """The whole chain as the team page's rows give it (deleted and empty rows left out)."""
+    entries = []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or data.get("DELETE"):
+            continue
+        if form.instance.pk is None and not form.has_changed():
+            continue
+        user = data.get("user")
+        entries.append(
+            ChainEntry(
+                id=form.instance.pk,
+                order=data.get("order") or 0,
+                name=data.get("name") or "",
+                position=data.get("position") or "",
+                user_id=user.pk if user else None,
+                active=bool(data.get("active")),
+            )
+        )
+    return entries

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from prongsai.core.action_admin import ActionAdmin
+
 from .models import Agency, Department, District, Province, Signatory, Unit
 
 
@@ -32,7 +34,7 @@ class SignatoryInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "district", "province"]
     list_filter = ["kind", "province", "department"]
     search_fields = ["name", "place_name"]
@@ -49,7 +51,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["name", "position", "agency", "order", "active"]
     search_fields = ["name", "agency__name"]
     list_select_related = ["agency"]

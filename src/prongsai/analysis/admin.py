@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from prongsai.core.action_admin import ActionAdmin
+
 from .models import Analysis, Finding, IssueNarrative, RecommendationText
 
 
@@ -21,7 +23,7 @@ class IssueNarrativeInline(admin.StackedInline):
 
 
 @admin.register(Analysis)
-class AnalysisAdmin(admin.ModelAdmin):
+class AnalysisAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["agency", "fiscal_year", "target", "status"]
     list_filter = ["fiscal_year", "status"]
     list_select_related = ["agency"]
@@ -29,12 +31,12 @@ class AnalysisAdmin(admin.ModelAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(admin.ModelAdmin):
+class FindingAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["analysis", "issue_number", "tool", "verdict"]
     list_select_related = ["analysis__agency"]
 
 
 @admin.register(IssueNarrative)
-class IssueNarrativeAdmin(admin.ModelAdmin):
+class IssueNarrativeAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["analysis", "issue_number"]
     list_select_related = ["analysis__agency"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment
-from prongsai.measures.models import STATUS_FLOW
+from prongsai.core.choices import Status
 
 VERDICT_CHOICES = [
     ("fix", _("แก้ไขโดยเร่งด่วน")),
@@ -56,7 +56,9 @@ class Analysis(models.Model):
     target = models.DecimalField(
         _("คะแนนเป้าหมายรายข้อ"), max_digits=5, decimal_places=2, default=Decimal("95")
     )
-    status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_FLOW, default="draft")
+    status = models.CharField(
+        _("สถานะ"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     constraint_staff = models.TextField(_("ข้อจำกัดด้านบุคลากร"), blank=True)
     constraint_budget = models.TextField(_("ข้อจำกัดด้านงบประมาณ"), blank=True)
     constraint_technology = models.TextField(_("ข้อจำกัดด้านเทคโนโลยี"), blank=True)

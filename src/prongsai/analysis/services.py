@@ -1,17 +1,16 @@
-"""Drafting and storing an agency's analysis of a year's results."""
+"""Drafting an agency's analysis of a year's results (storing it: :mod:`.actions`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db import transaction
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
 from prongsai.assessments.models import Assessment
+from prongsai.core.errors import Frozen as _Frozen
 from prongsai.criteria.services import get_catalog
 
-from .models import Analysis, Finding, RecommendationText
+from .models import Analysis, RecommendationText
 from .rules import IssueDraft, draft_issues
 
 
@@ -82,75 +81,35 @@ def draft_json(assessment: Assessment, target: Decimal | None = None) -> dict:
     }
 
 
-@transaction.atomic
-def create_analysis(assessment: Assessment, *, target: Decimal | None = None) -> Analysis:
-    """Draft the analysis of an assessment and store it; an existing one is returned as it is."""
-    analysis, created = Analysis.objects.get_or_create(
-        agency=assessment.agency,
-        fiscal_year=assessment.fiscal_year,
-        defaults={
-            "assessment": assessment,
-            "target": target
-            if target is not None
-            else get_catalog(assessment.fiscal_year).improve_below,
-        },
-    )
-    if not created:
-        return analysis
-    year = assessment.fiscal_year
-    Finding.objects.bulk_create(
-        Finding(
-            analysis=analysis,
-            issue_number=issue.number,
-            issue_title=issue.title,
-            tool=t.tool,
-            questions=[
-                {"code": q.code, "score": str(q.score), "weak": q.weak} for q in t.questions
-            ],
-            verdict=t.verdict,
-            recommendation=recommendation_for(year, issue.number, t.tool, t.verdict),
-        )
-        for issue in draft(assessment, analysis.target)
-        for t in issue.tools
+def create_analysis(assessment: Assessment, *, target: Decimal | None = None, by=None) -> Analysis:
+    """Shorthand of :func:`.actions.analysis_draft` for tests and the shell (acting as the
+    system unless ``by`` is given)."""
+    from prongsai.core.actions import SYSTEM
+
+    from .actions import analysis_draft
+
+    analysis, _created = analysis_draft(
+        assessment.agency_id, assessment.fiscal_year, target=target, by=by or SYSTEM
     )
     return analysis
 
 
-class Frozen(PermissionError):
-    def __init__(self, analysis: Analysis):
-        self.message_th = _("การวิเคราะห์นี้%(status)s แก้ไขไม่ได้ (การแก้ไขหลังอนุมัติต้องทำเป็นฉบับใหม่)") % {
-            "status": analysis.get_status_display()
-        }
-        super().__init__(self.message_th)
-
-
-EDITABLE = ("draft",)
-
-
-@transaction.atomic
 def update_analysis(
     analysis: Analysis,
     *,
     recommendations: dict[int, str] | None = None,
     narratives: dict[int, str] | None = None,
     constraints: dict[str, str] | None = None,
+    by=None,
 ) -> Analysis:
-    """Save what the officer wrote: recommendations per finding id, narratives per issue number,
-    constraints by field name. Refused once the analysis has left the draft state."""
-    from .models import IssueNarrative
+    """Shorthand of :func:`.actions.analysis_save` for tests and the shell."""
+    from prongsai.core.actions import SYSTEM
 
-    analysis = Analysis.objects.select_for_update().get(pk=analysis.pk)
-    if analysis.status not in EDITABLE:
-        raise Frozen(analysis)
-    for finding in analysis.findings.filter(pk__in=list(recommendations or {})):
-        finding.recommendation = recommendations[finding.pk].strip()
-        finding.save(update_fields=["recommendation"])
-    for number, text in (narratives or {}).items():
-        IssueNarrative.objects.update_or_create(
-            analysis=analysis, issue_number=number, defaults={"text": text.strip()}
-        )
-    if constraints:
-        for name, text in constraints.items():
-            setattr(analysis, name, text.strip())
-        analysis.save()
-    return analysis
+    from .actions import AnalysisEdit, analysis_save
+
+    edit = AnalysisEdit(recommendations or {}, narratives or {}, constraints)
+    return analysis_save(analysis.pk, edit, by=by or SYSTEM)
+
+
+# the refusal of a change to an analysis in review or approved (kept under its old name)
+Frozen = _Frozen

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.assessments.models import Assessment
+from prongsai.core.errors import ActionError
 
+from .actions import AnalysisEdit, analysis_draft, analysis_save
 from .forms import CONSTRAINT_FIELDS, ConstraintsForm
 from .models import Analysis
-from .services import Frozen, create_analysis, update_analysis
 
 
 def _issues(analysis: Analysis) -> list[dict]:
@@ -45,12 +46,11 @@ def analysis_page(request, pk: int, year: int):
     )
     assessment = Assessment.objects.filter(agency=agency, fiscal_year=year).first()
     if request.method == "POST" and analysis is None:
-        if assessment is None:
-            messages.error(
-                request, _("ยังไม่มีผลการประเมินปี %(year)s จึงยังร่างการวิเคราะห์ไม่ได้") % {"year": year}
-            )
+        try:
+            analysis_draft(agency.pk, year, by=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
         else:
-            create_analysis(assessment)
             messages.success(request, _("ร่างการวิเคราะห์จากคะแนนแล้ว ตรวจและแก้ไขข้อเสนอแนะได้เลย"))
         return redirect("analysis:page", pk=pk, year=year)
     if request.method == "POST":
@@ -65,9 +65,9 @@ def analysis_page(request, pk: int, year: int):
             if key.startswith("nar-") and key.removeprefix("nar-").isdigit()
         }
         try:
-            update_analysis(analysis, recommendations=recommendations, narratives=narratives)
-        except Frozen as exc:
-            messages.error(request, exc.message_th)
+            analysis_save(analysis.pk, AnalysisEdit(recommendations, narratives), by=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("บันทึกข้อเสนอแนะและคำบรรยายแล้ว"))
         return redirect("analysis:page", pk=pk, year=year)
@@ -90,12 +90,11 @@ def constraints(request, pk: int, year: int):
     )
     form = ConstraintsForm(request.POST or None, instance=analysis)
     if request.method == "POST" and form.is_valid():
+        constraints = {name: form.cleaned_data[name] for name in CONSTRAINT_FIELDS}
         try:
-            update_analysis(
-                analysis, constraints={name: form.cleaned_data[name] for name in CONSTRAINT_FIELDS}
-            )
-        except Frozen as exc:
-            form.add_error(None, exc.message_th)
+            analysis_save(analysis.pk, AnalysisEdit(constraints=constraints), by=request.user)
+        except ActionError as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("บันทึกข้อจำกัดของหน่วยงานแล้ว"))
             return redirect("analysis:page", pk=pk, year=year)

@@ -16,10 +16,12 @@ from django.urls import reverse
 from ninja import NinjaAPI, Path, Query, Router
 
 from prongsai.access.scope import agencies_for, agency_or_404, object_or_404
+from prongsai.analysis.actions import AnalysisEdit, analysis_draft, analysis_save
 from prongsai.analysis.models import Analysis
+from prongsai.assessments.actions import Scores, scores_record
 from prongsai.assessments.models import Assessment
 from prongsai.assessments.scoring import ScoreError
-from prongsai.assessments.services import record_scores
+from prongsai.core.errors import ActionError
 from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
 from prongsai.measures.models import Measure, MeasurePlan, ProgressRound
 
@@ -48,11 +50,22 @@ def forbidden(request, exc):
     return api.create_response(request, {"detail": "forbidden", "detail_th": str(exc)}, status=403)
 
 
-@api.exception_handler(ScoreError)
-def unscorable(request, exc):
-    return api.create_response(
-        request, {"detail": exc.message_en, "detail_th": exc.message_th}, status=422
-    )
+@api.exception_handler(ActionError)
+def refused(request, exc):
+    """A refusal by a rule (frozen, conflict, invalid, unscorable): ``{"code", "message",
+    "field"}`` with the status the error carries, and the Thai text beside it."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = str(exc)
+    body = {
+        "code": exc.code,
+        "message": str(exc),
+        "field": exc.field,
+        "detail": english,
+        "detail_th": exc.message_th,
+    }
+    return api.create_response(request, body, status=exc.status)
 
 
 def _agency_out(agency) -> dict:
@@ -132,7 +145,7 @@ def get_assessment(request, agency_id: AgencyId, year: Year):
 
 @agencies.put(
     "/{agency_id}/assessments/{year}/scores",
-    response={200: s.AssessmentDetail, 403: s.Error, 404: s.Error, 422: s.Error},
+    response={200: s.AssessmentDetail, 403: s.Error, 404: s.Error, 409: s.Error, 422: s.Error},
     summary="Bulk upload of a year's question (and indicator) scores",
 )
 def put_scores(request, agency_id: AgencyId, year: Year, payload: s.ScoresIn):
@@ -145,17 +158,29 @@ def put_scores(request, agency_id: AgencyId, year: Year, payload: s.ScoresIn):
         raise ScoreError(exc.message_th, f"no criteria for {year}") from None
     if not payload.question_scores and not payload.indicator_scores:
         raise ScoreError("ไม่มีคะแนนที่จะบันทึก", "no scores given")
-    record_scores(
-        agency=agency,
-        fiscal_year=year,
-        question_scores=payload.question_scores,
-        indicator_scores=payload.indicator_scores,
-        stated_overall=payload.stated_overall,
-        stated_rating=payload.stated_rating,
-        source="import",
-        source_note="API",
+    scores_record(
+        agency.pk,
+        year,
+        Scores(
+            question_scores=payload.question_scores,
+            indicator_scores=payload.indicator_scores,
+            stated_overall=payload.stated_overall,
+            stated_rating=payload.stated_rating,
+            source="import",
+            source_note="API",
+        ),
+        by=request.user,
     )
     return _assessment_out(_assessments().get(agency=agency, fiscal_year=year), detail=True)
+
+
+def _analysis_out(analysis: Analysis) -> dict:
+    return {
+        "fiscal_year": analysis.fiscal_year,
+        "status": analysis.status,
+        "target": analysis.target,
+        "findings": list(analysis.findings.all()),
+    }
 
 
 @agencies.get("/{agency_id}/analyses/{year}", response={200: s.AnalysisOut, 404: s.Error})
@@ -166,12 +191,32 @@ def get_analysis(request, agency_id: AgencyId, year: Year):
         agency_id=agency_id,
         fiscal_year=year,
     )
-    return {
-        "fiscal_year": analysis.fiscal_year,
-        "status": analysis.status,
-        "target": analysis.target,
-        "findings": list(analysis.findings.all()),
-    }
+    return _analysis_out(analysis)
+
+
+@agencies.post(
+    "/{agency_id}/analyses/{year}",
+    response={200: s.AnalysisOut, 400: s.Error, 403: s.Error, 404: s.Error},
+    summary="Draft the analysis of a year's results from its scores (an existing one is returned)",
+)
+def draft_analysis(request, agency_id: AgencyId, year: Year):
+    agency = agency_or_404(request, agency_id, "edit")
+    analysis, _created = analysis_draft(agency.pk, year, by=request.user)
+    return _analysis_out(analysis)
+
+
+@agencies.patch(
+    "/{agency_id}/analyses/{year}",
+    response={200: s.AnalysisOut, 400: s.Error, 403: s.Error, 404: s.Error, 409: s.Error},
+    summary="Save recommendations, narratives and constraints of a draft analysis",
+)
+def save_analysis(request, agency_id: AgencyId, year: Year, payload: s.AnalysisIn):
+    analysis = object_or_404(request, Analysis.objects.all(), agency_id=agency_id, fiscal_year=year)
+    constraints = None
+    if payload.constraints is not None:
+        constraints = {f"constraint_{k}": v for k, v in payload.constraints.items()}
+    edit = AnalysisEdit(payload.recommendations, payload.narratives, constraints)
+    return _analysis_out(analysis_save(analysis.pk, edit, by=request.user))
 
 
 @agencies.get("/{agency_id}/plans/{year}", response={200: s.PlanOut, 404: s.Error})

@@ -19,6 +19,9 @@ Text = Annotated[str, BeforeValidator(lambda v: clean_text(v) if isinstance(v, s
 class Error(Schema):
     detail: str
     detail_th: str = ""
+    code: str = ""
+    message: str = ""
+    field: str | None = None
 
 
 class AgencyOut(Schema):
@@ -75,6 +78,15 @@ class AnalysisOut(Schema):
     status: str
     target: Decimal
     findings: list[FindingOut]
+
+
+class AnalysisIn(Schema):
+    """What the officer writes on an analysis: recommendations by finding id, narratives by
+    issue number, constraints by name (staff, budget, technology, area, economy)."""
+
+    recommendations: dict[int, str] = Field(default_factory=dict)
+    narratives: dict[int, str] = Field(default_factory=dict)
+    constraints: dict[str, str] | None = None
 
 
 class MeasureOut(Schema):

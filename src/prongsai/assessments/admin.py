@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from prongsai.core.action_admin import ActionAdmin
+
 from .models import Assessment, IndicatorScore, QuestionScore, ToolScore
 
 
@@ -14,7 +16,7 @@ class IndicatorScoreInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = [
         "agency",
         "fiscal_year",
@@ -32,19 +34,19 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionScore)
-class QuestionScoreAdmin(admin.ModelAdmin):
+class QuestionScoreAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["assessment", "question", "score", "inferred"]
     list_filter = ["assessment__fiscal_year", "inferred"]
     list_select_related = ["assessment__agency", "question__year"]
 
 
 @admin.register(IndicatorScore)
-class IndicatorScoreAdmin(admin.ModelAdmin):
+class IndicatorScoreAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["assessment", "indicator", "score", "stated", "computed"]
     list_select_related = ["assessment__agency", "indicator__year"]
 
 
 @admin.register(ToolScore)
-class ToolScoreAdmin(admin.ModelAdmin):
+class ToolScoreAdmin(ActionAdmin, admin.ModelAdmin):
     list_display = ["assessment", "tool", "score", "stated", "computed"]
     list_select_related = ["assessment__agency", "tool__year"]

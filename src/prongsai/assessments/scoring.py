@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from prongsai.core.errors import Invalid
 from prongsai.criteria.catalog import Catalog, IndicatorDef, RatingRule
 
 HUNDREDTH = Decimal("0.01")
@@ -99,12 +100,25 @@ class ScoreReport:
         return [(name, f) for name, f in named if f.matches is False]
 
 
-class ScoreError(ValueError):
+class ScoreError(Invalid, ValueError):
     """Input that cannot be scored: unknown question or indicator, score out of range."""
 
-    def __init__(self, message_th: str, message_en: str):
-        self.message_th, self.message_en = message_th, message_en
-        super().__init__(message_th)
+    code = "unscorable"
+    status = 422
+
+    def __init__(self, message_th: str, message_en: str, field: str = "question_scores"):
+        self._th, self.message_en = message_th, message_en
+        super().__init__(message_th, field=field)
+
+    @property
+    def message_th(self) -> str:
+        return self._th
+
+    def __str__(self) -> str:
+        from django.utils.translation import get_language
+
+        english = (get_language() or "th").startswith("en")
+        return self.message_en if english and self.message_en else self.message_th
 
 
 def _mean(values: list[Decimal]) -> Decimal:

@@ -12,15 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from prongsai.access.scope import agency_or_404
 from prongsai.agencies.models import Agency
+from prongsai.core.errors import ActionError
 from prongsai.core.forms import active_lang
 from prongsai.criteria.models import CriteriaYear
 from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
 from prongsai.thai import to_arabic_digits
 
+from .actions import Scores, require_scores_open, scores_record
 from .forms import ResultsForm
 from .models import Assessment
-from .scoring import ScoreError
-from .services import record_scores
 
 
 def _agency(request, pk: int, action: str | None = None) -> Agency:
@@ -46,17 +46,27 @@ def entry(request, pk: int, year: int):
         catalog=catalog,
         initial=ResultsForm.initial_from(assessment),
     )
+    frozen = None
+    try:
+        require_scores_open(assessment)
+    except ActionError as exc:
+        frozen = exc
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            _assessment, report = record_scores(
-                agency=agency,
-                fiscal_year=year,
-                source="manual",
-                stated_rating=assessment.stated_rating if assessment else "",
-                **form.inputs(),
+            _assessment, report = scores_record(
+                agency.pk,
+                year,
+                Scores(
+                    source="manual",
+                    stated_rating=assessment.stated_rating if assessment else "",
+                    **form.inputs(),
+                ),
+                by=request.user,
             )
-        except ScoreError as exc:
-            form.add_error(None, exc.message_en if active_lang() == "en" else exc.message_th)
+        except ActionError as exc:
+            form.add_error(None, str(exc))
+            status = exc.status
         else:
             if report.overall.value is None:
                 saved = _("บันทึกผลการประเมินปี %(year)s แล้ว")
@@ -83,7 +93,9 @@ def entry(request, pk: int, year: int):
             "report": report,
             "sections": form.tool_sections(report),
             "invalid": form.invalid_fields(),
+            "frozen": frozen,
         },
+        status=status,
     )
 
 

@@ -21,6 +21,8 @@ class MemoStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("อยู่ระหว่างเสนอ")
     RETURNED = "returned", _("ส่งกลับแก้ไข")
     APPROVED = "approved", _("อนุมัติแล้ว")
+    # a memo signed on paper, read from an imported document: a record, never an approval
+    PAPER = "paper", _("ลงนามในเอกสารกระดาษ (นำเข้า)")
 
 
 class Decision(models.TextChoices):

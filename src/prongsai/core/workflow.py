@@ -22,6 +22,7 @@ MEMO_TRANSITIONS: dict[str, frozenset[str]] = {
     MemoStatus.RETURNED: frozenset({MemoStatus.IN_REVIEW}),
     MemoStatus.IN_REVIEW: frozenset({MemoStatus.RETURNED, MemoStatus.APPROVED}),
     MemoStatus.APPROVED: frozenset(),
+    MemoStatus.PAPER: frozenset(),  # a paper record stays what it was
 }
 MEMO_EDITABLE = frozenset({MemoStatus.DRAFT, MemoStatus.RETURNED})
 PUBLISHABLE = frozenset({Status.APPROVED, Status.PUBLISHED})

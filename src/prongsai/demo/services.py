@@ -17,8 +17,16 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from prongsai.agencies.models import Agency, District, Province, Signatory
+from prongsai.access.actions import (
+    ChainEntry,
+    NewMember,
+    chain_set,
+    membership_add,
+    membership_grant,
+)
+from prongsai.agencies.models import Agency, District, Province
 from prongsai.assessments.models import Assessment
+from prongsai.core.actions import SYSTEM
 from prongsai.criteria.services import load_all
 from prongsai.ingest.header import read_agency_header
 from prongsai.ingest.importing import import_file
@@ -45,15 +53,15 @@ def load_demo(progress: Callable[[str], None] = lambda msg: None) -> DemoResult:
             text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
             agency = _agency_from(text, entry, result)
             progress(agency.name)
-            if entry.get("signatures"):
-                for order, sig in enumerate(read_signatures(text)):
-                    Signatory.objects.get_or_create(
-                        agency=agency,
-                        name=sig.name,
-                        position=sig.position,
-                        defaults={"order": order},
-                    )
-            outcome = import_file((SEEDS / entry["file"]).read_bytes(), entry["file"])
+            if entry.get("signatures") and not agency.signatories.exists():
+                # a demo decision, not the import's: the agency's chain in Prongsai is set to
+                # the people who signed the paper memo (the import itself adds nobody)
+                chain = [
+                    ChainEntry(name=sig.name, position=sig.position, order=order)
+                    for order, sig in enumerate(read_signatures(text), start=1)
+                ]
+                chain_set(agency.pk, chain, by=SYSTEM)
+            outcome = import_file((SEEDS / entry["file"]).read_bytes(), entry["file"], by=SYSTEM)
             if outcome.saved and outcome.saved.assessment:
                 result.assessments.append(outcome.saved.assessment)
             elif outcome.document.agency_id:
@@ -109,13 +117,27 @@ def _demo_user() -> None:
         user = User.objects.filter(username=name).first()
         if user is None:
             user = User.objects.create_user(name, password=password)
-        Membership.objects.get_or_create(user=user, role=role, **scope)
+        if Membership.objects.filter(user=user, role=role, **scope).exists():
+            continue
+        if "agency" in scope:
+            membership_add(scope["agency"].pk, NewMember(name, role), by=SYSTEM)
+        else:  # a regional viewer: no agency's team page grants it
+            membership_grant(user=user, role=role, province=scope["province"], by=SYSTEM)
     # the first and the last of Tha Krasoem's chain sign as analyst and mayor
-    chain = Signatory.objects.filter(agency__name="องค์การบริหารส่วนตำบลท่ากระเสริม")
-    for signatory, name in (
-        (chain.order_by("order").first(), "analyst"),
-        (chain.order_by("-order").first(), "mayor"),
-    ):
-        if signatory is not None and signatory.user_id is None:
-            signatory.user = User.objects.get(username=name)
-            signatory.save(update_fields=["user"])
+    agency = Agency.objects.filter(name="องค์การบริหารส่วนตำบลท่ากระเสริม").first()
+    chain = list(agency.signatories.order_by("order", "pk")) if agency else []
+    if chain and (chain[0].user_id is None or chain[-1].user_id is None):
+        users = {0: "analyst", len(chain) - 1: "mayor"}
+        entries = [
+            ChainEntry(
+                id=s.pk,
+                name=s.name,
+                position=s.position,
+                order=s.order,
+                active=s.active,
+                user_id=s.user_id
+                or (User.objects.get(username=users[n]).pk if n in users else None),
+            )
+            for n, s in enumerate(chain)
+        ]
+        chain_set(agency.pk, entries, by=SYSTEM)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from decimal import Decimal
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 from pythainlp.util import thai_strftime
 
@@ -431,6 +431,29 @@ def memo_blocks(memo: Memo) -> list[dict]:
                 "date": format_date(decided.date(), digits="arabic") if decided else "",
             }
         )
+    if memo.status == "paper":  # signed on paper, imported: printed as the record it is
+        signatures = memo.paper_signatures
+        for index, sig in enumerate(signatures):
+            if index == 0:
+                label = ""
+            elif index == len(signatures) - 1:
+                label = "ข้อสั่งการ"
+            else:
+                label = f"ความเห็น{sig.get('position', '')}"
+            blocks.append(
+                {
+                    "type": "signature",
+                    "label": label,
+                    "comment": sig.get("comment") or "",
+                    "name": f"({sig.get('name', '')})",
+                    "position": sig.get("position", ""),
+                    "decision": "ลงนามในเอกสารกระดาษ",
+                    "date": "",
+                }
+            )
+        when = format_date(timezone.localtime(memo.paper_imported_at).date(), digits="arabic")
+        who = memo.paper_imported_by_name or "ไม่ทราบ"
+        blocks.append(b.para(f"ลงนามในเอกสารกระดาษ นำเข้าโดย {who} เมื่อ {when}"))
     blocks.append(b.pagebreak())
     return blocks
 

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from prongsai.core import events
+from prongsai.core.actions import SYSTEM, action
+
 from .models import ImportedDocument
 from .reader import read_document
 from .result import to_json
-from .saving import SaveOutcome, save_document
+from .saving import SaveOutcome, import_save
 
 MAX_NAME = 200
 
@@ -33,6 +36,11 @@ def stage(data: bytes, filename: str, *, by=None) -> tuple[ImportedDocument, boo
     Returns (document, created). Raises IngestError when the file cannot be read; nothing is
     stored then.
     """
+    return import_read(data, filename, by=by or SYSTEM)
+
+
+@action("import.read")
+def import_read(data: bytes, filename: str, *, by) -> tuple[ImportedDocument, bool]:
     digest = content_hash(data)
     existing = ImportedDocument.objects.filter(content_hash=digest).first()
     if existing is not None:
@@ -48,10 +56,18 @@ def stage(data: bytes, filename: str, *, by=None) -> tuple[ImportedDocument, boo
                 fiscal_year=result.fiscal_year,
                 result=to_json(result),
                 source_text=result.document.text(),
-                uploaded_by=by if by is not None and by.is_authenticated else None,
+                uploaded_by=by if getattr(by, "pk", None) else None,
             )
     except IntegrityError:  # the same file staged at the same moment by someone else
         return ImportedDocument.objects.get(content_hash=digest), False
+    events.record(
+        "import.read",
+        document,
+        by=by,
+        year=document.fiscal_year,
+        content_hash=digest,
+        data={"kind": document.kind, "file": document.file_name},
+    )
     return document, True
 
 
@@ -62,9 +78,11 @@ class ImportOutcome:
 
 
 def import_file(data: bytes, filename: str, *, by=None) -> ImportOutcome:
-    """Read and save a file in one transaction (``prongsai import`` without ``--dry-run``)."""
+    """Read and save a file in one transaction (``prongsai import`` without ``--dry-run``),
+    acting as ``by`` (the system when no user is given)."""
+    by = by or SYSTEM
     with transaction.atomic():
         document, _created = stage(data, filename, by=by)
         if document.status == "saved":
             return ImportOutcome(document, None)
-        return ImportOutcome(document, save_document(document, by=by))
+        return ImportOutcome(document, import_save(document.pk, by=by))

@@ -11,7 +11,6 @@ content hash and never creates anything twice.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,19 +21,41 @@ from django.utils import timezone
 from prongsai.agencies.models import Agency, District, Province, Unit
 from prongsai.agencies.names import UnknownProvince, full_agency_name, normalize_province
 from prongsai.agencies.names import split_agency_name as split_name
+from prongsai.assessments.actions import Scores, scores_record
 from prongsai.assessments.models import Assessment
-from prongsai.assessments.services import record_scores
+from prongsai.core import events
+from prongsai.core.actions import SYSTEM, action
+from prongsai.core.errors import Invalid
 from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, ProgressRound
 
 from .models import ImportedDocument
 
 
-class ImportDataError(ValueError):
+class ImportDataError(Invalid, ValueError):
     """The (edited) data cannot be saved; ``field`` names what to correct."""
 
+    code = "import_invalid"
+
     def __init__(self, field: str, message_th: str, message_en: str):
-        self.field, self.message_th, self.message_en = field, message_th, message_en
-        super().__init__(message_th)
+        self._th, self.message_en = message_th, message_en
+        super().__init__(message_th, field=field)
+
+    @property
+    def message_th(self) -> str:
+        return self._th
+
+    def __str__(self) -> str:
+        from django.utils.translation import get_language
+
+        english = (get_language() or "th").startswith("en")
+        return self.message_en if english and self.message_en else self._th
+
+
+class ImportFrozen(ImportDataError):
+    """The import would change something submitted, approved or published: refused, naming it."""
+
+    code = "frozen"
+    status = 409
 
 
 @dataclass
@@ -57,42 +78,36 @@ def plan_year(data: dict) -> int | None:
     return int(year) + 1 if data.get("kind") == "analysis_report" else int(year)
 
 
-def _as_action(fn):
-    """Run the import's writes as an action (the measures models' guard refuses writes outside
-    one). Stop-gap until the importer's own ``import_save`` action (issue 11) replaces it."""
-    from prongsai.core.actions import SYSTEM, action
+@action("import.save")
+def import_save(document_id: int, data: dict | None = None, *, by) -> SaveOutcome:
+    """Write ``data`` (default: what was read) into the models and mark the document saved.
 
-    @action("import.save")
-    def run(args, kwargs, *, by):
-        return fn(*args, **kwargs)
-
-    @functools.wraps(fn)
-    def call(*args, **kwargs):
-        return run(args, kwargs, by=kwargs.get("by") or SYSTEM)
-
-    return call
-
-
-@_as_action
-def save_document(document: ImportedDocument, data: dict | None = None, *, by=None) -> SaveOutcome:
-    """Write ``data`` (default: what was read) into the models and mark the document saved."""
+    One transaction: everything the document says, or nothing. Never changes what has been
+    submitted, approved or published here (refused with :class:`ImportFrozen` naming it), and a
+    signed memo in the document is kept as a paper record: never an approval, never a member
+    of the agency's sign-off chain, never what makes a document publishable."""
+    document = ImportedDocument.objects.select_for_update().get(pk=document_id)
     data = data if data is not None else document.result
     agency, agency_created = _agency(data)
-    if by is not None:
-        _check_reach(by, agency, agency_created)
+    _check_reach(by, agency, agency_created)
     outcome = SaveOutcome(document=document, agency=agency)
     (outcome.created if agency_created else outcome.updated).append(f"หน่วยงาน {agency.name}")
 
     if _has_scores(data):
-        outcome.assessment, _report = record_scores(
-            agency=agency,
-            fiscal_year=_year(data),
-            question_scores=data.get("question_scores") or {},
-            indicator_scores={int(k): v for k, v in (data.get("indicator_scores") or {}).items()},
-            stated_overall=data.get("overall_score"),
-            stated_rating=(data.get("rating") or "")[:50],
-            source="import",
-            source_note=document.file_name[:300],
+        outcome.assessment, _report = scores_record(
+            agency.pk,
+            _year(data),
+            Scores(
+                question_scores=data.get("question_scores") or {},
+                indicator_scores={
+                    int(k): v for k, v in (data.get("indicator_scores") or {}).items()
+                },
+                stated_overall=data.get("overall_score"),
+                stated_rating=(data.get("rating") or "")[:50],
+                source="import",
+                source_note=document.file_name[:300],
+            ),
+            by=by,
         )
         outcome.updated.append(f"ผลการประเมิน ITA ปี {outcome.assessment.fiscal_year}")
 
@@ -102,17 +117,32 @@ def save_document(document: ImportedDocument, data: dict | None = None, *, by=No
     if data.get("kind") == "analysis_report" and data.get("analysis") and outcome.assessment:
         _save_analysis(data["analysis"], outcome.assessment, outcome)
     if data.get("memo") and outcome.round is not None:
-        _save_memo(data["memo"], agency, outcome.round, outcome)
+        _save_memo(data["memo"], agency, outcome.round, outcome, by=by)
 
     document.agency = agency
     document.fiscal_year = data.get("fiscal_year")
     document.result = data
     document.status = "saved"
     document.saved_at = timezone.now()
-    if by is not None and document.uploaded_by_id is None:
+    if getattr(by, "pk", None) and document.uploaded_by_id is None:
         document.uploaded_by = by
     document.save()
+    events.record(
+        "import.save",
+        document,
+        by=by,
+        agency=agency.pk,
+        year=data.get("fiscal_year"),
+        content_hash=document.content_hash,
+        data={"kind": data.get("kind"), "file": document.file_name, "what": outcome.updated},
+    )
     return outcome
+
+
+def save_document(document: ImportedDocument, data: dict | None = None, *, by=None) -> SaveOutcome:
+    """Shorthand of :func:`import_save` (acting as the system unless ``by`` is given)."""
+    data = data if data is not None else document.result
+    return import_save(document.pk, data, by=by or SYSTEM)
 
 
 def _check_reach(user, agency: Agency, created: bool) -> None:
@@ -120,7 +150,7 @@ def _check_reach(user, agency: Agency, created: bool) -> None:
     national admin (the transaction then rolls the new agency back)."""
     from prongsai.access.scope import can, is_national
 
-    if is_national(user):
+    if getattr(user, "is_system", False) or is_national(user):
         return
     if created:
         raise ImportDataError(
@@ -209,11 +239,11 @@ def _has_scores(data: dict) -> bool:
 _NUMBERING = re.compile(r"^\s*(?:[\d๐-๙]+\s*[.)]|\(\s*[\d๐-๙]+\s*\)|[-•*])\s*")
 
 
-def _refuse_frozen(row, what_th: str, what_en: str) -> None:
+def _refuse_frozen(row, what_th: str, what_en: str, field: str = "measures") -> None:
     """An import never changes what has been submitted, approved or published here."""
     if row.status != "draft":
-        raise ImportDataError(
-            "measures",
+        raise ImportFrozen(
+            field,
             f"{what_th}{row.get_status_display()} นำเข้าทับไม่ได้ (การแก้ไขต้องทำเป็นฉบับใหม่)",
             f"{what_en} is {row.status}: an import cannot overwrite it",
         )
@@ -313,6 +343,10 @@ def _save_analysis(analysis: dict, assessment: Assessment, outcome: SaveOutcome)
     from prongsai.analysis.models import Analysis, Finding, IssueNarrative
 
     constraints = analysis.get("constraints") or {}
+    year = assessment.fiscal_year
+    current = Analysis.objects.filter(agency=assessment.agency, fiscal_year=year).first()
+    if current is not None:
+        _refuse_frozen(current, f"การวิเคราะห์ผลปี {year} ", f"the {year} analysis", "analysis")
     row, created = Analysis.objects.update_or_create(
         agency=assessment.agency,
         fiscal_year=assessment.fiscal_year,
@@ -353,16 +387,30 @@ def _save_analysis(analysis: dict, assessment: Assessment, outcome: SaveOutcome)
     )
 
 
-def _save_memo(memo: dict, agency: Agency, round_: ProgressRound, outcome: SaveOutcome) -> None:
-    """A memo that came with a report was signed: it is kept with its chain, as approved."""
-    from prongsai.agencies.models import Signatory
-    from prongsai.measures.actions import record_signed
-    from prongsai.measures.models import Memo, SignOff
+def _save_memo(
+    memo: dict, agency: Agency, round_: ProgressRound, outcome: SaveOutcome, *, by
+) -> None:
+    """A memo that came with a report was signed on paper: it is kept as that record — its
+    text, the signatures as printed, who imported it and when ("ลงนามในเอกสารกระดาษ นำเข้าโดย
+    … เมื่อ …"). It has no sign-off steps, so it never counts as an approval here, never adds
+    anyone to the agency's chain and never makes the round publishable: that takes a memo sent
+    up the agency's own chain in Prongsai."""
+    from prongsai.core.events import _actor_name
+    from prongsai.measures.models import Memo
 
-    memo_date = _date(memo.get("date"), 0) or round_.updated_at.date()
-    row, created = Memo.objects.update_or_create(
+    memo_date = _date(memo.get("date"), 0) or timezone.localdate()
+    signatures = [
+        {
+            "name": (sig.get("name") or "")[:150],
+            "position": (sig.get("position") or "")[:200],
+            "comment": sig.get("comment") or "",
+        }
+        for sig in memo.get("signatures") or []
+    ]
+    _memo, created = Memo.objects.update_or_create(
         agency=agency,
         round=round_,
+        status="paper",
         subject=(memo.get("subject") or "")[:500],
         defaults={
             "department": (memo.get("department") or agency.name)[:300],
@@ -372,28 +420,15 @@ def _save_memo(memo: dict, agency: Agency, round_: ProgressRound, outcome: SaveO
             "background": memo.get("background") or "",
             "facts": memo.get("facts") or "",
             "consideration": memo.get("considerations") or "",
-            "status": "approved",
+            "paper_signatures": signatures,
+            "paper_imported_by": by if getattr(by, "pk", None) else None,
+            "paper_imported_by_name": _actor_name(by)[:150],
+            "paper_imported_at": timezone.now(),
         },
     )
-    for order, sig in enumerate(memo.get("signatures") or [], start=1):
-        signatory, _ = Signatory.objects.get_or_create(
-            agency=agency,
-            name=sig["name"][:150],
-            position=(sig.get("position") or "")[:200],
-            defaults={"order": order},
-        )
-        SignOff.objects.update_or_create(
-            memo=row,
-            order=order,
-            defaults={
-                "signatory": signatory,
-                "decision": "approved",
-                "comment": sig.get("comment") or "",
-                "decided_at": None,
-            },
-        )
-    record_signed(row)  # after the progress rows: the approval covers what the memo carries
-    (outcome.created if created else outcome.updated).append("บันทึกข้อความพร้อมผู้ลงนาม")
+    (outcome.created if created else outcome.updated).append(
+        "บันทึกข้อความที่ลงนามในเอกสารกระดาษ (เก็บเป็นหลักฐาน ไม่ใช่การอนุมัติในระบบ)"
+    )
 
 
 def _save_progress(round_: ProgressRound, measure: Measure, item: dict, round_code: str, n: int):

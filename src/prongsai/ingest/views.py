@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import action_for, agencies_for, is_national
-from prongsai.assessments.scoring import ScoreError
+from prongsai.core.errors import ActionError
 from prongsai.core.forms import active_lang
 from prongsai.core.templatetags.thai import be_date
 from prongsai.thai import format_date
@@ -20,7 +20,7 @@ from .errors import IngestError
 from .forms import DocumentForm, MeasureFormSet, UploadForm
 from .importing import stage
 from .models import ImportedDocument
-from .saving import ImportDataError, save_document
+from .saving import import_save
 
 
 @login_required
@@ -51,17 +51,19 @@ def review(request, pk: int):
     document = get_object_or_404(_documents(request.user, action_for(request.method)), pk=pk)
     result = document.result
     measures = result.get("measures") or []
+    status = 200
     if request.method == "POST":
         form = DocumentForm(request.POST)
         formset = MeasureFormSet(request.POST, prefix="m")
         if form.is_valid() and formset.is_valid():
             data = _data(result, form, formset, measures)
             try:
-                outcome = save_document(document, data, by=request.user)
-            except ImportDataError as exc:
-                form.add_error(None, _message(exc))
-            except ScoreError as exc:
-                form.add_error("question_scores", _message(exc))
+                outcome = import_save(document.pk, data, by=request.user)
+            except ActionError as exc:
+                field = "question_scores" if exc.field == "question_scores" else None
+                form.add_error(field, str(exc))
+                status = 409 if exc.status == 409 else 200  # frozen or conflict: say so
+
             else:
                 messages.success(
                     request,
@@ -88,6 +90,7 @@ def review(request, pk: int):
                 or result.get("question_scores")
             ),
         },
+        status=status,
     )
 
 

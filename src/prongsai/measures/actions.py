@@ -28,6 +28,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prongsai.access.actions import empty_chain_message
 from prongsai.access.scope import require
 from prongsai.agencies.models import Signatory, Unit
 from prongsai.core import events
@@ -706,7 +707,11 @@ def memo_year(memo: Memo) -> int:
 
 
 def _open_memo(kind: str, subject) -> Memo | None:
-    return Memo.objects.filter(**{kind: subject}).exclude(status=MemoStatus.APPROVED).first()
+    return (
+        Memo.objects.filter(**{kind: subject})
+        .exclude(status__in=[MemoStatus.APPROVED, MemoStatus.PAPER])
+        .first()
+    )
 
 
 @action("memo.draft")
@@ -724,13 +729,7 @@ def memo_draft(kind: str, subject_id: int, *, by) -> Memo:
         return existing
     chain = list(Signatory.objects.filter(agency_id=agency_id, active=True).order_by("order", "pk"))
     if len(chain) < 2:
-        raise Invalid(
-            _(
-                "ยังไม่ได้กำหนดสายการลงนามของหน่วยงาน (ผู้เสนอและผู้พิจารณาอย่างน้อย ๒ คน) "
-                "— กำหนดได้ที่หน้า “ผู้ใช้ ส่วนราชการ และสายการลงนาม” ของหน่วยงาน"
-            ),
-            code="no_chain",
-        )
+        raise Invalid(empty_chain_message(agency_id), code="no_chain")
     if problem := rules.nothing_to_send(subject):
         raise Invalid(problem, code="nothing_to_send")
     if subject.status != Status.DRAFT:
@@ -1004,9 +1003,3 @@ def memo_decide(memo_id: int, decision: str, *, by, comment: str = "") -> Memo:
     if decision == Decision.RETURNED:
         return memo_return(memo_id, by=by, comment=comment)
     raise Invalid(_("เลือก เห็นชอบ หรือ ส่งกลับแก้ไข"), field="decision")
-
-
-def record_signed(memo: Memo) -> None:
-    """A memo that arrives signed (read from a signed document): its approvals are stamped with
-    the content as it arrived. (Kept for the importer; issue 11 makes these paper records.)"""
-    memo.signoffs.filter(decision=Decision.APPROVED).update(content_hash=rules.content_hash(memo))

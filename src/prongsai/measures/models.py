@@ -210,18 +210,33 @@ class Memo(models.Model):
     status = models.CharField(
         _("สถานะ"), max_length=20, choices=MemoStatus, default=MemoStatus.DRAFT
     )
+    # the paper record (status "paper"): a memo signed on paper, read from an imported
+    # document — who imported it, when, and the signatures as printed. Never an approval in
+    # Prongsai's chain: it has no sign-off steps and adds nobody to the chain.
+    paper_imported_by = models.ForeignKey(
+        "auth.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("นำเข้าโดย"),
+    )
+    paper_imported_by_name = models.CharField(_("ชื่อผู้นำเข้า"), max_length=150, blank=True)
+    paper_imported_at = models.DateTimeField(_("นำเข้าเมื่อ"), null=True, blank=True)
+    paper_signatures = models.JSONField(_("ผู้ลงนามในเอกสารกระดาษ"), default=list, blank=True)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
     class Meta:
         ordering = ["-date", "-pk"]
         constraints = [
-            # at most one open (not yet approved) memo per subject: drafting is idempotent
+            # at most one open memo per subject (not approved, not a paper record): drafting is
+            # idempotent
             # under concurrency, and a second memo can never return what the first approved
             *(
                 models.UniqueConstraint(
                     fields=[field],
-                    condition=~models.Q(status=MemoStatus.APPROVED),
+                    condition=~models.Q(status__in=[MemoStatus.APPROVED, MemoStatus.PAPER]),
                     name=f"memo_one_open_per_{field}",
                 )
                 for field in ("round", "plan", "analysis")
@@ -240,6 +255,10 @@ class Memo(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_paper_record(self) -> bool:
+        return self.status == "paper"
 
 
 class SignOff(models.Model):

@@ -47,10 +47,10 @@ def content_hash(memo: Memo) -> str:
                 "number", "title", "methods", "period_start", "period_end", "kpi_target"
             )
         )
-    else:
-        parts["findings"] = list(
-            subject.findings.values_list("issue_number", "tool", "verdict", "recommendation")
-        )
+    else:  # the analysis: its findings, narratives, constraints and the scores behind it
+        from prongsai.analysis.content import content_parts
+
+        parts.update(content_parts(subject))
     text = json.dumps(parts, ensure_ascii=False, default=str, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from rich.progress import Progress
 
+from prongsai.core.actions import SYSTEM
+from prongsai.core.errors import ActionError
 from prongsai.ingest.errors import IngestError
 from prongsai.ingest.importing import import_file, safe_file_name
 from prongsai.ingest.reader import read_document
 from prongsai.ingest.result import to_json
-from prongsai.ingest.saving import ImportDataError
 
 TEXT = {
     "th": {
@@ -42,9 +46,19 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="read and report, save nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--lang", choices=["th", "en"], default="th")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            help="ชื่อผู้ใช้ที่นำเข้า (บันทึกในประวัติ และตรวจสิทธิ์ของผู้ใช้นั้น) ค่าเริ่มต้น: ระบบ",
+        )
 
-    def handle(self, *args, files, dry_run, format, lang, **options):
+    def handle(self, *args, files, dry_run, format, lang, username=None, **options):
         t = TEXT[lang]
+        self.by = SYSTEM
+        if username:
+            self.by = get_user_model().objects.filter(username=username).first()
+            if self.by is None:
+                raise CommandError(f"ไม่พบผู้ใช้ “{username}”")
         ok = bad = 0
         show_bar = len(files) > 1 and format == "text"
         with Progress(transient=True, disable=not show_bar) as bar:
@@ -74,10 +88,13 @@ class Command(BaseCommand):
             if dry_run:
                 result = to_json(read_document(data, safe_file_name(path.name)))
                 return f"• {path.name}: {t['read']} — {_summary(result, lang)}", result
-            outcome = import_file(data, path.name)
-        except (IngestError, ImportDataError) as exc:
+            outcome = import_file(data, path.name, by=self.by)
+        except IngestError as exc:
             message = exc.message_en if lang == "en" else exc.message_th
             return f"✗ {path.name}: {message}", None
+        except (ActionError, PermissionDenied) as exc:  # refused by a rule: nothing was saved
+            with translation.override(lang):
+                return f"✗ {path.name}: {exc}", None
         result = outcome.document.result
         status = t["again"] if outcome.saved is None else t["saved"]
         return f"✓ {path.name}: {status} — {_summary(result, lang)}", result
