@@ -35,6 +35,15 @@ API_WRITES = {
     ("PUT", "/agencies/{agency_id}/assessments/{year}/scores"): "scores.record",
     ("POST", "/agencies/{agency_id}/analyses/{year}"): "analysis.draft",
     ("PATCH", "/agencies/{agency_id}/analyses/{year}"): "analysis.save",
+    # the cycle's operations, driven in tests/measures/test_bypasses.py
+    ("POST", "/agencies/{agency_id}/plans/{year}/create"): "plan.create",
+    ("POST", "/agencies/{agency_id}/plans/{year}/measures"): "measure.save",
+    ("POST", "/agencies/{agency_id}/plans/{year}/rounds/{round_code}/start"): "round.start",
+    ("POST", "/agencies/{agency_id}/plans/{year}/memo"): "memo.draft",
+    ("POST", "/agencies/{agency_id}/plans/{year}/rounds/{round_code}/submit"): "round.submit",
+    ("POST", "/memos/{memo_id}/send"): "memo.send",
+    ("POST", "/memos/{memo_id}/decision"): "memo.approve / memo.return",
+    ("POST", "/agencies/{agency_id}/documents/{year}/{kind}/publish"): "document.publish",
 }
 
 

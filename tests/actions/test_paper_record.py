@@ -64,10 +64,9 @@ def test_the_web_import_keeps_it_as_a_record_shown_on_the_memo_page(admin_client
 
 
 def test_a_memo_drafted_in_prongsai_for_the_round_is_not_the_paper_one(admin_client, criteria):
-    from prongsai.measures.signoff import draft_memo
-
     from prongsai.access.actions import ChainEntry, chain_set
     from prongsai.core.actions import SYSTEM
+    from prongsai.measures.actions import memo_draft
 
     call_command("import", str(SEED_000), stdout=StringIO(), stderr=StringIO())
     paper = Memo.objects.get(agency__name=THA_KRASOEM)
@@ -77,7 +76,7 @@ def test_a_memo_drafted_in_prongsai_for_the_round_is_not_the_paper_one(admin_cli
         [ChainEntry("นางแก่นวิไล ศรีมาย", "นักวิเคราะห์", 1), ChainEntry("นายก", "นายก", 2)],
         by=SYSTEM,
     )
-    memo = draft_memo(paper.round)
+    memo = memo_draft("round", paper.round_id, by=SYSTEM)
     assert memo.pk != paper.pk and memo.status == "draft" and memo.signoffs.count() == 2
     paper.refresh_from_db()
     assert paper.status == "paper"

@@ -11,6 +11,7 @@ from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency, Province, Signatory
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import Conflict, Invalid
+from tests.conftest import fixture_create
 
 from .conftest import events
 
@@ -84,8 +85,9 @@ def test_a_signer_named_in_a_memo_is_kept_out_of_office_not_deleted(agency):
 
     chain_set(agency.pk, [ChainEntry("ก", "ผู้เสนอ", 1), ChainEntry("ข", "นายก", 2)], by=SYSTEM)
     signer = agency.signatories.get(name="ข")
-    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2567)
-    memo = Memo.objects.create(
+    plan = fixture_create(MeasurePlan, agency=agency, fiscal_year=2567)
+    memo = fixture_create(
+        Memo,
         agency=agency,
         plan=plan,
         department="ทดสอบ",
@@ -96,7 +98,7 @@ def test_a_signer_named_in_a_memo_is_kept_out_of_office_not_deleted(agency):
         facts="ก",
         consideration="ก",
     )
-    SignOff.objects.create(memo=memo, order=1, signatory=signer)
+    fixture_create(SignOff, memo=memo, order=1, signatory=signer)
     chain_set(
         agency.pk, [ChainEntry("ก", "ผู้เสนอ", 1, id=agency.signatories.get(name="ก").pk)], by=SYSTEM
     )
@@ -199,7 +201,7 @@ def test_adding_an_existing_member_again_is_a_conflict(agency, admin_of):
 def test_the_empty_chain_refusal_links_to_the_team_page(client, agency, admin_of):
     from prongsai.measures.models import MeasurePlan
 
-    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2567)
+    plan = fixture_create(MeasurePlan, agency=agency, fiscal_year=2567)
     client.force_login(admin_of)
     response = client.post(f"/agencies/memos/new/plan/{plan.pk}/", follow=True)
     page = response.content.decode()

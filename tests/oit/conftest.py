@@ -1,7 +1,8 @@
 import pytest
 
-from prongsai.access.models import Membership
+from prongsai.access.actions import membership_grant
 from prongsai.agencies.models import Agency, District, Province, Unit
+from prongsai.core.actions import SYSTEM
 
 
 @pytest.fixture
@@ -23,5 +24,5 @@ def place(criteria, django_user_model):
         ("stranger", "editor", {"agency": other}),
     ]:
         users[name] = django_user_model.objects.create_user(name, password="x-secret-1")
-        Membership.objects.create(user=users[name], role=role, **where)
+        membership_grant(user=users[name], role=role, by=SYSTEM, **where)
     return {"agency": agency, "other": other, "unit": unit, "users": users}

@@ -11,6 +11,7 @@ from prongsai.core.models import Event
 from prongsai.oit import actions
 from prongsai.oit.actions import FileInput, ItemInput, LinkInput
 from prongsai.oit.models import OitEvidence, OitItem, OitWorkspace
+from tests.conftest import fixture_create
 
 PDF = b"%PDF-1.4\n% evidence\n"
 
@@ -192,7 +193,8 @@ def test_items_fulfilled_by_prongsai_documents_link_to_their_permanent_urls(plac
         ("plan", 2567, ""),
         ("progress", 2567, "6m"),
     ]:
-        Publication.objects.create(
+        fixture_create(
+            Publication,
             agency=agency,
             fiscal_year=year,
             kind=kind,

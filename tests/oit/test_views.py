@@ -110,7 +110,9 @@ def test_regional_viewer_reads_only(client, place):
         reverse("oit:publish", args=[a.pk, 2568]),
     ]:
         assert client.post(url, form_data(o1)).status_code == 403
-    assert not Event.objects.exclude(action__in=["oit.open", "oit.item_save"]).exists()
+    assert not Event.objects.exclude(
+        action__in=["oit.open", "oit.item_save", "membership.add"]
+    ).exists()
 
 
 def test_editor_cannot_check_and_sees_no_check_button(client, place):

@@ -285,12 +285,5 @@ def publish(
 
 
 def register(api) -> None:
-    @api.exception_handler(ActionError)
-    def refused(request, exc: ActionError):
-        return api.create_response(
-            request,
-            {"code": exc.code, "message": str(exc), "field": exc.field, "detail": exc.code},
-            status=exc.status,
-        )
-
+    """Add the cycle's operations (their refusals go through api.py's one ActionError handler)."""
     api.add_router("", router)
