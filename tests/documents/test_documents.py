@@ -95,7 +95,8 @@ def test_pdf_fonts_text_order_and_line_breaks(demo, seed, tmp_path):
     assert "\u200b" not in text and "\u2060" not in text
     assert_text_in_order(document, text)
     assert mid_word_breaks(text, document) == []
-    assert "- ๑ -" in text  # page numbers in Thai digits
+    assert "- ๑ -" not in text  # page 1 has no number (ระเบียบงานสารบรรณ)
+    assert "- ๒ -" in text  # the others have, in Thai digits
 
 
 @pytest.mark.django_db
@@ -217,3 +218,74 @@ def test_a_document_is_thai_whatever_the_readers_language(demo, seed):
     with translation.override("en"):
         english_reader = document_of(seed)
     assert content_hash(english_reader) == content_hash(thai)
+
+
+def _words(page) -> list[dict]:
+    return page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+
+
+@pytest.mark.django_db
+def test_seed_000s_memo_is_in_the_official_form(demo, tmp_path):
+    """แบบที่ ๒๙: บันทึกข้อความ at 29 pt and the head's labels at 20 pt (TH Sarabun sizes, so
+    ÷ 1.5042 in Laksaman), ที่ and วันที่ on one line, page 1 without a number and "- ๒ -" at
+    the top of page 2, the continuation cue at the foot of page 1, the chain as it was signed:
+    each step's own label, nothing said where nothing was (no invented เห็นชอบ)."""
+    import pdfplumber
+
+    document = document_of("000")
+    pdf = render_pdf(document)
+    text = pdftotext(pdf, tmp_path, "-raw")
+    assert "เห็นชอบ" not in text
+    for label in ("ความเห็นหัวหน้าสำนักปลัด", "ความเห็นรองปลัดฯ", "ความเห็นปลัดฯ",
+                  "ข้อสั่งการ นายก อบต."):  # fmt: skip
+        assert label in text, label
+    assert "จึงเรียนมาเพื่อโปรดทราบและพิจารณา" in text
+    assert "สิ่งที่ส่งมาด้วย รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม" in " ".join(text.split())
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        first, second = doc.pages[0], doc.pages[1]
+        words = {w["text"]: w for w in _words(first)}
+        assert round(words["บันทึกข้อความ"]["size"], 1) == round(29 / 1.5042, 1)
+        for label in ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง"):
+            assert round(words[label]["size"], 1) == round(20 / 1.5042, 1), label
+        assert abs(words["ที่"]["bottom"] - words["วันที่"]["bottom"]) < 1  # one line
+        assert words["บันทึกข้อความ"]["top"] < 2.5 / 2.54 * 72  # under the emblem's 1.5 cm
+        top_of_first = [w["text"] for w in _words(first) if w["top"] < 2 / 2.54 * 72]
+        assert not any(w.startswith("-") for w in top_of_first)  # no number on page 1
+        top_of_second = " ".join(w["text"] for w in _words(second) if w["top"] < 72)
+        assert "- ๒ -" in top_of_second
+        foot = [w for w in _words(first) if w["top"] > first.height - 2.5 / 2.54 * 72]
+        assert [w["text"] for w in foot] == ["/ความเห็น..."]
+        assert foot[0]["x1"] > first.width * 0.8  # at the right
+        assert second.extract_text().lstrip().startswith("- ๒ -\nความเห็นรองปลัดฯ")
+    # five steps on the memo's two pages, then the report: no page left empty
+    pages = [page for page in text.split("\f")]
+    assert "ข้อสั่งการ" in pages[1] and "รายงานผลการดำเนินการ" in pages[2]
+
+
+def test_the_chain_prints_what_was_said_and_lines_for_what_is_still_to_be_said():
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from prongsai.documents.builders import signature_block
+
+    def step(decision="pending", comment="", decided=None, label=""):
+        return SimpleNamespace(
+            comment_label=label, comment=comment, decision=decision, decided_at=decided,
+            signatory=SimpleNamespace(name="นายทดสอบ ใจดี", position="ปลัด อบต."),
+            get_decision_display=lambda: {"approved": "เห็นชอบ", "returned": "ส่งกลับแก้ไข"}[
+                decision],
+        )  # fmt: skip
+
+    when = datetime(2025, 1, 15, 10, 0)
+    writer = signature_block(step("approved", decided=when), 0, 3)
+    assert writer["label"] == writer["comment"] == "" and writer["lines"] == 0 and writer["writer"]
+    signed_on_paper = signature_block(step("approved", label="ความเห็นรองปลัดฯ"), 1, 3)
+    assert signed_on_paper["label"] == "ความเห็นรองปลัดฯ"
+    assert signed_on_paper["comment"] == "" and signed_on_paper["lines"] == 0  # nothing said
+    in_the_app = signature_block(step("approved", decided=when), 1, 3)
+    assert in_the_app["comment"] == "เห็นชอบ" and in_the_app["date"]
+    assert in_the_app["label"] == "ความเห็นปลัด อบต."
+    said = signature_block(step("returned", "แก้ไขตารางหน้า ๒", when), 2, 3)
+    assert said["comment"] == "แก้ไขตารางหน้า ๒" and said["label"] == "ข้อสั่งการ"
+    waiting = signature_block(step(), 2, 3)
+    assert waiting["comment"] == "" and waiting["lines"] == 2 and waiting["date"] == ""

@@ -11,8 +11,12 @@ Blocks, in reading order:
 - ``{"type": "heading", "text": str}`` a bold paragraph
 - ``{"type": "para", "text": str}`` a paragraph (``\\n`` separates paragraphs)
 - ``{"type": "fields", "items": [[label, value], …]}`` a memo's header lines (label in bold)
-- ``{"type": "signature", "label": str, "comment": str, "name": str, "position": str,
-  "decision": str, "date": str}`` one signer of a memo, with the comment above the signature
+- ``{"type": "memo_head", "department", "reference", "date", "subject", "addressee",
+  "enclosure": str, "emblem": path | None}`` the head of a บันทึกข้อความ (แบบที่ ๒๙)
+- ``{"type": "signature", "label": str, "comment": str, "lines": int, "name": str,
+  "position": str, "date": str, "writer": bool}`` one step of a memo's chain as it was signed:
+  the step's label, what was said (nothing when nothing was), ``lines`` dotted lines to write on
+  by hand (a step still waiting), then the signer
 - ``{"type": "table", "caption": str, "columns": [str, …], "widths": [number, …],
   "rows": [[cell, …], …], "landscape": bool}`` cells are strings, ``\\n`` between paragraphs
 - ``{"type": "pagebreak"}``
@@ -33,6 +37,17 @@ from collections.abc import Iterator
 from prongsai.thai import to_thai_digits
 
 _LATIN = re.compile(r"[A-Za-z@/:]")
+
+
+# a memo's head (แบบที่ ๒๙) in reading order: label, key of the ``memo_head`` block
+MEMO_HEAD = (
+    ("ส่วนราชการ", "department"),
+    ("ที่", "reference"),
+    ("วันที่", "date"),
+    ("เรื่อง", "subject"),
+    ("เรียน", "addressee"),
+    ("สิ่งที่ส่งมาด้วย", "enclosure"),
+)
 
 
 def title(*lines: str) -> dict:
@@ -160,8 +175,13 @@ def texts(document: dict) -> Iterator[str]:
         elif kind == "fields":
             for label, value in block["items"]:
                 yield f"{label} {value}"
+        elif kind == "memo_head":
+            yield "บันทึกข้อความ"
+            for label, key in MEMO_HEAD:
+                if block.get(key):
+                    yield f"{label} {block[key]}"
         elif kind == "signature":
-            for key in ("label", "comment", "name", "position", "decision", "date"):
+            for key in ("label", "comment", "name", "position", "date"):
                 if block.get(key):
                     yield block[key]
         elif kind == "chart":

@@ -391,46 +391,71 @@ def _round_period(round_: ProgressRound) -> str:
     return f"{thai_strftime(start, months)} – {thai_strftime(end, months)}"
 
 
-def memo_blocks(memo: Memo) -> list[dict]:
-    """The memo (บันทึกข้อความ) with each signer's comment and signature, as in seed 000."""
-    blocks = [
-        b.title("บันทึกข้อความ"),
-        b.fields(
-            ("ส่วนราชการ", memo.department),
-            ("ที่", memo.reference),
-            ("วันที่", format_date(memo.date, digits="arabic")),
-            ("เรื่อง", memo.subject),
-            ("เรียน", memo.addressee),
-        ),
-        b.heading("เรื่องเดิม"),
-        b.para(memo.background),
-        b.heading("ข้อเท็จจริง"),
-        b.para(memo.facts),
-        b.heading("ข้อพิจารณา"),
-        b.para(memo.consideration),
-    ]
+CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
+
+
+def _step_label(step, index: int, count: int) -> str:
+    """The step's own label as the agency set it; for a chain set up without labels, the
+    customary ones (the writer signs under the text without one)."""
+    if step.comment_label:
+        return step.comment_label
+    if index == 0:
+        return ""
+    if index == count - 1:
+        return "ข้อสั่งการ"
+    return f"ความเห็น{step.signatory.position}"
+
+
+def signature_block(step, index: int, count: int) -> dict:
+    """One step of the chain as it was signed: its label, what was said (the comment; the
+    decision when it was given in the app with no comment; nothing when nothing was said),
+    dotted lines to write on while the step waits for its signature, then the signer.
+
+    The writer (the first step) proposes and decides nothing: no decision, no lines."""
+    writer = index == 0
+    decided = step.decision != "pending"
+    said = step.comment.strip()
+    if not said and decided and step.decided_at and not writer:
+        said = step.get_decision_display()  # pressed in the app: that is what was given
+    return {
+        "type": "signature",
+        "label": _step_label(step, index, count),
+        "comment": "" if writer and not step.comment.strip() else said,
+        "lines": 0 if writer or decided or said else 2,  # to write on by hand
+        "name": f"({step.signatory.name})",
+        "position": step.signatory.position,
+        "date": format_date(step.decided_at.date(), digits="arabic")
+        if step.decided_at and decided
+        else "",
+        "writer": writer,
+    }
+
+
+def memo_blocks(memo: Memo, enclosure: str = "") -> list[dict]:
+    """The memo (บันทึกข้อความ) in the form of แบบที่ ๒๙ of the ระเบียบงานสารบรรณ, then the
+    chain as it was signed (see docs/documents.md, "บันทึกข้อความ")."""
+    head = {
+        "type": "memo_head",
+        "department": memo.department,
+        "reference": memo.reference,
+        "date": format_date(memo.date, digits="arabic"),
+        "subject": memo.subject,
+        "addressee": memo.addressee,
+        "enclosure": enclosure,
+    }
+    blocks = [head]
+    for label, text in (
+        ("เรื่องเดิม", memo.background),
+        ("ข้อเท็จจริง", memo.facts),
+        ("ข้อพิจารณา", memo.consideration),
+    ):
+        if text.strip():
+            blocks += [{**b.heading(label), "memo": True}, b.para(text)]
+    said = " ".join([memo.background, memo.facts, memo.consideration])
+    if "จึงเรียนมา" not in said:
+        blocks.append(b.para(CLOSING))
     steps = list(memo.signoffs.select_related("signatory").order_by("order"))
-    for index, step in enumerate(steps):
-        if step.comment_label:
-            label = step.comment_label
-        elif index == 0:
-            label = ""
-        elif index == len(steps) - 1:
-            label = "ข้อสั่งการ"
-        else:
-            label = f"ความเห็น{step.signatory.position}"
-        decided = step.decided_at
-        blocks.append(
-            {
-                "type": "signature",
-                "label": label,
-                "comment": step.comment,
-                "name": f"({step.signatory.name})",
-                "position": step.signatory.position,
-                "decision": step.get_decision_display() if step.decision != "pending" else "",
-                "date": format_date(decided.date(), digits="arabic") if decided else "",
-            }
-        )
+    blocks += [signature_block(step, i, len(steps)) for i, step in enumerate(steps)]
     blocks.append(b.pagebreak())
     return blocks
 
@@ -453,8 +478,9 @@ def progress_document(round_: ProgressRound, *, with_memo: bool = True) -> dict:
     plan = round_.plan
     agency = plan.agency
     memo = _round_memo(round_) if with_memo else None
-    blocks = memo_blocks(memo) if memo else []
-    blocks.append(b.title(*_round_title(round_)))
+    title = _round_title(round_)
+    blocks = memo_blocks(memo, f"{title[0]} {title[-1]} จำนวน 1 ฉบับ") if memo else []
+    blocks.append(b.title(*title))
     rows = []
     progress = round_.progress.select_related("measure").prefetch_related(
         "measure__responsible_units"

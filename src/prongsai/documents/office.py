@@ -15,7 +15,7 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -138,11 +138,93 @@ def _table(document, block: dict, width) -> None:
             _lines(cell.paragraphs[0], text)
 
 
+MEMO_TITLE_PT, MEMO_LABEL_PT = 29, 20  # แบบที่ ๒๙: TH SarabunPSK sizes
+
+
+def _sized(run, points: int) -> None:
+    _bold(run)
+    run.font.size = Pt(points)
+    rpr = run._r.get_or_add_rPr()
+    size = rpr.find(qn("w:szCs"))
+    if size is None:
+        size = OxmlElement("w:szCs")
+        rpr.append(size)
+    size.set(qn("w:val"), str(points * 2))
+
+
+def _dotted_line(docx, usable, *parts: tuple[str, str]) -> None:
+    """One line of a memo's head: label (20 pt bold), value, dots to the tab stop that ends
+    its share of the line (a tab with a dot leader: the dotted fill an officer types over)."""
+    paragraph = docx.add_paragraph()
+    share = usable // len(parts)
+    for number, (label, value) in enumerate(parts, 1):
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            share * number if number < len(parts) else usable,
+            WD_TAB_ALIGNMENT.RIGHT if number == len(parts) else WD_TAB_ALIGNMENT.LEFT,
+            WD_TAB_LEADER.DOTS,
+        )
+        _sized(paragraph.add_run(label), MEMO_LABEL_PT)
+        paragraph.add_run(f"  {value}\t")
+
+
+def _memo_head(docx, block: dict, section) -> None:
+    """The head of a บันทึกข้อความ without a table: the emblem's place, the title, then
+    ส่วนราชการ; ที่ and วันที่ on one line; เรื่อง; เรียน; สิ่งที่ส่งมาด้วย."""
+    usable = section.page_width - section.left_margin - section.right_margin
+    paragraph = docx.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.line_spacing = Pt(35)
+    paragraph.paragraph_format.space_before = Pt(6)
+    if block.get("emblem"):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.add_run().add_picture(block["emblem"], height=Cm(1.5))
+        paragraph.paragraph_format.tab_stops.add_tab_stop(usable // 2, WD_TAB_ALIGNMENT.CENTER)
+        paragraph.add_run("\t")
+    _sized(paragraph.add_run("บันทึกข้อความ"), MEMO_TITLE_PT)
+    _dotted_line(docx, usable, ("ส่วนราชการ", block["department"]))
+    _dotted_line(docx, usable, ("ที่", block["reference"]), ("วันที่", block["date"]))
+    _dotted_line(docx, usable, ("เรื่อง", block["subject"]))
+    docx.add_paragraph(f"เรียน  {block['addressee']}")
+    if block.get("enclosure"):
+        docx.add_paragraph(f"สิ่งที่ส่งมาด้วย  {block['enclosure']}")
+
+
+def _signature(docx, block: dict) -> None:
+    """A step of the chain as it was signed: label and what was said, lines to write on when
+    it waits for a wet signature, then ลงชื่อ, (name), position, date."""
+    if block["label"] or block["comment"]:
+        paragraph = docx.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.paragraph_format.keep_with_next = True
+        if block["label"]:
+            _bold(paragraph.add_run(block["label"]))
+        if block["comment"]:
+            paragraph.add_run(f" {block['comment']}")
+    for _ in range(block.get("lines") or 0):
+        paragraph = docx.add_paragraph()
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.add_run("\t")
+    lines = ["ลงชื่อ ..................................................", block["name"]]
+    lines += [block["position"], block.get("date") or ""]
+    lines = [line for line in lines if line]
+    for number, line in enumerate(lines):
+        paragraph = docx.add_paragraph(line)
+        paragraph.paragraph_format.left_indent = Cm(6.5)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if number == 0 and block.get("writer"):
+            paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.keep_with_next = number < len(lines) - 1
+
+
 def render_docx(document: dict) -> bytes:
     docx = Document()
     _setup_fonts(docx)
     section = docx.sections[0]
     _page(section, landscape=False)
+    section.different_first_page_header_footer = True  # page 1 has no number (ระเบียบ)
     _page_number(section, document["digits"])
     landscape = False
     pending_break = False
@@ -180,24 +262,10 @@ def render_docx(document: dict) -> bytes:
                 paragraph = docx.add_paragraph()
                 _bold(paragraph.add_run(label))
                 paragraph.add_run(f" {value}")
+        elif kind == "memo_head":
+            _memo_head(docx, block, section)
         elif kind == "signature":
-            if block["label"]:
-                paragraph = docx.add_paragraph()
-                paragraph.paragraph_format.left_indent = Cm(7)
-                paragraph.paragraph_format.space_before = Pt(12)
-                _bold(paragraph.add_run(block["label"]))
-                paragraph.add_run(f" {block['comment']}" if block["comment"] else "")
-            lines = [
-                "ลงชื่อ ..................................................",
-                block["name"],
-                block["position"],
-            ]
-            if block["decision"]:
-                lines.append(f"{block['decision']} {block['date']}".strip())
-            for line in lines:
-                paragraph = docx.add_paragraph(line)
-                paragraph.paragraph_format.left_indent = Cm(7)
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _signature(docx, block)
         elif kind == "pagebreak":
             pending_break = True
         elif kind == "chart":

@@ -30,8 +30,12 @@ _TEXT_KEYS = {
     "comment",
     "name",
     "position",
-    "decision",
     "date",
+    "department",
+    "reference",
+    "subject",
+    "addressee",
+    "enclosure",
     "caption",
     "columns",
     "rows",
@@ -63,7 +67,9 @@ def prepare(document: dict, *, for_pdf: bool) -> list[dict]:
     ]
 
 
-def _context(document: dict, *, for_pdf: bool, in_app: bool = False) -> dict:
+def _context(
+    document: dict, *, for_pdf: bool, in_app: bool = False, cues: list | None = None
+) -> dict:
     blocks = prepare(document, for_pdf=for_pdf)
     following = [*blocks[1:], None]
     for block, source, after in zip(blocks, document["blocks"], following, strict=True):
@@ -74,9 +80,18 @@ def _context(document: dict, *, for_pdf: bool, in_app: bool = False) -> dict:
             block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(source)]
         elif block["type"] == "chart":  # its labels already the page's text (words kept whole)
             block["chart"] = chart_layout(block)
+        elif block["type"] == "signature":
+            block["blank"] = range(block.get("lines") or 0)
     # the column widths are style attributes, which the app's Content-Security-Policy forbids:
     # on the app's page the browser lays the tables out by itself
-    return {"document": document, "blocks": blocks, "fonts": FONT_FILES, "in_app": in_app}
+    return {
+        "document": document,
+        "blocks": blocks,
+        "fonts": FONT_FILES,
+        "in_app": in_app,
+        "has_memo": any(block["type"] == "memo_head" for block in blocks),
+        "cues": cues or [],
+    }
 
 
 def render_body(document: dict) -> str:
@@ -84,9 +99,9 @@ def render_body(document: dict) -> str:
     return render_to_string("documents/_body.html", _context(document, for_pdf=False, in_app=True))
 
 
-def render_html(document: dict, *, for_pdf: bool = False) -> str:
+def render_html(document: dict, *, for_pdf: bool = False, cues: list | None = None) -> str:
     """A standalone HTML file with the print stylesheet (what WeasyPrint lays out)."""
-    return render_to_string("documents/print.html", _context(document, for_pdf=for_pdf))
+    return render_to_string("documents/print.html", _context(document, for_pdf=for_pdf, cues=cues))
 
 
 def render_pdf(document: dict) -> bytes:
@@ -99,8 +114,43 @@ def render_pdf(document: dict) -> bytes:
     pdf_text.install()
     import weasyprint
 
-    source = render_html(document, for_pdf=True)
+    source = render_html(document, for_pdf=True, cues=memo_cues(document))
     return weasyprint.HTML(string=source, base_url=str(FONT_DIR)).write_pdf()
+
+
+def _first_words(box) -> str:
+    """The first word of the text a page's body starts with (its margin boxes left out)."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.MarginBox):
+        return ""
+    if isinstance(box, boxes.TextBox):
+        words = [word for word in box.text.replace("\u2060", "").split("\u200b") if word.strip()]
+        return words[0].split()[0] if words else ""
+    for child in getattr(box, "children", ()):
+        if found := _first_words(child):
+            return found
+    return ""
+
+
+def memo_cues(document: dict) -> list[dict]:
+    """The continuation cue of each page of a memo but its last: "/" and the first word of the
+    next page, at the foot on the right (the ระเบียบงานสารบรรณ's คำต่อเนื่อง). The memo, which
+    ends with a page break, is laid out alone once to find where its pages start."""
+    import weasyprint
+
+    blocks = document["blocks"]
+    if not blocks or blocks[0]["type"] != "memo_head":
+        return []
+    end = next((i for i, block in enumerate(blocks) if block["type"] == "pagebreak"), len(blocks))
+    memo = {**document, "blocks": blocks[:end]}
+    source = render_html(memo, for_pdf=True)
+    pages = weasyprint.HTML(string=source, base_url=str(FONT_DIR)).render().pages
+    cues = []
+    for number, page in enumerate(pages[1:], start=1):
+        if word := _first_words(page._page_box):
+            cues.append({"page": number, "text": word.replace("\\", "").replace('"', "")})
+    return cues
 
 
 def chart_png(block: dict, dpi: int = 200) -> bytes | None:

@@ -373,6 +373,7 @@ def _save_memo(memo: dict, agency: Agency, round_: ProgressRound, outcome: SaveO
                 "signatory": signatory,
                 "decision": "approved",
                 "comment": sig.get("comment") or "",
+                "comment_label": (sig.get("label") or "")[:100],
                 "decided_at": None,
             },
         )
