@@ -289,3 +289,80 @@ def test_the_chain_prints_what_was_said_and_lines_for_what_is_still_to_be_said()
     assert said["comment"] == "แก้ไขตารางหน้า ๒" and said["label"] == "ข้อสั่งการ"
     waiting = signature_block(step(), 2, 3)
     assert waiting["comment"] == "" and waiting["lines"] == 2 and waiting["date"] == ""
+
+
+INTRODUCTIONS = {
+    "000": "ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมิน ITA ของ องค์การบริหารส่วนตำบลท่ากระเสริม",
+    "002": "ผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานตามมาตรการ",
+    "004": "ตามที่ องค์การบริหารส่วนตำบลปากช่อง ได้ดำเนินการวิเคราะห์การประเมิน ITA",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_only_what_the_data_has_under_the_sources_words(demo, seed):
+    """No column without a value in some row; the round only when the seed states it (000's
+    6 months; 001, 002, 004 state none); the introduction paragraph of 000, 002, 004."""
+    document = document_of(seed)
+    for table in blocks.tables(document):
+        for index, column in enumerate(table["columns"][1:], 1):
+            assert any(row[index].strip() for row in table["rows"]), (table["caption"], column)
+    titles = " ".join(" ".join(b["lines"]) for b in document["blocks"] if b["type"] == "title")
+    text = titles + document["title"]
+    if seed == "000":
+        assert "รอบ ๖ เดือน (ตุลาคม ๒๕๖๔ – มีนาคม ๒๕๖๕)" in text
+    else:
+        assert "รอบ ๑๒ เดือน" not in text and "รอบ ๖ เดือน" not in text
+        assert "ตุลาคม ๒๕" not in document["title"]
+    if seed in INTRODUCTIONS:
+        paragraphs = [b["text"] for b in document["blocks"] if b["type"] == "para"]
+        assert any(p.startswith(INTRODUCTIONS[seed]) for p in paragraphs)
+
+
+@pytest.mark.django_db
+def test_tables_keep_the_agencys_column_labels_and_unit_names(demo):
+    (table,) = blocks.tables(document_of("000"))
+    assert table["columns"] == [
+        "มาตรการ/แนวทาง",
+        "วิธีการดำเนินการ",
+        "ผู้รับผิดชอบ",
+        "ระยะเวลาดำเนินการ",
+        "ผลการดำเนินงาน",
+        "ข้อเสนอแนะ",
+    ]  # fmt: skip  (no ผลลัพธ์ column: the seed has none)
+    (table,) = blocks.tables(document_of("001"))
+    assert table["columns"] == [
+        "มาตรการ/โครงการ/กิจกรรม", "ขั้นตอนหรือวิธีการปฏิบัติ",
+        "ผลการดำเนินการตามมาตรการหรือกิจกรรม", "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
+        "ผู้รับผิดชอบ", "ระยะเวลา",
+    ]  # fmt: skip
+    (table,) = blocks.tables(document_of("002"))
+    assert "สำนักปลัด อบต. และทุกกองงาน" in table["rows"][0][3]
+    assert table["columns"][3] == "ผู้รับผิดชอบ / ระยะเวลาดำเนินการ"
+    (table,) = blocks.tables(document_of("000"))
+    assert table["rows"][1][2] == "หัวหน้าส่วนราชการ ทุกส่วนงาน"
+    document = document_of("003")
+    part_2 = next(t for t in blocks.tables(document) if t["caption"].startswith("การนำผล"))
+    assert part_2["rows"][0][2] == "สำนักปลัดเทศบาล งานการเจ้าหน้าที่"
+    # part 2 keeps each method with its own steps: topic 1 has three methods, three rows
+    first_topic = part_2["rows"][:3]
+    assert first_topic[0][0].startswith("๑.") and first_topic[1][0] == first_topic[2][0] == ""
+    assert "จัดประชุมประจำเดือน" in first_topic[1][1]
+    assert first_topic[1][3].startswith("๑. จัดประชุมเพื่อสร้างกระบวนการปฏิบัติงาน")
+    assert first_topic[2][3].startswith("๑. จัดทำแบบประเมินความพึงพอใจ")
+    assert part_2["rows"][3][0].startswith("๒.")
+
+
+@pytest.mark.django_db
+def test_seed_003s_cover_title_and_verdicts_as_written(demo):
+    document = document_of("003", digits="arabic")
+    cover = document["blocks"][0]
+    assert cover["lines"][:3] == [
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+        "แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน",
+        "ของหน่วยงานภาครัฐ ในปีงบประมาณ พ.ศ. 2566",
+    ]
+    for table in blocks.tables(document):
+        for row in table["rows"]:
+            assert not any(cell.startswith(("แก้ไขโดยเร่งด่วน:", "ปรับปรุงให้ดีขึ้น:",
+                                            "รักษาระดับ:")) for cell in row)  # fmt: skip

@@ -57,6 +57,9 @@ class Analysis(models.Model):
         _("คะแนนเป้าหมายรายข้อ"), max_digits=5, decimal_places=2, default=Decimal("95")
     )
     status = models.CharField(_("สถานะ"), max_length=20, choices=STATUS_FLOW, default="draft")
+    cover_title = models.TextField(
+        _("ชื่อเรื่องบนปก"), blank=True, help_text=_("ตามเอกสารของหน่วยงาน (บรรทัดละหนึ่งบรรทัด)")
+    )
     constraint_staff = models.TextField(_("ข้อจำกัดด้านบุคลากร"), blank=True)
     constraint_budget = models.TextField(_("ข้อจำกัดด้านงบประมาณ"), blank=True)
     constraint_technology = models.TextField(_("ข้อจำกัดด้านเทคโนโลยี"), blank=True)

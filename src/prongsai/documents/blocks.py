@@ -250,3 +250,17 @@ def fitted_widths(block: dict) -> list[float]:
 
 def tables(document: dict) -> list[dict]:
     return [block for block in document["blocks"] if block["type"] == "table"]
+
+
+LEAD_INS = ("title", "heading", "para")
+
+
+def on_landscape(document_blocks: list[dict]) -> list[bool]:
+    """Which blocks go on landscape pages: the wide tables, and the title, headings and
+    paragraphs that lead into one (a part keeps one orientation: its title and introduction
+    on the table's page, not alone on a portrait page)."""
+    wide = [bool(block.get("landscape")) for block in document_blocks]
+    for index in range(len(document_blocks) - 2, -1, -1):
+        if document_blocks[index]["type"] in LEAD_INS and wide[index + 1]:
+            wide[index] = True
+    return wide

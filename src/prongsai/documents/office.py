@@ -228,12 +228,10 @@ def render_docx(document: dict) -> bytes:
     _page_number(section, document["digits"])
     landscape = False
     pending_break = False
+    wide = b.on_landscape(document["blocks"])
     for index, block in enumerate(document["blocks"]):
         kind = block["type"]
-        following = document["blocks"][index + 1] if index + 1 < len(document["blocks"]) else {}
-        wants_landscape = bool(block.get("landscape")) or (
-            kind in ("title", "heading") and bool(following.get("landscape"))
-        )
+        wants_landscape = wide[index]
         if wants_landscape != landscape:
             if index:  # the first block sets the first section's orientation
                 section = docx.add_section(WD_SECTION.NEW_PAGE)

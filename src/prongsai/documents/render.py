@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from . import pdf_text
-from .blocks import fitted_widths
+from .blocks import fitted_widths, on_landscape
 from .charts import layout as chart_layout
 from .wrap import plain_html, wrap_html
 
@@ -71,10 +71,9 @@ def _context(
     document: dict, *, for_pdf: bool, in_app: bool = False, cues: list | None = None
 ) -> dict:
     blocks = prepare(document, for_pdf=for_pdf)
-    following = [*blocks[1:], None]
-    for block, source, after in zip(blocks, document["blocks"], following, strict=True):
-        # a title or heading right before a landscape table goes on the table's page
-        if after and after.get("landscape") and block["type"] in ("title", "heading"):
+    wide = on_landscape(document["blocks"])
+    for block, source, landscape in zip(blocks, document["blocks"], wide, strict=True):
+        if landscape:  # a table's title and introduction go on its page
             block["landscape"] = True
         if block["type"] == "table" and not in_app:  # widths from the text, as the DOCX's
             block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(source)]
