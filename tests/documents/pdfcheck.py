@@ -36,6 +36,16 @@ def page_count(pdf: bytes, tmp_path: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", info.stdout)[1])
 
 
+def pdfinfo(pdf: bytes, tmp_path: Path) -> dict[str, str]:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
+    return dict(
+        (key.strip(), value.strip())
+        for key, _, value in (line.partition(":") for line in out.stdout.splitlines())
+    )
+
+
 def pdffonts(pdf: bytes, tmp_path: Path) -> list[list[str]]:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime
 
 import pytest
 from docx import Document
@@ -24,6 +25,7 @@ from .pdfcheck import (
     missing_glyphs,
     normal,
     pdffonts,
+    pdfinfo,
     pdftotext,
 )
 
@@ -87,11 +89,16 @@ def test_pdf_fonts_text_order_and_line_breaks(demo, seed, tmp_path):
     fonts = pdffonts(pdf, tmp_path)
     assert fonts, "no fonts in the PDF"
     for row in fonts:
-        assert "ProngsaiDoc" in row[0], row  # no fallback font: every glyph came from Laksaman
+        # no fallback font: every glyph came from Laksaman, and the font is named so
+        assert row[0].split("+")[1] in ("Laksaman", "Laksaman-Bold"), row
         assert row[-5:-2] == ["yes", "yes", "yes"], row  # embedded, subset, ToUnicode
     assert missing_glyphs(document) == set()
 
-    text = pdftotext(pdf, tmp_path, "-raw")
+    info = pdfinfo(pdf, tmp_path)
+    assert info["Tagged"] == "yes"  # PDF/UA-1: a structure tree for screen readers
+    assert info["Author"] == document["agency"] and info["Title"] == document["title"]
+    assert info["CreationDate"] and info["Subject"]
+    text = pdftotext(pdf, tmp_path, "-raw")  # the exact Thai text layer, in the tagged mode
     assert "\u200b" not in text and "\u2060" not in text
     assert_text_in_order(document, text)
     assert mid_word_breaks(text, document) == []
@@ -135,8 +142,15 @@ def test_docx_and_xlsx_give_back_the_tables(demo, seed):
     workbook = load_workbook(io.BytesIO(render_xlsx(document)))
     assert len(workbook.sheetnames) == len(tables)
     for sheet, block in zip(workbook.worksheets, tables, strict=True):
-        rows = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
-        assert rows == [block["columns"], *block["rows"]]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        header = rows.index(block["columns"])
+        assert rows[0][0] == document["title"] and rows[1][0] == document["agency"]
+        assert sheet.print_title_rows == f"${header + 1}:${header + 1}"  # repeated when printed
+        above = None
+        for got, want in zip(rows[header + 1 :], block["rows"], strict=True):
+            want = [want[0] or above, *want[1:]]  # the first column filled down
+            above = want[0]
+            assert [_as_text(value, text) for value, text in zip(got, want, strict=True)] == want
 
 
 @pytest.mark.django_db
@@ -366,3 +380,111 @@ def test_seed_003s_cover_title_and_verdicts_as_written(demo):
         for row in table["rows"]:
             assert not any(cell.startswith(("แก้ไขโดยเร่งด่วน:", "ปรับปรุงให้ดีขึ้น:",
                                             "รักษาระดับ:")) for cell in row)  # fmt: skip
+
+
+def _as_text(value, text: str) -> str:
+    """A cell's typed value back as the document's text (a number as its digits)."""
+    from prongsai.thai import to_arabic_digits
+
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        assert float(to_arabic_digits(text)) == value, (value, text)
+        return text
+    if isinstance(value, datetime):  # a date written alone is a date
+        from prongsai.thai import parse_date
+
+        assert parse_date(text) == value.date(), (value, text)
+        return text
+    return value
+
+
+@pytest.mark.django_db
+def test_seed_003s_analysis_xlsx_is_for_working(demo):
+    """Every score a number (Thai digits only as a number format), whole Thai words in the sheet
+    names, each sheet headed by document, agency and year, the tool column filled on
+    continuation rows, TH SarabunPSK, A4 landscape fitted to the width."""
+    from pythainlp.tokenize import word_tokenize
+
+    document = document_of("003")
+    workbook = load_workbook(io.BytesIO(render_xlsx(document)))
+    scores = 0
+    for sheet in workbook.worksheets:
+        rows = list(sheet.iter_rows())
+        header = next(i for i, row in enumerate(rows) if row[0].font.b and row[1].value)
+        columns = [cell.value for cell in rows[header]]
+        assert [r[0].value for r in rows[:3]] == [
+            document["title"], "เทศบาลตำบลพนมทวน", "ปีงบประมาณ พ.ศ. ๒๕๖๖"
+        ]  # fmt: skip
+        for row in rows[header + 1 :]:
+            assert row[0].value  # filled down
+            for cell, column in zip(row, columns, strict=True):
+                if column == "คะแนน" and cell.value is not None:
+                    assert isinstance(cell.value, (int, float)), (sheet.title, cell.value)
+                    assert cell.number_format == "[$-D000000]0.00"
+                    scores += 1
+                if column == "ลำดับ":
+                    assert isinstance(cell.value, int)
+            assert row[-1].font.name == "TH SarabunPSK"
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert scores == 10 + len(expected("003")["question_scores"])
+    titles = [t["caption"] for t in blocks.tables(document)]
+    headings = [b["text"] for b in document["blocks"] if b["type"] == "heading"]
+    for name in workbook.sheetnames:
+        source = next(t for t in [*titles, *headings] if t and t.startswith(name))
+        cut, boundaries = len(name), {0}
+        for token in word_tokenize(source, engine="newmm", keep_whitespace=True):
+            boundaries.add(max(boundaries) + len(token))
+        assert cut in boundaries or source[cut : cut + 1] == " ", name  # never inside a word
+        assert len(name) <= 31
+
+
+def test_a_typed_formula_stays_text_in_the_xlsx():
+    document = {
+        "kind": "plan", "title": "ทดสอบ", "agency": "อบต.ทดสอบ", "fiscal_year": 2567,
+        "digits": "arabic",
+        "blocks": [blocks.table("มาตรการ", ["มาตรการ", "ผล"],
+                                [["=HYPERLINK(\"http://x\")", "=1+1"], ["1. ก", "12.50"]])],
+    }  # fmt: skip
+    sheet = load_workbook(io.BytesIO(render_xlsx(document))).active
+    assert sheet["A5"].data_type == "s" and sheet["A5"].value.startswith("=HYPERLINK")
+    assert sheet["B5"].data_type == "s" and sheet["B5"].value == "=1+1"
+    assert sheet["B6"].value == 12.5 and sheet["B6"].number_format == "0.00"
+
+
+@pytest.mark.django_db
+def test_the_pdf_is_tagged_with_links_and_a_clean_outline(demo):
+    """Seed 004's web addresses are link annotations; the outline has every title and heading,
+    without the zero-width spaces put between words; the catalogue says /Lang th and has a
+    structure tree (StructTreeRoot) whose elements name headings, paragraphs, tables, links."""
+    import pdfplumber
+    from pdfminer.pdftypes import resolve1
+
+    document = document_of("004")
+    pdf = render_pdf(document)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        links = {link["uri"] for page in doc.pages for link in page.hyperlinks}
+        assert links == {"https://www.pakchong.go.th"}
+        catalog = resolve1(doc.doc.catalog)
+        assert catalog["Lang"] == b"th" and resolve1(catalog["MarkInfo"])["Marked"]
+        kinds = set()
+
+        def walk(element, depth=0):
+            element = resolve1(element)
+            if isinstance(element, dict):
+                if "S" in element:
+                    kinds.add(element["S"].name)
+                kids = element.get("K")
+                for kid in resolve1(kids) if isinstance(resolve1(kids), list) else [kids]:
+                    if depth < 12 and kid is not None:
+                        walk(kid, depth + 1)
+
+        walk(catalog["StructTreeRoot"])
+        assert {"H1", "P", "Table", "TR", "TH", "TD", "Link"} <= kinds, kinds
+    document = document_of("003")
+    with pdfplumber.open(io.BytesIO(render_pdf(document))) as doc:
+        outline = [title for _, title, *_ in doc.doc.get_outlines()]
+    headings = [b["text"] for b in document["blocks"] if b["type"] == "heading"]
+    assert outline[2:] == headings and not any("\u200b" in title for title in outline)
+    assert outline[0].startswith("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน แสดงการ")

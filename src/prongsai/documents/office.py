@@ -11,6 +11,7 @@ across pages, column widths on both the grid and the cells, page numbers in Thai
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -290,36 +291,129 @@ def render_docx(document: dict) -> bytes:
     return out.getvalue()
 
 
+SHEET_NAME = 31  # Excel's limit on a sheet's name
+_NUMBER = re.compile(r"^[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*$")
+_DATE_LIKE = re.compile(r"^[0-9๐-๙]{1,2}\s*\S+\s*[0-9๐-๙]{2,4}$")
+XLSX_FONT = ("TH SarabunPSK", 16)
+# number formats: Thai digits where the document has them ([$-D000000] = Thai digit shapes;
+# Excel and LibreOffice keep the value a number), dates in the Buddhist era (bbbb, Thai locale)
+NUMBER_FORMATS = {"thai": "[$-D000000]0", "arabic": "0"}
+DATE_FORMATS = {"thai": "[$-D07041E]d mmmm bbbb", "arabic": "[$-107041E]d mmmm bbbb"}
+
+
+def sheet_name(caption: str, used: set[str]) -> str:
+    """A sheet's name from the table's caption: whole Thai words up to Excel's 31 letters
+    (PyThaiNLP's word boundaries: never cut inside a word), unique in the workbook."""
+    from pythainlp.tokenize import word_tokenize
+
+    text = caption
+    for bad in "[]:*?/\\":
+        text = text.replace(bad, " ")
+    name = ""
+    for word in word_tokenize(" ".join(text.split()), engine="newmm", keep_whitespace=True):
+        if len(name + word) > SHEET_NAME:
+            break
+        name += word
+    name = name.strip() or "ตาราง"
+    number = 2
+    while name in used:
+        suffix = f" ({number})"
+        name = f"{name[: SHEET_NAME - len(suffix)].rstrip()}{suffix}"
+        number += 1
+    used.add(name)
+    return name
+
+
+def typed(text: str, digits: str):
+    """A cell's value as Excel should hold it: an int or a float for a number written alone
+    (Thai or Arabic digits), a date for a date written alone, else the text itself; with its
+    number format (Thai digits kept as a format, never as text)."""
+    from prongsai.thai import ThaiDateError, parse_date, to_arabic_digits
+
+    bare = text.strip()
+    if _NUMBER.match(bare) and not (bare.lstrip("+-").startswith(("0", "๐")) and len(bare) > 1
+                                     and bare.lstrip("+-")[1:2] not in ".,"):  # fmt: skip
+        arabic = to_arabic_digits(bare).replace(",", "")
+        if "." in arabic:
+            places = len(arabic.split(".")[1])
+            return float(arabic), NUMBER_FORMATS[digits] + "." + "0" * places
+        return int(arabic), NUMBER_FORMATS[digits]
+    if _DATE_LIKE.match(bare):
+        try:
+            return parse_date(bare), DATE_FORMATS[digits]
+        except ThaiDateError:
+            pass
+    return text, None
+
+
+def _tables_with_titles(document: dict) -> list[tuple[dict, str]]:
+    """Each table with what names it: its caption, else the heading above it ("ประเด็นที่ ๑ …")."""
+    found, heading = [], ""
+    for block in document["blocks"]:
+        if block["type"] == "heading":
+            heading = block["text"]
+        elif block["type"] == "table":
+            found.append((block, block["caption"] or heading))
+    return found
+
+
 def render_xlsx(document: dict) -> bytes:
-    """Each table of the document on its own sheet: header row in bold, frozen, cells wrapped."""
+    """Each table of the document on its own sheet, for working with it: headed by the
+    document, the agency and the year; numbers as numbers and dates as dates; the first column
+    filled down on continuation rows (so rows sort and filter); TH SarabunPSK; A4 landscape,
+    fitted to the page's width, the header row repeated on every printed page. A text that
+    starts with "=" stays text (never a live formula)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
+    digits = document.get("digits", "thai")
+    year = f"ปีงบประมาณ พ.ศ. {document.get('fiscal_year', '')}"
+    if digits == "thai":
+        year = b._thai_digits(year)
+    heading = [document["title"], document.get("agency", ""), year]
+    font, bold = (
+        Font(name=XLSX_FONT[0], size=XLSX_FONT[1]),
+        Font(name=XLSX_FONT[0], size=XLSX_FONT[1], bold=True),
+    )
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
-    for number, block in enumerate(b.tables(document), 1):
-        name = (block["caption"] or f"ตาราง {number}")[:28]
-        for bad in "[]:*?/\\":
-            name = name.replace(bad, " ")
-        if name in used:
-            name = f"{name[:24]} ({number})"
-        used.add(name)
-        sheet = workbook.create_sheet(name)
+    for number, (block, title) in enumerate(_tables_with_titles(document), 1):
+        sheet = workbook.create_sheet(sheet_name(title or f"ตาราง {number}", used))
+        for line in [*heading, *([title] if title and title != block["caption"] else [])]:
+            sheet.append([line])
+            sheet.cell(sheet.max_row, 1).font = bold
+        header_row = sheet.max_row + 1
         sheet.append(block["columns"])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        for cell in sheet[header_row]:
+            cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        above = ""
         for row in block["rows"]:
-            sheet.append(row)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
+            first = row[0] if row and row[0].strip() else above
+            above = first
+            sheet.append([None] * len(row))
+            for column, text in enumerate([first, *row[1:]], 1):
+                cell = sheet.cell(sheet.max_row, column)
+                value, number_format = typed(text, digits)
+                cell.value = value
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # what was typed, not a formula
+                if number_format:
+                    cell.number_format = number_format
+                cell.font = font
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-        total = sum(block["widths"]) or 1
-        for index, width in enumerate(block["widths"], 1):
-            sheet.column_dimensions[get_column_letter(index)].width = max(8, 120 * width / total)
-        sheet.freeze_panes = "A2"
+        for index, width in enumerate(b.fitted_widths(block), 1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(8, 160 * width)
+        sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.print_options.gridLines = True
     if not workbook.sheetnames:
         workbook.create_sheet("ไม่มีตาราง")
     out = io.BytesIO()

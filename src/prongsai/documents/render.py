@@ -13,12 +13,13 @@ import subprocess
 from pathlib import Path
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from . import pdf_text
 from .blocks import fitted_widths, on_landscape
 from .charts import layout as chart_layout
-from .wrap import plain_html, wrap_html
+from .wrap import ZERO_WIDTH_SPACE, plain_html, wrap_html
 
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 FONT_FILES = {"regular": FONT_DIR / "Laksaman.ttf", "bold": FONT_DIR / "Laksaman-Bold.ttf"}
@@ -41,6 +42,9 @@ _TEXT_KEYS = {
     "rows",
     "labels",
 }
+
+
+PDF_VARIANT = "pdf/ua-1"
 
 
 class FontMissing(RuntimeError):
@@ -89,6 +93,7 @@ def _context(
         "fonts": FONT_FILES,
         "in_app": in_app,
         "has_memo": any(block["type"] == "memo_head" for block in blocks),
+        "created": timezone.localtime().isoformat(timespec="seconds"),
         "cues": cues or [],
     }
 
@@ -114,7 +119,14 @@ def render_pdf(document: dict) -> bytes:
     import weasyprint
 
     source = render_html(document, for_pdf=True, cues=memo_cues(document))
-    return weasyprint.HTML(string=source, base_url=str(FONT_DIR)).write_pdf()
+    laid_out = weasyprint.HTML(string=source, base_url=str(FONT_DIR)).render()
+    for page in laid_out.pages:  # the outline without the zero-width spaces between words
+        page.bookmarks = [
+            (level, " ".join(label.replace(ZERO_WIDTH_SPACE, "").split()), target, state)
+            for level, label, target, state in page.bookmarks
+        ]
+    # tagged (a structure tree for screen readers, /Lang th, the title shown), PDF/UA-1
+    return laid_out.write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def _first_words(box) -> str:

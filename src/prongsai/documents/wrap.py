@@ -54,13 +54,38 @@ def _line(text: str) -> str:
     return "".join(out)
 
 
+# a web address as documents write them: with its scheme or from "www." (Thai letters, spaces
+# and brackets end it; a full stop or comma after it is the sentence's)
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'()\[\]\u0e00-\u0e7f]+[^\s<>\"'()\[\].,;:\u0e00-\u0e7f]"
+)
+
+
+def href(url: str) -> str:
+    return url if "://" in url else f"https://{url}"
+
+
+def _linked(line: str, text_html) -> str:
+    """``line`` as HTML with every web address a link (a link annotation in the PDF)."""
+    out, last = [], 0
+    for match in URL.finditer(line):
+        out.append(text_html(line[last : match.start()]))
+        url = match.group(0)
+        out.append(f'<a href="{html.escape(href(url))}">{html.escape(url)}</a>')
+        last = match.end()
+    out.append(text_html(line[last:]))
+    return "".join(out)
+
+
+def _thai_line(text: str) -> str:
+    return _line(text) if _THAI.search(text) else html.escape(text)
+
+
 def wrap_html(text: str) -> str:
-    """HTML for the PDF: Thai words kept whole, ``\\n`` as ``<br>``."""
-    return "<br>".join(
-        _line(line) if _THAI.search(line) else html.escape(line) for line in text.split("\n")
-    )
+    """HTML for the PDF: Thai words kept whole, web addresses linked, ``\\n`` as ``<br>``."""
+    return "<br>".join(_linked(line, _thai_line) for line in text.split("\n"))
 
 
 def plain_html(text: str) -> str:
-    """HTML for a browser, which breaks Thai itself: ``\\n`` as ``<br>``."""
-    return "<br>".join(html.escape(line) for line in text.split("\n"))
+    """HTML for a browser, which breaks Thai itself: links, ``\\n`` as ``<br>``."""
+    return "<br>".join(_linked(line, html.escape) for line in text.split("\n"))
