@@ -173,3 +173,36 @@ def missing_glyphs(document: dict) -> set[str]:
 def normal(text: str) -> str:
     """For comparing data with documents: Arabic digits, whitespace squashed."""
     return squash(to_arabic_digits(text or ""))
+
+
+def row_fragments(document: dict) -> list[tuple[int, int]]:
+    """``(page, lines)`` of every part of a table row that a page break split: the number of
+    lines of its tallest cell on that page (laid out exactly as ``render_pdf`` lays it out)."""
+    import weasyprint
+    from weasyprint.formatting_structure import boxes as wboxes
+
+    from prongsai.documents.render import FONT_DIR, memo_cues, render_html
+
+    source = render_html(document, for_pdf=True, cues=memo_cues(document))
+    pages = weasyprint.HTML(string=source, base_url=str(FONT_DIR)).render().pages
+
+    def lines(box) -> int:
+        if isinstance(box, wboxes.LineBox):
+            return 1
+        return sum(lines(child) for child in getattr(box, "children", ()))
+
+    def rows(box):
+        if isinstance(box, wboxes.TableRowBox):
+            yield box
+            return
+        for child in getattr(box, "children", ()):
+            yield from rows(child)
+
+    seen: dict[int, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages, 1):
+        for row in rows(page._page_box):
+            if row.element is None or row.element.tag != "tr" or row.element.find("td") is None:
+                continue  # the repeated header
+            tallest = max((lines(cell) for cell in row.children), default=0)
+            seen.setdefault(id(row.element), []).append((number, tallest))
+    return [part for parts in seen.values() if len(parts) > 1 for part in parts]

@@ -27,6 +27,7 @@ from .pdfcheck import (
     pdffonts,
     pdfinfo,
     pdftotext,
+    row_fragments,
 )
 
 # seed → (agency, kind, fiscal year): the document of the same kind as the seed
@@ -428,7 +429,15 @@ def test_seed_003s_analysis_xlsx_is_for_working(demo):
             assert row[-1].font.name == "TH SarabunPSK"
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert scores == 10 + len(expected("003")["question_scores"])
+    written = sum(  # every score cell the document has, each a number in the workbook
+        1
+        for table in blocks.tables(document)
+        for index, column in enumerate(table["columns"])
+        if column == "คะแนน"
+        for row in table["rows"]
+        if row[index]
+    )
+    assert scores == written and written >= 10 + len(expected("003")["question_scores"])
     titles = [t["caption"] for t in blocks.tables(document)]
     headings = [b["text"] for b in document["blocks"] if b["type"] == "heading"]
     for name in workbook.sheetnames:
@@ -488,3 +497,57 @@ def test_the_pdf_is_tagged_with_links_and_a_clean_outline(demo):
     headings = [b["text"] for b in document["blocks"] if b["type"] == "heading"]
     assert outline[2:] == headings and not any("\u200b" in title for title in outline)
     assert outline[0].startswith("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน แสดงการ")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", ["000", "003", "004"])
+def test_docx_for_editing_styles_links_properties(demo, seed):
+    """Every title in the Title style and every heading in Heading 1–3, those styles in TH
+    SarabunPSK for Thai too (w:cs) and black; the body single-spaced with 0 pt after; web
+    addresses as w:hyperlink; core properties of the document, not python-docx's."""
+    from datetime import UTC, datetime, timedelta
+
+    document = document_of(seed)
+    docx = Document(io.BytesIO(render_docx(document)))
+    styles = [p.style.name for p in docx.paragraphs]
+    titles = [b for b in document["blocks"] if b["type"] == "title"]
+    headings = [b for b in document["blocks"] if b["type"] == "heading"]
+    memo = any(b["type"] == "memo_head" for b in document["blocks"])
+    assert styles.count("Title") == len(titles) + memo  # + บันทึกข้อความ
+    assert sum(s.startswith("Heading") for s in styles) == len(headings)
+    assert [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")] == [
+        h["text"] for h in headings
+    ]
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        rpr = docx.styles[name].element.rPr
+        fonts = rpr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:cs")) == fonts.get(qn("w:ascii")) == "TH SarabunPSK", name
+        assert fonts.get(qn("w:asciiTheme")) is None and rpr.find(qn("w:color")) is None
+    normal = docx.styles["Normal"].paragraph_format
+    assert normal.space_after == 0 and normal.line_spacing == 1.0
+    props = docx.core_properties
+    assert props.title == document["title"] and props.author == document["agency"]
+    assert datetime.now(UTC) - props.created < timedelta(minutes=5)
+    assert props.last_modified_by != "python-docx"
+    links = docx.element.body.findall(".//" + qn("w:hyperlink"))
+    if seed == "004":
+        assert links
+        targets = {docx.part.rels[link.get(qn("r:id"))].target_ref for link in links}
+        assert targets == {"https://www.pakchong.go.th"}
+    if seed == "000":
+        first = docx.sections[0]
+        assert first.different_first_page_header_footer  # no page number on page 1
+        head = [p.text for p in docx.paragraphs[:4]]
+        assert head[0] == "บันทึกข้อความ"
+        assert head[2].startswith("ที่") and "\tวันที่" in head[2]  # one line, dotted tabs
+        assert docx.tables[0].cell(0, 0).text == "มาตรการ/แนวทาง"  # the memo is table-free
+        assert "เห็นชอบ" not in "\n".join(p.text for p in docx.paragraphs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_no_row_fragment_under_three_lines(demo, seed):
+    """A row split by a page break leaves at least three lines of it on each page (cells
+    break at line boundaries with orphans and widows of 3; a short row moves whole)."""
+    fragments = row_fragments(document_of(seed))
+    assert all(lines >= 3 for _, lines in fragments), fragments

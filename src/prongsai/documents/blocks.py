@@ -264,3 +264,24 @@ def on_landscape(document_blocks: list[dict]) -> list[bool]:
         if document_blocks[index]["type"] in LEAD_INS and wide[index + 1]:
             wide[index] = True
     return wide
+
+
+KEEP_LINES = 12  # a row up to this many lines is kept whole on one page
+
+
+def row_lines(block: dict, widths: list[float]) -> list[int]:
+    """An estimate of each row's height in lines: its tallest cell's paragraphs, each as many
+    lines as its letters fill the column (a letter ``LETTER_CM`` wide, three for padding)."""
+    from math import ceil
+
+    from prongsai.thai.text import display_width
+
+    usable = USABLE_CM[bool(block.get("landscape"))]
+    per_line = [max(1, usable * w / LETTER_CM - 3) for w in widths]
+    return [
+        max(
+            (sum(ceil(display_width(p) / room) or 1 for p in cell.split("\n")) if cell else 0)
+            for cell, room in zip(row, per_line, strict=True)
+        )
+        for row in block["rows"]
+    ]

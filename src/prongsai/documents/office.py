@@ -17,12 +17,14 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from . import blocks as b
 from .render import chart_png
+from .wrap import URL, href
 
 FONT = "TH SarabunPSK"
 SIZE = 16
@@ -55,6 +57,17 @@ def _set_font(rpr) -> None:
     lang.set(qn("w:bidi"), "th-TH")
 
 
+HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
+
+
+def heading_level(text: str, *, memo: bool = False) -> int:
+    """ส่วนที่ … is a part (1), ประเด็นที่ … an issue within it (2), the rest under those (3);
+    a memo's เรื่องเดิม / ข้อเท็จจริง / ข้อพิจารณา are its parts (2)."""
+    if text.startswith("ส่วนที่"):
+        return 1
+    return 2 if memo or text.startswith("ประเด็นที่") else 3
+
+
 def _setup_fonts(document) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -65,6 +78,31 @@ def _setup_fonts(document) -> None:
     normal = document.styles["Normal"].paragraph_format
     normal.space_after = Pt(0)
     normal.space_before = Pt(0)
+    normal.line_spacing = 1.0  # single, 0 pt after: as Thai offices set it (not 1.15 and 10 pt)
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+    for name in HEADING_STYLES:
+        style = document.styles[name]
+        rpr = style.element.get_or_add_rPr()
+        _set_font(rpr)
+        for tag in ("w:color", "w:i", "w:iCs"):  # the built-in blue and italics
+            for element in rpr.findall(qn(tag)):
+                rpr.remove(element)
+        style.font.bold = True
+        style.font.cs_bold = True
+        style.font.size = Pt(SIZE)
+        rpr.find(qn("w:szCs")).set(qn("w:val"), str(SIZE * 2))
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(6), Pt(0), 1.0
+        fmt.keep_with_next = True
+    title = document.styles["Title"]
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(0)
+    pbdr = title.element.find(qn("w:pPr")).find(qn("w:pBdr"))
+    if pbdr is not None:  # the built-in Title's rule under it
+        pbdr.getparent().remove(pbdr)
 
 
 def _page(section, *, landscape: bool) -> None:
@@ -102,11 +140,41 @@ def _bold(run) -> None:
     run.font.cs_bold = True
 
 
+def _hyperlink(paragraph, url: str, text: str) -> None:
+    """A ``w:hyperlink`` to ``url`` (an external relationship) around one run of ``text``."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    style = OxmlElement("w:u")
+    style.set(qn("w:val"), "single")
+    rpr.append(style)
+    run.append(rpr)
+    element = OxmlElement("w:t")
+    element.text = text
+    element.set(qn("xml:space"), "preserve")
+    run.append(element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _text(paragraph, text: str) -> None:
+    """``text`` added to ``paragraph``, its web addresses as hyperlinks."""
+    last = 0
+    for match in URL.finditer(text):
+        if match.start() > last:
+            paragraph.add_run(text[last : match.start()])
+        _hyperlink(paragraph, href(match.group(0)), match.group(0))
+        last = match.end()
+    if last < len(text) or not text:
+        paragraph.add_run(text[last:])
+
+
 def _lines(paragraph, text: str) -> None:
     for number, line in enumerate(text.split("\n")):
         if number:
             paragraph.add_run().add_break(WD_BREAK.LINE)
-        paragraph.add_run(line)
+        _text(paragraph, line)
 
 
 def _repeat_header(row) -> None:
@@ -172,7 +240,7 @@ def _memo_head(docx, block: dict, section) -> None:
     """The head of a บันทึกข้อความ without a table: the emblem's place, the title, then
     ส่วนราชการ; ที่ and วันที่ on one line; เรื่อง; เรียน; สิ่งที่ส่งมาด้วย."""
     usable = section.page_width - section.left_margin - section.right_margin
-    paragraph = docx.add_paragraph()
+    paragraph = docx.add_paragraph(style="Title")
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.line_spacing = Pt(35)
     paragraph.paragraph_format.space_before = Pt(6)
@@ -242,18 +310,19 @@ def render_docx(document: dict) -> bytes:
         elif pending_break:
             docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             pending_break = False
-        if kind == "title":
-            for line in block["lines"]:
-                paragraph = docx.add_paragraph()
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                _bold(paragraph.add_run(line))
+        if kind == "title":  # one Title paragraph, its lines broken: one entry in navigation
+            paragraph = docx.add_paragraph(style="Title")
+            _lines(paragraph, "\n".join(block["lines"]))
         elif kind == "heading":
-            paragraph = docx.add_paragraph()
-            paragraph.paragraph_format.space_before = Pt(6)
-            _bold(paragraph.add_run(block["text"]))
+            level = heading_level(block["text"], memo=bool(block.get("memo")))
+            paragraph = docx.add_paragraph(style=f"Heading {level}")
+            _text(paragraph, block["text"])
+            if block.get("memo"):
+                paragraph.paragraph_format.first_line_indent = Cm(2.5)
         elif kind == "para":
             for line in block["text"].split("\n"):
-                paragraph = docx.add_paragraph(line)
+                paragraph = docx.add_paragraph()
+                _text(paragraph, line)
                 paragraph.paragraph_format.first_line_indent = Cm(2.5)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.THAI_JUSTIFY
         elif kind == "fields":
@@ -286,9 +355,26 @@ def render_docx(document: dict) -> bytes:
                 _bold(paragraph.add_run(block["caption"]))
             usable = section.page_width - section.left_margin - section.right_margin
             _table(docx, block, usable)
+    _properties(docx, document)
     out = io.BytesIO()
     docx.save(out)
     return out.getvalue()
+
+
+def _properties(docx, document: dict) -> None:
+    """Title, author (the agency), subject, created now: not python-docx's 2013 defaults."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    props = docx.core_properties
+    props.title = document["title"]
+    props.author = props.last_modified_by = document.get("agency") or ""
+    props.subject = " ".join(filter(None, [document["title"], document.get("agency")]))
+    props.keywords = "ITA, คุณธรรมและความโปร่งใส"
+    props.language = "th-TH"
+    props.comments = "จัดทำโดยโปร่งใส (Prongsai)"
+    props.created = props.modified = now
+    props.revision = 1
 
 
 SHEET_NAME = 31  # Excel's limit on a sheet's name

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from . import pdf_text
-from .blocks import fitted_widths, on_landscape
+from .blocks import KEEP_LINES, fitted_widths, on_landscape, row_lines
 from .charts import layout as chart_layout
 from .wrap import ZERO_WIDTH_SPACE, plain_html, wrap_html
 
@@ -80,7 +80,11 @@ def _context(
         if landscape:  # a table's title and introduction go on its page
             block["landscape"] = True
         if block["type"] == "table" and not in_app:  # widths from the text, as the DOCX's
-            block["percents"] = [f"{100 * w:.2f}" for w in fitted_widths(source)]
+            widths = fitted_widths(source)
+            block["percents"] = [f"{100 * w:.2f}" for w in widths]
+            # short rows whole on one page; long ones split between lines, 3 at least a side
+            keep = [n <= KEEP_LINES for n in row_lines(source, widths)]
+            block["kept_rows"] = list(zip(block["rows"], keep, strict=True))
         elif block["type"] == "chart":  # its labels already the page's text (words kept whole)
             block["chart"] = chart_layout(block)
         elif block["type"] == "signature":
