@@ -206,3 +206,24 @@ def row_fragments(document: dict) -> list[tuple[int, int]]:
             tallest = max((lines(cell) for cell in row.children), default=0)
             seen.setdefault(id(row.element), []).append((number, tallest))
     return [part for parts in seen.values() if len(parts) > 1 for part in parts]
+
+
+def protected_breaks(text: str, document: dict) -> list[str]:
+    """Line ends of the PDF's text inside a name, a date or an abbreviation the document must
+    keep whole (:func:`prongsai.documents.wrap.protected_pattern`): each such text of the
+    document is looked for in the PDF with a line end allowed between any two letters."""
+    from prongsai.documents.wrap import protected_pattern
+
+    pattern = protected_pattern(tuple(document.get("protected") or ()))
+    kept = set()
+    for source in blocks.texts(document):
+        kept.update(m.group(0) for m in pattern.finditer(source) if len(squash(m.group(0))) > 1)
+    lines = PAGE_NUMBER.sub("", text)
+    bad = []
+    for name in sorted(kept):
+        letters = squash(name)
+        loose = r"[ \t]*\n?[ \t]*".join(re.escape(ch) for ch in letters)
+        for match in re.finditer(loose, lines):
+            if "\n" in match.group(0):
+                bad.append(match.group(0).replace("\n", "⏎"))
+    return bad

@@ -27,6 +27,7 @@ from .pdfcheck import (
     pdffonts,
     pdfinfo,
     pdftotext,
+    protected_breaks,
     row_fragments,
 )
 
@@ -103,6 +104,7 @@ def test_pdf_fonts_text_order_and_line_breaks(demo, seed, tmp_path):
     assert "\u200b" not in text and "\u2060" not in text
     assert_text_in_order(document, text)
     assert mid_word_breaks(text, document) == []
+    assert protected_breaks(text, document) == []  # names, dates, abbreviations kept whole
     assert "- ๑ -" not in text  # page 1 has no number (ระเบียบงานสารบรรณ)
     assert "- ๒ -" in text  # the others have, in Thai digits
 
@@ -551,3 +553,12 @@ def test_no_row_fragment_under_three_lines(demo, seed):
     break at line boundaries with orphans and widows of 3; a short row moves whole)."""
     fragments = row_fragments(document_of(seed))
     assert all(lines >= 3 for _, lines in fragments), fragments
+
+
+def test_the_protected_names_check_sees_a_name_broken_over_two_lines():
+    text = "เทศบาลตำบลขามทะเลสอ ๑ ตุลาคม ๒๕๖๖"
+    document = {"protected": ["ขามทะเลสอ"], "blocks": [blocks.para(text)]}
+    assert protected_breaks("เทศบาลตำบลขามทะเลสอ ๑ ตุลาคม ๒๕๖๖", document) == []
+    assert protected_breaks("เทศบาลตำบลขามทะเล\nสอ ๑ ตุลาคม\n๒๕๖๖", document) == [
+        "ขามทะเล⏎สอ", "๑ ตุลาคม⏎๒๕๖๖"
+    ]  # fmt: skip

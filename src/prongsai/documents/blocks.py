@@ -205,16 +205,19 @@ USABLE_CM = {False: 16.0, True: 26.7}
 LETTER_CM = 0.25
 
 
-def _longest_word(text: str) -> int:
+def _longest_word(text: str, protected=None) -> int:
+    """The widest word of ``text``, or text kept whole (a ``protected`` name or date)."""
     from pythainlp.tokenize import word_tokenize
 
     from prongsai.thai.text import display_width
 
     words = word_tokenize(text, engine="newmm", keep_whitespace=False) if text else []
+    if protected is not None and text:
+        words += [match.group(0) for match in protected.finditer(text)]
     return max((display_width(word) for word in words), default=0)
 
 
-def fitted_widths(block: dict) -> list[float]:
+def fitted_widths(block: dict, protected=None) -> list[float]:
     """Column widths (fractions of 1) between the table's own and what its text needs.
 
     Half the share comes from the widths the builder chose, half from how much text each column
@@ -230,7 +233,10 @@ def fitted_widths(block: dict) -> list[float]:
     total_length = sum(lengths) or 1
     usable = USABLE_CM[bool(block.get("landscape"))]
     texts = [[block["columns"][i], *(row[i] for row in block["rows"])] for i in columns]
-    floors = [LETTER_CM * (3 + max(map(_longest_word, column))) / usable for column in texts]
+    floors = [
+        LETTER_CM * (3 + max(_longest_word(text, protected) for text in column)) / usable
+        for column in texts
+    ]
     blend = [
         0.5 * w / total_given + 0.5 * n / total_length for w, n in zip(given, lengths, strict=True)
     ]

@@ -231,8 +231,24 @@ def _measures(plan: MeasurePlan):
     return plan.measures.order_by("number").prefetch_related("responsible_units")
 
 
+def protected_names(agency: Agency) -> list[str]:
+    """What a line must never break inside in the agency's documents: its name and place
+    (``ขามทะเลสอ``, ``อบต.ปากช่อง``), district and province, units and signers, in the
+    document's digits too (the renderer sees the localised text)."""
+    names = [agency.name, agency.place_name, agency.short_name]
+    if agency.district_id:
+        names += [agency.district.name_th, f"อำเภอ{agency.district.name_th}"]
+    if agency.province_id:
+        names += [agency.province.name_th, f"จังหวัด{agency.province.name_th}"]
+    names += [unit.name for unit in agency.units.all()]
+    for signer in agency.signatories.all():
+        names += [signer.name, *signer.name.split()]
+    return sorted({name for name in names if name and len(name) > 2})
+
+
 def _document(kind: str, title: str, agency: Agency, year: int, blocks: list, **extra) -> dict:
     return {
+        "protected": protected_names(agency),
         "kind": kind,
         "title": title,
         "agency": agency.name,

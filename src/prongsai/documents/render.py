@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from . import pdf_text
 from .blocks import KEEP_LINES, fitted_widths, on_landscape, row_lines
 from .charts import layout as chart_layout
-from .wrap import ZERO_WIDTH_SPACE, plain_html, wrap_html
+from .wrap import ZERO_WIDTH_SPACE, plain_html, protected_pattern, wrap_html
 
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 FONT_FILES = {"regular": FONT_DIR / "Laksaman.ttf", "bold": FONT_DIR / "Laksaman-Bold.ttf"}
@@ -60,8 +60,13 @@ def _markup(value, to_html):
 
 
 def prepare(document: dict, *, for_pdf: bool) -> list[dict]:
-    """The blocks with every text turned into safe HTML (Thai words kept whole for the PDF)."""
-    to_html = wrap_html if for_pdf else plain_html
+    """The blocks with every text turned into safe HTML (Thai words kept whole for the PDF,
+    and the document's names, dates and abbreviations never broken inside)."""
+    pattern = protected_pattern(tuple(document.get("protected") or ()))
+
+    def to_html(text: str) -> str:
+        return wrap_html(text, pattern) if for_pdf else plain_html(text)
+
     return [
         {
             key: _markup(value, to_html) if key in _TEXT_KEYS else value
@@ -80,7 +85,9 @@ def _context(
         if landscape:  # a table's title and introduction go on its page
             block["landscape"] = True
         if block["type"] == "table" and not in_app:  # widths from the text, as the DOCX's
-            widths = fitted_widths(source)
+            widths = fitted_widths(
+                source, protected_pattern(tuple(document.get("protected") or ()))
+            )
             block["percents"] = [f"{100 * w:.2f}" for w in widths]
             # short rows whole on one page; long ones split between lines, 3 at least a side
             keep = [n <= KEEP_LINES for n in row_lines(source, widths)]

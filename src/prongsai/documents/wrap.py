@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from pythainlp.tokenize import word_tokenize
 
+from prongsai.thai.months import MONTH_PATTERN
+
 ZERO_WIDTH_SPACE = "\u200b"
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 
@@ -81,9 +83,75 @@ def _thai_line(text: str) -> str:
     return _line(text) if _THAI.search(text) else html.escape(text)
 
 
-def wrap_html(text: str) -> str:
-    """HTML for the PDF: Thai words kept whole, web addresses linked, ``\\n`` as ``<br>``."""
-    return "<br>".join(_linked(line, _thai_line) for line in text.split("\n"))
+# what never breaks inside, whatever the document: dates (day month year) and dotted
+# abbreviations (พ.ศ., ม.ค., ก.ย., กกก., อบต.). ("พ.ศ. ๒๕๖๗" alone may break after พ.ศ.: kept
+# whole, WeasyPrint then broke a neighbouring word in narrow cells.)
+_ALWAYS = [
+    rf"[0-9๐-๙]{{1,2}}\s?(?:{MONTH_PATTERN})\s?(?:พ\.ศ\.\s?)?[0-9๐-๙]{{2,4}}",
+    r"(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e2e]{1,3}\.){2,3}",
+    r"(?<![\u0e01-\u0e4e])(?:อบต|อบจ|ทต|ทม|ทน|กกก)\.",
+]
+PROTECTED_LONGEST = 24  # letters: a longer name may still break (kept whole it would overflow)
+
+
+@lru_cache(maxsize=64)
+def protected_pattern(names: tuple[str, ...] = ()) -> re.Pattern:
+    """One pattern for the names a document must never break inside (agency, place, district,
+    province, units, people, the agency's abbreviation) and the dates and abbreviations any
+    document has, the longest first."""
+    kept = sorted({n for n in names if n and len(n) <= PROTECTED_LONGEST}, key=len, reverse=True)
+    return re.compile("|".join([*(re.escape(name) for name in kept), *_ALWAYS]))
+
+
+def _kept_whole(segment: str) -> str:
+    return f'<span class="w">{html.escape(segment)}</span>'
+
+
+def _protected_line(text: str, pattern: re.Pattern | None) -> str:
+    """A line segmented into words as :func:`_line` does, with the words of each protected
+    name or date in one ``nowrap`` span (a break is allowed around it, not inside)."""
+    if pattern is None or not _THAI.search(text):
+        return _thai_line(text)
+    ranges = [m.span() for m in pattern.finditer(text) if m.group(0).strip()]
+    if not ranges:
+        return _line(text)
+    out: list[str] = []
+    kept: list[str] = []
+    previous_thai, offset = False, 0
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        start, offset = offset, offset + len(token)
+        inside = next((r for r in ranges if r[0] < offset and start < r[1]), None)
+        thai = bool(_THAI.search(token)) and not token.isspace()
+        if inside is not None:
+            if not kept and previous_thai and thai:
+                out.append(ZERO_WIDTH_SPACE)
+            kept.append(token)
+            if offset >= inside[1]:  # the name ends with this token
+                out.append(_kept_whole("".join(kept)))
+                kept = []
+            previous_thai = thai
+            continue
+        if kept:
+            out.append(_kept_whole("".join(kept)))
+            kept = []
+        if previous_thai and thai:
+            out.append(ZERO_WIDTH_SPACE)
+        escaped = html.escape(token)
+        split = thai and len(token) > 1 and _splits(token)
+        out.append(f'<span class="w">{escaped}</span>' if split else escaped)
+        previous_thai = thai
+    if kept:
+        out.append(_kept_whole("".join(kept)))
+    return "".join(out)
+
+
+def wrap_html(text: str, protected: re.Pattern | None = None) -> str:
+    """HTML for the PDF: Thai words kept whole, the ``protected`` names and dates never broken
+    inside, web addresses linked, ``\\n`` as ``<br>``."""
+    pattern = protected if protected is not None else protected_pattern()
+    return "<br>".join(
+        _linked(line, lambda part: _protected_line(part, pattern)) for line in text.split("\n")
+    )
 
 
 def plain_html(text: str) -> str:
