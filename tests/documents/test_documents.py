@@ -562,3 +562,24 @@ def test_the_protected_names_check_sees_a_name_broken_over_two_lines():
     assert protected_breaks("เทศบาลตำบลขามทะเล\nสอ ๑ ตุลาคม\n๒๕๖๖", document) == [
         "ขามทะเล⏎สอ", "๑ ตุลาคม⏎๒๕๖๖"
     ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_memo_places_the_emblem_a_national_admin_gave(demo, tmp_path, settings):
+    """The ครุฑ is 1.5 cm high at the top left (1.5 cm from the paper's top edge, at the 3 cm
+    margin) when the national setting has one; without it the place stays empty."""
+    import pdfplumber
+    from PIL import Image
+
+    assert document_of("000")["blocks"][0]["emblem"] is None  # the project ships none
+    emblem = tmp_path / "garuda.png"
+    Image.new("RGB", (150, 150), "black").save(emblem)
+    settings.PRONGSAI_EMBLEM = str(emblem)
+    document = document_of("000")
+    with pdfplumber.open(io.BytesIO(render_pdf(document))) as doc:
+        (image,) = doc.pages[0].images
+        cm = 72 / 2.54
+        assert round(image["height"] / cm, 2) == round(image["width"] / cm, 2) == 1.5
+        assert round(image["top"] / cm, 2) == 1.5 and round(image["x0"] / cm, 2) == 3.0
+    docx = Document(io.BytesIO(render_docx(document)))
+    assert docx.inline_shapes and round(docx.inline_shapes[0].height.cm, 2) == 1.5

@@ -272,7 +272,7 @@ def on_landscape(document_blocks: list[dict]) -> list[bool]:
     return wide
 
 
-KEEP_LINES = 12  # a row up to this many lines is kept whole on one page
+KEEP_LINES = 16  # a row up to this many lines is kept whole on one page
 
 
 def row_lines(block: dict, widths: list[float]) -> list[int]:

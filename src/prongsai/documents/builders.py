@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import translation
 from django.utils.translation import gettext_noop
@@ -555,6 +556,16 @@ def signature_block(step, index: int, count: int) -> dict:
     }
 
 
+def emblem_path() -> str | None:
+    """The ครุฑ for memos: a national setting, the image ``<PRONGSAI_DATA_DIR>/emblem/garuda.png``
+    (or ``PRONGSAI_EMBLEM``) that a national admin places once; the project ships none, and
+    without it the memo keeps the emblem's 1.5 cm place empty."""
+    from django.conf import settings
+
+    path = getattr(settings, "PRONGSAI_EMBLEM", None) or settings.DATA_DIR / "emblem" / "garuda.png"
+    return str(path) if path and Path(path).is_file() else None
+
+
 def memo_blocks(memo: Memo, enclosure: str = "") -> list[dict]:
     """The memo (บันทึกข้อความ) in the form of แบบที่ ๒๙ of the ระเบียบงานสารบรรณ, then the
     chain as it was signed (see docs/documents.md, "บันทึกข้อความ")."""
@@ -566,6 +577,7 @@ def memo_blocks(memo: Memo, enclosure: str = "") -> list[dict]:
         "subject": memo.subject,
         "addressee": memo.addressee,
         "enclosure": enclosure,
+        "emblem": emblem_path(),
     }
     blocks = [head]
     for label, text in (

@@ -96,6 +96,10 @@ def _context(
             block["chart"] = chart_layout(block)
         elif block["type"] == "signature":
             block["blank"] = range(block.get("lines") or 0)
+        elif block["type"] == "memo_head" and block.get("emblem") and not in_app:
+            block["emblem"] = Path(block["emblem"]).as_uri()
+        elif block["type"] == "memo_head":
+            block["emblem"] = None  # the app's page has no file:// images
     # the column widths are style attributes, which the app's Content-Security-Policy forbids:
     # on the app's page the browser lays the tables out by itself
     return {

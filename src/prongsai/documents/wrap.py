@@ -42,18 +42,39 @@ def _splits(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _line(text: str) -> str:
+def _line(text: str, ranges: tuple[tuple[int, int], ...] = ()) -> str:
+    """``text`` segmented into newmm words with a zero-width space between Thai words, a word
+    libthai would split in a ``nowrap`` span, and the words of each of ``ranges`` (protected
+    names and dates) together in one span."""
     out: list[str] = []
-    previous_thai = False
+    kept: list[str] = []
+    previous_thai, offset = False, 0
     for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        start, offset = offset, offset + len(token)
+        inside = next((r for r in ranges if r[0] < offset and start < r[1]), None)
         thai = bool(_THAI.search(token)) and not token.isspace()
-        if previous_thai and thai:
+        if kept and inside is None:
+            out.append(_kept_whole("".join(kept)))
+            kept = []
+        if previous_thai and thai and not kept:
             out.append(ZERO_WIDTH_SPACE)
+        previous_thai = thai
+        if inside is not None:
+            kept.append(token)
+            if offset >= inside[1]:  # the name ends with this token
+                out.append(_kept_whole("".join(kept)))
+                kept = []
+            continue
         escaped = html.escape(token)
         split = thai and len(token) > 1 and _splits(token)
         out.append(f'<span class="w">{escaped}</span>' if split else escaped)
-        previous_thai = thai
+    if kept:
+        out.append(_kept_whole("".join(kept)))
     return "".join(out)
+
+
+def _kept_whole(segment: str) -> str:
+    return f'<span class="w">{html.escape(segment)}</span>'
 
 
 # a web address as documents write them: with its scheme or from "www." (Thai letters, spaces
@@ -103,46 +124,11 @@ def protected_pattern(names: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile("|".join([*(re.escape(name) for name in kept), *_ALWAYS]))
 
 
-def _kept_whole(segment: str) -> str:
-    return f'<span class="w">{html.escape(segment)}</span>'
-
-
 def _protected_line(text: str, pattern: re.Pattern | None) -> str:
-    """A line segmented into words as :func:`_line` does, with the words of each protected
-    name or date in one ``nowrap`` span (a break is allowed around it, not inside)."""
+    """A line segmented into words, each protected name or date kept whole."""
     if pattern is None or not _THAI.search(text):
         return _thai_line(text)
-    ranges = [m.span() for m in pattern.finditer(text) if m.group(0).strip()]
-    if not ranges:
-        return _line(text)
-    out: list[str] = []
-    kept: list[str] = []
-    previous_thai, offset = False, 0
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        start, offset = offset, offset + len(token)
-        inside = next((r for r in ranges if r[0] < offset and start < r[1]), None)
-        thai = bool(_THAI.search(token)) and not token.isspace()
-        if inside is not None:
-            if not kept and previous_thai and thai:
-                out.append(ZERO_WIDTH_SPACE)
-            kept.append(token)
-            if offset >= inside[1]:  # the name ends with this token
-                out.append(_kept_whole("".join(kept)))
-                kept = []
-            previous_thai = thai
-            continue
-        if kept:
-            out.append(_kept_whole("".join(kept)))
-            kept = []
-        if previous_thai and thai:
-            out.append(ZERO_WIDTH_SPACE)
-        escaped = html.escape(token)
-        split = thai and len(token) > 1 and _splits(token)
-        out.append(f'<span class="w">{escaped}</span>' if split else escaped)
-        previous_thai = thai
-    if kept:
-        out.append(_kept_whole("".join(kept)))
-    return "".join(out)
+    return _line(text, tuple(m.span() for m in pattern.finditer(text) if m.group(0).strip()))
 
 
 def wrap_html(text: str, protected: re.Pattern | None = None) -> str:
@@ -154,6 +140,6 @@ def wrap_html(text: str, protected: re.Pattern | None = None) -> str:
     )
 
 
-def plain_html(text: str) -> str:
+def plain_html(text: str, protected: re.Pattern | None = None) -> str:
     """HTML for a browser, which breaks Thai itself: links, ``\\n`` as ``<br>``."""
     return "<br>".join(_linked(line, html.escape) for line in text.split("\n"))
