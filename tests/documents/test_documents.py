@@ -111,13 +111,15 @@ def test_pdf_fonts_text_order_and_line_breaks(demo, seed, tmp_path):
 
 @pytest.mark.django_db
 def test_the_line_break_check_finds_pango_breaking_inside_words(demo, tmp_path, monkeypatch):
-    """Without the word segmentation, Pango breaks inside words, and the check sees it."""
+    """Without the word segmentation, Pango breaks inside words and names ("อบต.ปาก⏎ช่อง",
+    "๓๐⏎ก.ย. ๖๗" in seed 004), and the checks see it."""
     from prongsai.documents import render
 
     monkeypatch.setattr(render, "wrap_html", render.plain_html)
-    document = document_of("000")
+    document = document_of("004")
     text = pdftotext(render_pdf(document), tmp_path, "-raw")
     assert mid_word_breaks(text, document) != []
+    assert protected_breaks(text, document) != []
 
 
 @pytest.mark.django_db
