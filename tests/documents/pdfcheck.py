@@ -36,6 +36,16 @@ def page_count(pdf: bytes, tmp_path: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", info.stdout)[1])
 
 
+def pdfinfo(pdf: bytes, tmp_path: Path) -> dict[str, str]:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
+    return dict(
+        (key.strip(), value.strip())
+        for key, _, value in (line.partition(":") for line in out.stdout.splitlines())
+    )
+
+
 def pdffonts(pdf: bytes, tmp_path: Path) -> list[list[str]]:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)
@@ -163,3 +173,57 @@ def missing_glyphs(document: dict) -> set[str]:
 def normal(text: str) -> str:
     """For comparing data with documents: Arabic digits, whitespace squashed."""
     return squash(to_arabic_digits(text or ""))
+
+
+def row_fragments(document: dict) -> list[tuple[int, int]]:
+    """``(page, lines)`` of every part of a table row that a page break split: the number of
+    lines of its tallest cell on that page (laid out exactly as ``render_pdf`` lays it out)."""
+    import weasyprint
+    from weasyprint.formatting_structure import boxes as wboxes
+
+    from prongsai.documents.render import FONT_DIR, memo_cues, render_html
+
+    source = render_html(document, for_pdf=True, cues=memo_cues(document))
+    pages = weasyprint.HTML(string=source, base_url=str(FONT_DIR)).render().pages
+
+    def lines(box) -> int:
+        if isinstance(box, wboxes.LineBox):
+            return 1
+        return sum(lines(child) for child in getattr(box, "children", ()))
+
+    def rows(box):
+        if isinstance(box, wboxes.TableRowBox):
+            yield box
+            return
+        for child in getattr(box, "children", ()):
+            yield from rows(child)
+
+    seen: dict[int, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages, 1):
+        for row in rows(page._page_box):
+            if row.element is None or row.element.tag != "tr" or row.element.find("td") is None:
+                continue  # the repeated header
+            tallest = max((lines(cell) for cell in row.children), default=0)
+            seen.setdefault(id(row.element), []).append((number, tallest))
+    return [part for parts in seen.values() if len(parts) > 1 for part in parts]
+
+
+def protected_breaks(text: str, document: dict) -> list[str]:
+    """Line ends of the PDF's text inside a name, a date or an abbreviation the document must
+    keep whole (:func:`prongsai.documents.wrap.protected_pattern`): each such text of the
+    document is looked for in the PDF with a line end allowed between any two letters."""
+    from prongsai.documents.wrap import protected_pattern
+
+    pattern = protected_pattern(tuple(document.get("protected") or ()))
+    kept = set()
+    for source in blocks.texts(document):
+        kept.update(m.group(0) for m in pattern.finditer(source) if len(squash(m.group(0))) > 1)
+    lines = PAGE_NUMBER.sub("", text)
+    bad = []
+    for name in sorted(kept):
+        letters = squash(name)
+        loose = r"[ \t]*\n?[ \t]*".join(re.escape(ch) for ch in letters)
+        for match in re.finditer(loose, lines):
+            if "\n" in match.group(0):
+                bad.append(match.group(0).replace("\n", "⏎"))
+    return bad

@@ -145,7 +145,8 @@ def test_an_approved_memo_publishes_its_round_with_the_memo(client, agency, offi
         "6m",
         2565,
     )
-    assert publication.content["blocks"][0]["lines"] == ["บันทึกข้อความ"]
+    assert publication.content["blocks"][0]["type"] == "memo_head"
+    assert publication.content["blocks"][0]["subject"] == memo.subject
     assert publication.content["memo_id"] == memo.pk
 
 

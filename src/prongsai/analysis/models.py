@@ -59,6 +59,9 @@ class Analysis(models.Model):
     status = models.CharField(
         _("สถานะ"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    cover_title = models.TextField(
+        _("ชื่อเรื่องบนปก"), blank=True, help_text=_("ตามเอกสารของหน่วยงาน (บรรทัดละหนึ่งบรรทัด)")
+    )
     constraint_staff = models.TextField(_("ข้อจำกัดด้านบุคลากร"), blank=True)
     constraint_budget = models.TextField(_("ข้อจำกัดด้านงบประมาณ"), blank=True)
     constraint_technology = models.TextField(_("ข้อจำกัดด้านเทคโนโลยี"), blank=True)

@@ -11,8 +11,12 @@ Blocks, in reading order:
 - ``{"type": "heading", "text": str}`` a bold paragraph
 - ``{"type": "para", "text": str}`` a paragraph (``\\n`` separates paragraphs)
 - ``{"type": "fields", "items": [[label, value], …]}`` a memo's header lines (label in bold)
-- ``{"type": "signature", "label": str, "comment": str, "name": str, "position": str,
-  "decision": str, "date": str}`` one signer of a memo, with the comment above the signature
+- ``{"type": "memo_head", "department", "reference", "date", "subject", "addressee",
+  "enclosure": str, "emblem": path | None}`` the head of a บันทึกข้อความ (แบบที่ ๒๙)
+- ``{"type": "signature", "label": str, "comment": str, "lines": int, "name": str,
+  "position": str, "date": str, "writer": bool}`` one step of a memo's chain as it was signed:
+  the step's label, what was said (nothing when nothing was), ``lines`` dotted lines to write on
+  by hand (a step still waiting), then the signer
 - ``{"type": "table", "caption": str, "columns": [str, …], "widths": [number, …],
   "rows": [[cell, …], …], "landscape": bool}`` cells are strings, ``\\n`` between paragraphs
 - ``{"type": "pagebreak"}``
@@ -33,6 +37,17 @@ from collections.abc import Iterator
 from prongsai.thai import to_thai_digits
 
 _LATIN = re.compile(r"[A-Za-z@/:]")
+
+
+# a memo's head (แบบที่ ๒๙) in reading order: label, key of the ``memo_head`` block
+MEMO_HEAD = (
+    ("ส่วนราชการ", "department"),
+    ("ที่", "reference"),
+    ("วันที่", "date"),
+    ("เรื่อง", "subject"),
+    ("เรียน", "addressee"),
+    ("สิ่งที่ส่งมาด้วย", "enclosure"),
+)
 
 
 def title(*lines: str) -> dict:
@@ -160,8 +175,13 @@ def texts(document: dict) -> Iterator[str]:
         elif kind == "fields":
             for label, value in block["items"]:
                 yield f"{label} {value}"
+        elif kind == "memo_head":
+            yield "บันทึกข้อความ"
+            for label, key in MEMO_HEAD:
+                if block.get(key):
+                    yield f"{label} {block[key]}"
         elif kind == "signature":
-            for key in ("label", "comment", "name", "position", "decision", "date"):
+            for key in ("label", "comment", "name", "position", "date"):
                 if block.get(key):
                     yield block[key]
         elif kind == "chart":
@@ -185,16 +205,19 @@ USABLE_CM = {False: 16.0, True: 26.7}
 LETTER_CM = 0.25
 
 
-def _longest_word(text: str) -> int:
+def _longest_word(text: str, protected=None) -> int:
+    """The widest word of ``text``, or text kept whole (a ``protected`` name or date)."""
     from pythainlp.tokenize import word_tokenize
 
     from prongsai.thai.text import display_width
 
     words = word_tokenize(text, engine="newmm", keep_whitespace=False) if text else []
+    if protected is not None and text:
+        words += [match.group(0) for match in protected.finditer(text)]
     return max((display_width(word) for word in words), default=0)
 
 
-def fitted_widths(block: dict) -> list[float]:
+def fitted_widths(block: dict, protected=None) -> list[float]:
     """Column widths (fractions of 1) between the table's own and what its text needs.
 
     Half the share comes from the widths the builder chose, half from how much text each column
@@ -210,7 +233,10 @@ def fitted_widths(block: dict) -> list[float]:
     total_length = sum(lengths) or 1
     usable = USABLE_CM[bool(block.get("landscape"))]
     texts = [[block["columns"][i], *(row[i] for row in block["rows"])] for i in columns]
-    floors = [LETTER_CM * (3 + max(map(_longest_word, column))) / usable for column in texts]
+    floors = [
+        LETTER_CM * (3 + max(_longest_word(text, protected) for text in column)) / usable
+        for column in texts
+    ]
     blend = [
         0.5 * w / total_given + 0.5 * n / total_length for w, n in zip(given, lengths, strict=True)
     ]
@@ -230,3 +256,38 @@ def fitted_widths(block: dict) -> list[float]:
 
 def tables(document: dict) -> list[dict]:
     return [block for block in document["blocks"] if block["type"] == "table"]
+
+
+LEAD_INS = ("title", "heading", "para")
+
+
+def on_landscape(document_blocks: list[dict]) -> list[bool]:
+    """Which blocks go on landscape pages: the wide tables, and the title, headings and
+    paragraphs that lead into one (a part keeps one orientation: its title and introduction
+    on the table's page, not alone on a portrait page)."""
+    wide = [bool(block.get("landscape")) for block in document_blocks]
+    for index in range(len(document_blocks) - 2, -1, -1):
+        if document_blocks[index]["type"] in LEAD_INS and wide[index + 1]:
+            wide[index] = True
+    return wide
+
+
+KEEP_LINES = 16  # a row up to this many lines is kept whole on one page
+
+
+def row_lines(block: dict, widths: list[float]) -> list[int]:
+    """An estimate of each row's height in lines: its tallest cell's paragraphs, each as many
+    lines as its letters fill the column (a letter ``LETTER_CM`` wide, three for padding)."""
+    from math import ceil
+
+    from prongsai.thai.text import display_width
+
+    usable = USABLE_CM[bool(block.get("landscape"))]
+    per_line = [max(1, usable * w / LETTER_CM - 3) for w in widths]
+    return [
+        max(
+            (sum(ceil(display_width(p) / room) or 1 for p in cell.split("\n")) if cell else 0)
+            for cell, room in zip(row, per_line, strict=True)
+        )
+        for row in block["rows"]
+    ]

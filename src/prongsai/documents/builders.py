@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
@@ -149,17 +150,106 @@ def _score(value) -> str:
     return "" if value is None else f"{Decimal(str(value)):.2f}"
 
 
-def _measure_cells(m: Measure) -> list[str]:
+# the year's usual column labels, by role (the importer's roles, prongsai.ingest.columns); a
+# plan that came from a document keeps the agency's own in ``column_labels``
+USUAL_LABELS = {
+    "tool": "แบบวัดการรับรู้",
+    "title": "มาตรการ/แนวทาง",
+    "methods": "วิธีการดำเนินการ",
+    "steps": "ขั้นตอน/วิธีปฏิบัติ",
+    "responsible": "ผู้รับผิดชอบ",
+    "period": "ระยะเวลาดำเนินการ",
+    "responsible_period": "ผู้รับผิดชอบ / ระยะเวลาดำเนินการ",
+    "result": "ผลการดำเนินงาน",
+    "outcome": "ผลลัพธ์หรือความสำเร็จ",
+    "suggestion": "ข้อเสนอแนะ",
+    "kpi": "เป้าหมาย",
+}
+BY_TOOL_LABELS = {  # seed 002's, the usual ones of a report by assessment tool
+    "methods": "มาตรการหรือกิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "result": "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",
+    "outcome": "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
+}
+ROLE_WIDTHS = {
+    "tool": 2,
+    "title": 2.4,
+    "methods": 3.4,
+    "steps": 3,
+    "responsible": 1.6,
+    "period": 1.6,
+    "responsible_period": 2,
+    "result": 3.4,
+    "outcome": 2.6,
+    "suggestion": 1.6,
+    "kpi": 1.2,
+}
+
+
+def role_table(
+    caption: str,
+    plan: MeasurePlan | None,
+    roles: list[str],
+    rows: list[dict],
+    *,
+    usual: dict | None = None,
+    **options,
+) -> dict:
+    """A table of ``rows`` (``{role: cell}``) with only the columns some row has a value in
+    (the first always), in the order and under the labels of the agency's own table when the
+    plan has them (else ``roles`` and the usual labels). A document that had one column
+    "ผู้รับผิดชอบ / ระยะเวลา" gets the two in one again."""
+    written = [(role, label) for role, label in (plan.column_labels if plan else []) or []]
+    labels = dict(written)
+    if "responsible_period" in labels and not {"responsible", "period"} & labels.keys():
+        for row in rows:
+            parts = (row.pop("responsible", ""), row.pop("period", ""))
+            row.setdefault("responsible_period", " / ".join(part for part in parts if part))
+    order = [role for role, _ in written if role in roles or role == "responsible_period"]
+    order += [role for role in roles if role not in order]
+    if "responsible_period" in order and not any(row.get("responsible_period") for row in rows):
+        order.remove("responsible_period")
+    shown = [r for i, r in enumerate(order) if i == 0 or any(row.get(r) for row in rows)]
+    return b.table(
+        caption,
+        [labels.get(role) or {**USUAL_LABELS, **(usual or {})}[role] for role in shown],
+        [[row.get(role, "") for role in shown] for row in rows],
+        [ROLE_WIDTHS[role] for role in shown],
+        **options,
+    )
+
+
+def _measure_cells(m: Measure) -> dict[str, str]:
     """Measure, methods, responsible, period: the first columns of every measures table."""
-    return [f"{m.number}. {m.title}", b.numbered(m.methods), _responsible(m), _period(m)]
+    return {
+        "title": f"{m.number}. {m.title}",
+        "methods": b.numbered(m.methods),
+        "responsible": _responsible(m),
+        "period": _period(m),
+    }
 
 
 def _measures(plan: MeasurePlan):
     return plan.measures.order_by("number").prefetch_related("responsible_units")
 
 
+def protected_names(agency: Agency) -> list[str]:
+    """What a line must never break inside in the agency's documents: its name and place
+    (``ขามทะเลสอ``, ``อบต.ปากช่อง``), district and province, units and signers, in the
+    document's digits too (the renderer sees the localised text)."""
+    names = [agency.name, agency.place_name, agency.short_name]
+    if agency.district_id:
+        names += [agency.district.name_th, f"อำเภอ{agency.district.name_th}"]
+    if agency.province_id:
+        names += [agency.province.name_th, f"จังหวัด{agency.province.name_th}"]
+    names += [unit.name for unit in agency.units.all()]
+    for signer in agency.signatories.all():
+        names += [signer.name, *signer.name.split()]
+    return sorted({name for name in names if name and len(name) > 2})
+
+
 def _document(kind: str, title: str, agency: Agency, year: int, blocks: list, **extra) -> dict:
     return {
+        "protected": protected_names(agency),
         "kind": kind,
         "title": title,
         "agency": agency.name,
@@ -207,6 +297,45 @@ def _indicator_chart(assessment: Assessment, scores) -> dict:
     )
 
 
+def _part_2_rows(m: Measure) -> list[list[str]]:
+    """A topic of part 2: one row per method, each with its own steps, responsible and period,
+    as the document had them (seed 003's first topic: three methods, steps 1–2, 1–2, 1–2);
+    the topic's title on its first row. Once the methods or steps were edited in the app, one
+    row with them all."""
+    cells = _measure_cells(m)
+    rows = m.method_rows or []
+    if (
+        len(rows) > 1
+        and [x for row in rows for x in row.get("methods", [])] == m.methods
+        and [x for row in rows for x in row.get("steps", [])] == m.steps
+    ):
+        return [
+            [
+                cells["title"] if index == 0 else "",
+                b.numbered(row["methods"]),
+                row.get("responsible") or cells["responsible"],
+                b.numbered(row["steps"]),
+                row.get("period") or cells["period"],
+            ]
+            for index, row in enumerate(rows)
+        ]
+    return [
+        [cells["title"], cells["methods"], cells["responsible"], b.numbered(m.steps),
+         cells["period"]]
+    ]  # fmt: skip
+
+
+def _analysis_cover(analysis: Analysis, head: str, year: int) -> list[dict]:
+    """The cover: the agency's own title (seed 003's three lines) over its name and place, then
+    the report's heading; without one, the report's heading is the cover."""
+    agency = analysis.agency
+    report = [head, f"ของหน่วยงานภาครัฐ ในปีงบประมาณ พ.ศ. {year}"]
+    cover = [line for line in analysis.cover_title.splitlines() if line.strip()]
+    if not cover:
+        return [b.title(*report, agency.name, _place(agency))]
+    return [b.title(*cover, agency.name, _place(agency)), b.title(*report)]
+
+
 def analysis_document(agency: Agency, year: int) -> dict:
     analysis = (
         Analysis.objects.filter(agency=agency, fiscal_year=year)
@@ -221,7 +350,7 @@ def analysis_document(agency: Agency, year: int) -> dict:
     overall = assessment.overall if assessment.overall is not None else assessment.stated_overall
     head = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน"
     blocks: list[dict] = [
-        b.title(head, f"ของหน่วยงานภาครัฐ ในปีงบประมาณ พ.ศ. {year}", agency.name, _place(agency)),
+        *_analysis_cover(analysis, head, year),
         b.fields(
             ("ชื่อหน่วยงาน", agency.name),
             ("อำเภอ", agency.district.name_th if agency.district_id else ""),
@@ -273,7 +402,7 @@ def analysis_document(agency: Agency, year: int) -> dict:
                         finding.tool if first else "",
                         f"ข้อ {question['code']}" if question.get("code") else "",
                         _score(question.get("score")),
-                        f"{verdict}: {finding.recommendation}".strip(": ") if first else "",
+                        (finding.recommendation or verdict) if first else "",
                     ]
                 )
         blocks.append(
@@ -298,8 +427,7 @@ def analysis_document(agency: Agency, year: int) -> dict:
     else:
         rows = []
         for m in _measures(plan):
-            title, methods, responsible, period = _measure_cells(m)
-            rows.append([title, methods, responsible, b.numbered(m.steps), period])
+            rows += _part_2_rows(m)
         blocks.append(
             b.table(
                 "การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
@@ -343,14 +471,11 @@ def analysis_document(agency: Agency, year: int) -> dict:
 # --- Measures plan ------------------------------------------------------------------------
 
 
-def _plan_rows(plan: MeasurePlan) -> list[list[str]]:
+def _plan_rows(plan: MeasurePlan) -> list[dict]:
     rows = []
     for m in _measures(plan):
         kpi = f"{_number(m.kpi_target)} {m.kpi_unit}".strip()
-        cells = _measure_cells(m)
-        if m.steps:
-            cells[1] = "\n".join(filter(None, [cells[1], "ขั้นตอน/วิธีปฏิบัติ", b.numbered(m.steps)]))
-        rows.append([*cells, kpi])
+        rows.append({**_measure_cells(m), "steps": b.numbered(m.steps), "kpi": kpi})
     return rows
 
 
@@ -364,11 +489,11 @@ def plan_document(plan: MeasurePlan) -> dict:
             agency.name,
             _place(agency),
         ),
-        b.table(
+        role_table(
             "มาตรการ",
-            ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "เป้าหมาย"],
+            plan,
+            ["title", "methods", "steps", "responsible", "period", "kpi"],
             _plan_rows(plan),
-            [3, 5, 2, 2, 1.2],
             landscape=True,
         ),
     ]
@@ -391,64 +516,95 @@ def _round_period(round_: ProgressRound) -> str:
     return f"{thai_strftime(start, months)} – {thai_strftime(end, months)}"
 
 
-def memo_blocks(memo: Memo) -> list[dict]:
-    """The memo (บันทึกข้อความ) with each signer's comment and signature, as in seed 000."""
-    blocks = [
-        b.title("บันทึกข้อความ"),
-        b.fields(
-            ("ส่วนราชการ", memo.department),
-            ("ที่", memo.reference),
-            ("วันที่", format_date(memo.date, digits="arabic")),
-            ("เรื่อง", memo.subject),
-            ("เรียน", memo.addressee),
-        ),
-        b.heading("เรื่องเดิม"),
-        b.para(memo.background),
-        b.heading("ข้อเท็จจริง"),
-        b.para(memo.facts),
-        b.heading("ข้อพิจารณา"),
-        b.para(memo.consideration),
-    ]
+CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
+
+
+def _step_label(step, index: int, count: int) -> str:
+    """The step's own label as the agency set it; for a chain set up without labels, the
+    customary ones (the writer signs under the text without one)."""
+    if step.comment_label:
+        return step.comment_label
+    if index == 0:
+        return ""
+    if index == count - 1:
+        return "ข้อสั่งการ"
+    return f"ความเห็น{step.signatory.position}"
+
+
+def signature_block(step, index: int, count: int) -> dict:
+    """One step of the chain as it was signed: its label, what was said (the comment; the
+    decision when it was given in the app with no comment; nothing when nothing was said),
+    dotted lines to write on while the step waits for its signature, then the signer.
+
+    The writer (the first step) proposes and decides nothing: no decision, no lines."""
+    writer = index == 0
+    decided = step.decision != "pending"
+    said = step.comment.strip()
+    if not said and decided and step.decided_at and not writer:
+        said = step.get_decision_display()  # pressed in the app: that is what was given
+    return {
+        "type": "signature",
+        "label": _step_label(step, index, count),
+        "comment": "" if writer and not step.comment.strip() else said,
+        "lines": 0 if writer or decided or said else 2,  # to write on by hand
+        "name": f"({step.signatory.name})",
+        "position": step.signatory.position,
+        "date": format_date(step.decided_at.date(), digits="arabic")
+        if step.decided_at and decided
+        else "",
+        "writer": writer,
+    }
+
+
+def emblem_path() -> str | None:
+    """The ครุฑ for memos: a national setting, the image ``<PRONGSAI_DATA_DIR>/emblem/garuda.png``
+    (or ``PRONGSAI_EMBLEM``) that a national admin places once; the project ships none, and
+    without it the memo keeps the emblem's 1.5 cm place empty."""
+    from django.conf import settings
+
+    path = getattr(settings, "PRONGSAI_EMBLEM", None) or settings.DATA_DIR / "emblem" / "garuda.png"
+    return str(path) if path and Path(path).is_file() else None
+
+
+def memo_blocks(memo: Memo, enclosure: str = "") -> list[dict]:
+    """The memo (บันทึกข้อความ) in the form of แบบที่ ๒๙ of the ระเบียบงานสารบรรณ, then the
+    chain as it was signed (see docs/documents.md, "บันทึกข้อความ")."""
+    head = {
+        "type": "memo_head",
+        "department": memo.department,
+        "reference": memo.reference,
+        "date": format_date(memo.date, digits="arabic"),
+        "subject": memo.subject,
+        "addressee": memo.addressee,
+        "enclosure": enclosure,
+        "emblem": emblem_path(),
+    }
+    blocks = [head]
+    for label, text in (
+        ("เรื่องเดิม", memo.background),
+        ("ข้อเท็จจริง", memo.facts),
+        ("ข้อพิจารณา", memo.consideration),
+    ):
+        if text.strip():
+            blocks += [{**b.heading(label), "memo": True}, b.para(text)]
+    said = " ".join([memo.background, memo.facts, memo.consideration])
+    if "จึงเรียนมา" not in said:
+        blocks.append(b.para(CLOSING))
     steps = list(memo.signoffs.select_related("signatory").order_by("order"))
-    for index, step in enumerate(steps):
-        if step.comment_label:
-            label = step.comment_label
-        elif index == 0:
-            label = ""
-        elif index == len(steps) - 1:
-            label = "ข้อสั่งการ"
-        else:
-            label = f"ความเห็น{step.signatory.position}"
-        decided = step.decided_at
-        blocks.append(
-            {
-                "type": "signature",
-                "label": label,
-                "comment": step.comment,
-                "name": f"({step.signatory.name})",
-                "position": step.signatory.position,
-                "decision": step.get_decision_display() if step.decision != "pending" else "",
-                "date": format_date(decided.date(), digits="arabic") if decided else "",
-            }
-        )
+    blocks += [signature_block(step, i, len(steps)) for i, step in enumerate(steps)]
     if memo.status == "paper":  # signed on paper, imported: printed as the record it is
         signatures = memo.paper_signatures
         for index, sig in enumerate(signatures):
-            if index == 0:
-                label = ""
-            elif index == len(signatures) - 1:
-                label = "ข้อสั่งการ"
-            else:
-                label = f"ความเห็น{sig.get('position', '')}"
             blocks.append(
                 {
                     "type": "signature",
-                    "label": label,
-                    "comment": sig.get("comment") or "",
+                    "label": sig.get("label") or "",
+                    "comment": sig.get("comment") or "",  # what was written, nothing invented
+                    "lines": 0,
                     "name": f"({sig.get('name', '')})",
                     "position": sig.get("position", ""),
-                    "decision": "ลงนามในเอกสารกระดาษ",
                     "date": "",
+                    "writer": index == 0,
                 }
             )
         when = format_date(timezone.localtime(memo.paper_imported_at).date(), digits="arabic")
@@ -462,22 +618,28 @@ def _round_memo(round_: ProgressRound) -> Memo | None:
     return round_.memos.order_by("-date", "-pk").first()
 
 
+def _round_name(round_: ProgressRound) -> str:
+    """``รอบ 6 เดือน`` when the round is known; "" for a report that states none."""
+    return round_label(round_.round, "arabic") if round_.round_stated else ""
+
+
 def _round_title(round_: ProgressRound, suffix: str = "") -> list[str]:
     agency = round_.plan.agency
-    return [
-        f"รายงานผลการดำเนินการตาม{PURPOSE}{suffix}",
-        f"ของ{agency.name} {_place(agency)}",
-        f"ประจำปีงบประมาณ พ.ศ. {round_.plan.fiscal_year} {round_label(round_.round, 'arabic')} "
-        f"({_round_period(round_)})",
-    ]
+    year = f"ประจำปีงบประมาณ พ.ศ. {round_.plan.fiscal_year}"
+    if round_.round_stated:
+        year += f" {_round_name(round_)} ({_round_period(round_)})"
+    return [f"รายงานผลการดำเนินการตาม{PURPOSE}{suffix}", f"ของ{agency.name} {_place(agency)}", year]
 
 
 def progress_document(round_: ProgressRound, *, with_memo: bool = True) -> dict:
     plan = round_.plan
     agency = plan.agency
     memo = _round_memo(round_) if with_memo else None
-    blocks = memo_blocks(memo) if memo else []
-    blocks.append(b.title(*_round_title(round_)))
+    title = _round_title(round_)
+    blocks = memo_blocks(memo, f"{title[0]} {title[-1]} จำนวน 1 ฉบับ") if memo else []
+    blocks.append(b.title(*title))
+    if round_.introduction:
+        blocks.append(b.para(round_.introduction))
     rows = []
     progress = round_.progress.select_related("measure").prefetch_related(
         "measure__responsible_units"
@@ -492,27 +654,13 @@ def progress_document(round_: ProgressRound, *, with_memo: bool = True) -> dict:
             if m.kpi_target:
                 kpi += f" จากเป้าหมาย {_number(m.kpi_target)} (ร้อยละ {p.kpi_percent})"
             result = f"{result}\n{kpi}".strip()
-        rows.append([*_measure_cells(m), result, p.outcome, p.suggestion])
-    blocks.append(
-        b.table(
-            "ผลการดำเนินการตามมาตรการ",
-            [
-                "มาตรการ/แนวทาง",
-                "วิธีการดำเนินการ",
-                "ผู้รับผิดชอบ",
-                "ระยะเวลาดำเนินการ",
-                "ผลการดำเนินงาน",
-                "ผลลัพธ์หรือความสำเร็จ",
-                "ข้อเสนอแนะ",
-            ],
-            rows,
-            [2.4, 3.4, 1.6, 1.6, 3.4, 2.6, 1.6],
-            landscape=True,
-        )
-    )
+        cells = {"result": result, "outcome": p.outcome, "suggestion": p.suggestion}
+        rows.append({**_measure_cells(m), **cells})
+    roles = ["title", "methods", "responsible", "period", "result", "outcome", "suggestion"]
+    blocks.append(role_table("ผลการดำเนินการตามมาตรการ", plan, roles, rows, landscape=True))
     return _document(
         "progress",
-        f"รายงานผลการดำเนินการตามมาตรการ ปี {plan.fiscal_year} {round_label(round_.round, 'arabic')}",
+        f"รายงานผลการดำเนินการตามมาตรการ ปี {plan.fiscal_year} {_round_name(round_)}".strip(),
         agency,
         plan.fiscal_year,
         blocks,
@@ -536,6 +684,8 @@ def progress_by_tool_document(round_: ProgressRound) -> dict:
     for p in progress.order_by("measure__number"):
         by_tool.get(p.measure.tool, others).append(p)
     blocks = [b.title(*_round_title(round_, " แยกตามเครื่องมือการประเมิน"))]
+    if round_.introduction:
+        blocks.append(b.para(round_.introduction))
     rows = []
     groups = [(TOOL_NAMES[tool], items) for tool, items in by_tool.items() if items]
     if others:
@@ -544,36 +694,32 @@ def progress_by_tool_document(round_: ProgressRound) -> dict:
         if len(items) == 1:
             name = items[0].measure.title or name
         rows.append(
-            [
-                name,
-                b.numbered([b.numbered(p.measure.methods) or p.measure.title for p in items]),
-                "\n".join(p.result for p in items if p.result),
-                "\n".join(
+            {
+                "tool": name,
+                "methods": b.numbered(
+                    [b.numbered(p.measure.methods) or p.measure.title for p in items]
+                ),
+                "result": "\n".join(p.result for p in items if p.result),
+                "responsible_period": "\n".join(
                     " / ".join(x for x in (_responsible(p.measure), _period(p.measure)) if x)
                     for p in items
                 ),
-                "\n".join(p.outcome for p in items if p.outcome),
-            ]
+                "outcome": "\n".join(p.outcome for p in items if p.outcome),
+            }
         )
     blocks.append(
-        b.table(
+        role_table(
             "ผลการดำเนินการแยกตามเครื่องมือการประเมิน",
-            [
-                "แบบวัดการรับรู้",
-                "มาตรการหรือกิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-                "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",
-                "ผู้รับผิดชอบ / ระยะเวลาดำเนินการ",
-                "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
-            ],
+            plan,
+            ["tool", "methods", "result", "responsible_period", "outcome"],
             rows,
-            [2, 4, 4, 2, 3],
+            usual=BY_TOOL_LABELS,
             landscape=True,
         )
     )
     return _document(
         "progress-by-tool",
-        f"รายงานผลการดำเนินการแยกตามเครื่องมือ ปี {plan.fiscal_year} "
-        f"{round_label(round_.round, 'arabic')}",
+        f"รายงานผลการดำเนินการแยกตามเครื่องมือ ปี {plan.fiscal_year} {_round_name(round_)}".strip(),
         agency,
         plan.fiscal_year,
         blocks,

@@ -70,3 +70,34 @@ def round_of_document(document: Document, fiscal_year: int | None) -> str | None
                 if (period.start, period.end) == round_bounds(fiscal_year, name):
                     return name
     return None
+
+
+# the introduction: the last paragraph before the table, in prose ("ตามที่ … ดังนี้")
+_INTRO = re.compile(r"^ตามที่|ดังนี้\s*$|ดังต่อไปนี้\s*$|ต่อไปนี้\s*$")
+_INTRO_MIN = 60
+
+
+def introduction_of(document: Document) -> str:
+    """The introduction paragraph that leads into the report's table, or ``""``: the last
+    paragraph before the first table when it is prose that starts ``ตามที่…`` or ends
+    ``…ดังนี้`` (seeds 000, 002, 004), not a title in bold."""
+    texts = opening(document)
+    if not texts:
+        return ""
+    last = " ".join(texts[-1].split())
+    if len(last) < _INTRO_MIN or last.startswith("**") or not _INTRO.search(last):
+        return ""
+    return last
+
+
+def cover_title_of(document: Document) -> str:
+    """An analysis report's cover title as written, one line a line (seed 003: three lines
+    before the agency's name), or ``""`` when the document starts with its report heading."""
+    texts = opening(document)
+    if not texts:
+        return ""
+    lines = [" ".join(line.split()) for line in texts[0].strip("* \n").splitlines()]
+    lines = [line for line in lines if line]
+    if not lines or lines[0].startswith("รายงานการวิเคราะห์"):
+        return ""
+    return "\n".join(lines)

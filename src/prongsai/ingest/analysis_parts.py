@@ -31,7 +31,7 @@ from prongsai.ingest.measure_rows import MeasureRows, join_continued, measure_ro
 from prongsai.ingest.measures import build_measure, read_period
 from prongsai.ingest.numbering import leading_number, split_steps
 from prongsai.ingest.result import Measure, iso, number
-from prongsai.ingest.units import split_units
+from prongsai.ingest.units import split_units, units_as_written
 from prongsai.thai import to_arabic_digits
 
 _PART = re.compile(r"^\s*ส่วนที่\s*(\d)")
@@ -266,6 +266,18 @@ def read_plan(
                     period_end=period.end if period else None,
                 )
             )
+        measure.method_rows = [
+            {
+                "methods": row.methods,
+                "steps": row.steps,
+                "responsible": units_as_written(part.get(RESPONSIBLE, "")),
+                "period": " ".join(part.get(PERIOD, "").split()),
+            }
+            for row, part in zip(topic_rows, _method_rows(rows), strict=True)
+        ]
+        measure.responsible_text = " ".join(
+            dict.fromkeys(row["responsible"] for row in measure.method_rows if row["responsible"])
+        )
         measure.methods = [method for row in topic_rows for method in row.methods]
         measure.steps = [step for row in topic_rows for step in row.steps]
         measure.responsible = list(

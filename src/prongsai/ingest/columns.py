@@ -89,3 +89,22 @@ def is_measures_header(columns: dict[str, int] | None) -> bool:
         and bool({TITLE, TOOL} & columns.keys())
         and bool(MEASURE_ROLES & columns.keys())
     )
+
+
+def _written(header: str) -> str:
+    """A header as the agency wrote it, without the spaces a line break left between Thai
+    letters ("ระยะเวลา ดำเนินการ" → "ระยะเวลาดำเนินการ", "มาตรการ/ แนวทาง" → "มาตรการ/แนวทาง")."""
+    text = " ".join(header.split())
+    text = re.sub(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])", "", text)
+    return re.sub(r"(?<=[\u0e01-\u0e4e]/)\s+", "", text)
+
+
+def column_labels(rows) -> list[list[str]]:
+    """``[[role, label], …]`` of the first measures table's header, in the document's order."""
+    for row in rows:
+        columns = header_columns(row)
+        if columns is None or not is_measures_header(columns):
+            continue
+        return [[role, _written(row[index])] for role, index in sorted(
+            columns.items(), key=lambda item: item[1])]  # fmt: skip
+    return []

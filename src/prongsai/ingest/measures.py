@@ -21,7 +21,7 @@ from prongsai.ingest.html_text import tidy_lines
 from prongsai.ingest.kpi import read_kpi
 from prongsai.ingest.measure_rows import MeasureRows
 from prongsai.ingest.numbering import leading_number, split_steps
-from prongsai.ingest.units import split_units
+from prongsai.ingest.units import split_units, units_as_written
 from prongsai.thai import Period, PeriodError, fiscal_year_bounds, parse_period, to_thai_digits
 
 _TOOL_CODE = re.compile(r"\b(IIT|EIT|OIT)\b")
@@ -49,6 +49,7 @@ def build_measure(rows: MeasureRows, *, fiscal_year: int | None, warnings: list[
     else:
         period = read_period(period_text, fiscal_year, label, warnings)
     measure.responsible = split_units(responsible)
+    measure.responsible_text = units_as_written(responsible)
     if period is not None:
         measure.period_start, measure.period_end = period.start, period.end
         measure.period_text = period.text

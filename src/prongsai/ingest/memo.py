@@ -61,6 +61,7 @@ class SignOff:
     name: str
     position: str
     comment: str | None = None
+    label: str | None = None  # the step's own label as written ("ความเห็นรองปลัดฯ")
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Memo:
             "to": self.to,
             **{key: (self.sections or {}).get(key) for key in _SECTION_KEYS.values()},
             "signatures": [
-                {"name": s.name, "position": s.position, "comment": s.comment}
+                {"name": s.name, "position": s.position, "comment": s.comment, "label": s.label}
                 for s in self.sign_offs or []
             ],
         }
@@ -140,12 +141,14 @@ def _sign_offs(text: str) -> list[SignOff]:
     """The signatures in order, each with the comment written above it (ความเห็น…, ข้อสั่งการ…)."""
     sign_offs: list[SignOff] = []
     comment: str | None = None
+    label: str | None = None
     seen: set[tuple[str, str]] = set()
     lines = [line for line in text.split("\n") if line.strip()]
     for index, line in enumerate(lines):
         if match := _COMMENT.match(line):
             words = _DOTS.sub(" ", match.group("text")).strip(" -–")
             comment = " ".join(words.split()) or None
+            label = " ".join(_DOTS.sub(" ", match.group("label")).split()) or None
             continue
         name_match = re.match(r"^\s*\((?P<name>[^()\n]{4,80})\)\s*$", line)
         if not name_match or index + 1 >= len(lines):
@@ -155,6 +158,6 @@ def _sign_offs(text: str) -> list[SignOff]:
         if not name.startswith(TITLES) or not position or (name, position) in seen:
             continue
         seen.add((name, position))
-        sign_offs.append(SignOff(name, position, comment))
-        comment = None
+        sign_offs.append(SignOff(name, position, comment, label))
+        comment = label = None
     return sign_offs

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import hashlib
 
-from prongsai.ingest.about import fiscal_year_of_document, opening, round_of_document
+from prongsai.ingest.about import (
+    cover_title_of,
+    fiscal_year_of_document,
+    introduction_of,
+    opening,
+    round_of_document,
+)
 from prongsai.ingest.analysis_parts import (
     Analysis,
     plan_fiscal_year,
@@ -22,7 +28,8 @@ from prongsai.ingest.analysis_parts import (
     use_issue_titles,
 )
 from prongsai.ingest.analysis_report import read_stated_scores
-from prongsai.ingest.blocks import Document
+from prongsai.ingest.blocks import Document, Table
+from prongsai.ingest.columns import column_labels
 from prongsai.ingest.errors import IngestError
 from prongsai.ingest.header import read_agency_header
 from prongsai.ingest.kinds import ANALYSIS, detect_kind
@@ -66,7 +73,12 @@ def read_document(data: bytes, filename: str) -> ReadResult:
     result.round = round_of_document(document, result.fiscal_year)
     if kind == ANALYSIS:
         _read_analysis(result, document, stated, warnings)
+        result.cover_title = cover_title_of(document)
     else:
+        result.introduction = introduction_of(document)
+        result.column_labels = column_labels(
+            row for block in document.blocks if isinstance(block, Table) for row in block.rows
+        )
         result.measures = [
             build_measure(rows, fiscal_year=result.fiscal_year, warnings=warnings)
             for rows in measure_rows(document.blocks)

@@ -38,6 +38,9 @@ class Measure:
     methods: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)  # an analysis plan's steps (ขั้นตอน)
     responsible: list[str] = field(default_factory=list)
+    responsible_text: str = ""  # the responsible cell as written ("สำนักปลัดเทศบาล")
+    # analysis part 2: each method row of the topic with its own steps, responsible, period
+    method_rows: list[dict] = field(default_factory=list)
     period_start: date | None = None
     period_end: date | None = None
     period_text: str = ""
@@ -64,6 +67,9 @@ class ReadResult:
     measures: list[Measure] = field(default_factory=list)
     analysis: Any = None  # prongsai.ingest.analysis_parts.Analysis for an analysis report
     memo: Any = None  # prongsai.ingest.memo.Memo when the document starts with one
+    introduction: str = ""  # the paragraph that leads into the report's table
+    cover_title: str = ""  # an analysis report's cover title, lines joined by "\n"
+    column_labels: list[list[str]] = field(default_factory=list)  # [[role, header], …]
     warnings: list[str] = field(default_factory=list)
 
 
@@ -89,8 +95,15 @@ def to_json(result: ReadResult) -> dict[str, Any]:
         "format": result.format,
         "rating": result.rating,
         "provinces_seen": list(result.agency.provinces_seen),
-        "analysis": result.analysis.to_json() if result.analysis is not None else None,
+        "analysis": (
+            {**result.analysis.to_json(), "cover_title": result.cover_title}
+            if result.analysis is not None
+            else None
+        ),
         "memo": result.memo.to_json() if result.memo is not None else None,
+        "introduction": result.introduction,
+        "cover_title": result.cover_title,
+        "column_labels": result.column_labels,
     }
     # no markup is ever stored from a document: what is shown later is plain text
     return strip_markup_deep(out)
@@ -101,6 +114,8 @@ def measure_json(measure: Measure) -> dict[str, Any]:
         "title": measure.title,
         "methods": list(measure.methods),
         "responsible": list(measure.responsible),
+        "responsible_text": measure.responsible_text,
+        "method_rows": measure.method_rows,
         "period_start": iso(measure.period_start),
         "period_end": iso(measure.period_end),
         "result": measure.result,

@@ -260,6 +260,9 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
         agency=agency, fiscal_year=year, defaults={"source": "import"}
     )
     outcome.plan = plan
+    if data.get("column_labels") and not plan.column_labels:  # the agency's own headers
+        MeasurePlan.objects.filter(pk=plan.pk).update(column_labels=data["column_labels"])
+        plan.column_labels = data["column_labels"]
     report = data.get("kind") in ("measures_report", "measures_report_by_tool")
     # a progress report is imported into an approved plan (the normal order): its measures are
     # matched by title and left as approved; only a plan document may change a draft plan
@@ -273,9 +276,14 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
 
     round_ = None
     if report:
+        written = {"introduction": data.get("introduction") or ""}
         round_, created = ProgressRound.objects.get_or_create(
-            plan=plan, round=data.get("round") or "12m", defaults={"source": "import"}
+            plan=plan,
+            round=data.get("round") or "12m",
+            defaults={"source": "import", "round_stated": bool(data.get("round")), **written},
         )
+        if not created and written["introduction"] != round_.introduction:
+            ProgressRound.objects.filter(pk=round_.pk).update(**written)
         outcome.round = round_
         _refuse_frozen(round_, f"รายงานผล{round_.get_round_display()}", "the progress report")
         label = round_.get_round_display()
@@ -300,7 +308,10 @@ def _save_measures(data: dict, agency: Agency, measures: list[dict], outcome: Sa
             "tool": (item.get("tool") or "")[:3],
             "methods": [s for s in (item.get("methods") or []) if str(s).strip()],
             "steps": [s for s in (item.get("steps") or []) if str(s).strip()],
-            "responsible_text": ", ".join(item.get("responsible") or [])[:300],
+            "method_rows": item.get("method_rows") or [],
+            "responsible_text": (
+                item.get("responsible_text") or ", ".join(item.get("responsible") or [])
+            )[:300],
             "period_start": start,
             "period_end": end,
             "period_text": (item.get("period_text") or "")[:200],
@@ -352,6 +363,7 @@ def _save_analysis(analysis: dict, assessment: Assessment, outcome: SaveOutcome)
         fiscal_year=assessment.fiscal_year,
         defaults={
             "assessment": assessment,
+            "cover_title": analysis.get("cover_title") or "",
             "constraint_staff": constraints.get("staff") or "",
             "constraint_budget": constraints.get("budget") or "",
             "constraint_technology": constraints.get("technology") or "",
@@ -404,6 +416,7 @@ def _save_memo(
             "name": (sig.get("name") or "")[:150],
             "position": (sig.get("position") or "")[:200],
             "comment": sig.get("comment") or "",
+            "label": (sig.get("label") or "")[:100],  # the step's own label, as printed
         }
         for sig in memo.get("signatures") or []
     ]

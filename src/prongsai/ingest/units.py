@@ -54,6 +54,21 @@ def split_units(text: str) -> list[str]:
     return names
 
 
+def units_as_written(text: str) -> str:
+    """The responsible cell as the agency wrote it (``สำนักปลัดเทศบาล``, ``สำนักปลัด อบต. และ
+    ทุกกองงาน``), without what the document's line wraps did to it: cut words joined
+    (``หัวหน้าส่วน ราชการ`` → ``หัวหน้าส่วนราชการ``), no space after a slash or before a comma."""
+    text = join_cut_words(collapse(text.replace("\n", " ")))
+    text = re.sub(r"\s+,", ",", re.sub(r"(?<=[\u0e01-\u0e4e.])/\s+", "/", text))
+    out: list[str] = []
+    for piece in text.split(" "):
+        if out and piece and not _UNIT_START.match(piece) and not _AGENCY_ALONE.match(piece):
+            out[-1] = _glue(out[-1], piece)
+        elif piece:
+            out.append(piece)
+    return " ".join(out).strip(" ,")
+
+
 def _glue(unit: str, piece: str) -> str:
     """A piece that carries on a unit's name: joined without a space when together they end
     in one word (``หัวหน้าส่วน`` + ``ราชการ`` → ``หัวหน้าส่วนราชการ``), else with one."""

@@ -29,6 +29,12 @@ class MeasurePlan(models.Model):
     title = models.CharField(_("ชื่อแผน"), max_length=300, blank=True)
     status = models.CharField(_("สถานะ"), max_length=20, choices=Status, default=Status.DRAFT)
     source = models.CharField(_("ที่มา"), max_length=20, choices=Source, default=Source.MANUAL)
+    column_labels = models.JSONField(
+        _("หัวคอลัมน์ตามเอกสารของหน่วยงาน"),
+        default=list,
+        blank=True,
+        help_text=_("[[บทบาท, หัวคอลัมน์], …] ตามลำดับในเอกสาร; ว่าง = หัวคอลัมน์ตามปกติของปี"),
+    )
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
 
@@ -59,6 +65,12 @@ class Measure(models.Model):
     steps = models.JSONField(_("ขั้นตอน/วิธีปฏิบัติ"), default=list, blank=True)
     # What the measure addresses, as numbers and codes of the analysed year's criteria (the
     # year before the plan's): kept as codes so a plan copied to a new year keeps its links.
+    method_rows = models.JSONField(
+        _("วิธีการแต่ละข้อพร้อมขั้นตอน (ตามเอกสาร)"),
+        default=list,
+        blank=True,
+        help_text=_("[{methods, steps, responsible, period}, …] ส่วนที่ ๒ ของรายงานการวิเคราะห์"),
+    )
     issue_numbers = models.JSONField(_("ประเด็นที่แก้ไข"), default=list, blank=True)
     indicator_numbers = models.JSONField(_("ตัวชี้วัดที่เกี่ยวข้อง"), default=list, blank=True)
     question_codes = models.JSONField(_("ข้อคำถามที่เกี่ยวข้อง"), default=list, blank=True)
@@ -110,6 +122,12 @@ class ProgressRound(models.Model):
         MeasurePlan, models.CASCADE, related_name="rounds", verbose_name=_("แผน")
     )
     round = models.CharField(_("รอบรายงาน"), max_length=3, choices=ROUND_CHOICES)
+    round_stated = models.BooleanField(
+        _("ระบุรอบไว้"),
+        default=True,
+        help_text=_("ไม่ได้ระบุ: เอกสารที่นำเข้าไม่ได้บอกรอบ รายงานจึงไม่พิมพ์รอบ"),
+    )
+    introduction = models.TextField(_("ย่อหน้านำ"), blank=True)
     status = models.CharField(_("สถานะ"), max_length=20, choices=Status, default=Status.DRAFT)
     source = models.CharField(_("ที่มา"), max_length=20, choices=Source, default=Source.MANUAL)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
