@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from prongsai.access.actions import membership_grant
 from tests.browser.test_cycle import browser_page, login  # noqa: F401  (the shared Chromium fixture)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "oit"
@@ -32,7 +33,6 @@ def save_item(page, code, url, label, file_path, steps):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_oit_workspace_end_to_end(browser_page, django_user_model, tmp_path):  # noqa: F811
-    from prongsai.access.models import Membership
     from prongsai.agencies.models import Agency, Province
     from prongsai.assessments.services import record_scores
     from prongsai.core.actions import SYSTEM
@@ -55,9 +55,9 @@ def test_oit_workspace_end_to_end(browser_page, django_user_model, tmp_path):  #
     )
     officer = django_user_model.objects.create_user("officer", password="officer-pass-1")
     for role in ("editor", "agency_admin"):
-        Membership.objects.create(user=officer, role=role, agency=agency)
+        membership_grant(by=SYSTEM, user=officer, role=role, agency=agency)
     viewer = django_user_model.objects.create_user("province", password="province-pass-1")
-    Membership.objects.create(user=viewer, role="regional_viewer", province=province)
+    membership_grant(by=SYSTEM, user=viewer, role="regional_viewer", province=province)
     # last year's workspace, with the links and steps the agency wrote then
     last = actions.oit_workspace_open(agency.pk, 2567, by=SYSTEM)
     for code, url in [("o1", "https://tesot.go.th/structure"), ("o7", "https://tesot.go.th/news")]:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from prongsai.access.actions import membership_grant
+from prongsai.core.actions import SYSTEM
 from tests.browser.test_cycle import browser_page, login, make_agency  # noqa: F401
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "phone"
@@ -13,13 +15,12 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "phone"
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_results_entry_on_a_390px_phone(browser_page, django_user_model):  # noqa: F811
-    from prongsai.access.models import Membership
     from prongsai.criteria.services import load_all
 
     load_all()
     agency = make_agency()
     user = django_user_model.objects.create_user("phone", password="phone-pass-12345")
-    Membership.objects.create(user=user, role="editor", agency=agency)
+    membership_grant(by=SYSTEM, user=user, role="editor", agency=agency)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})

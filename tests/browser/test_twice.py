@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from prongsai.agencies.models import Agency, Province, Signatory
+from prongsai.access.actions import signatory_add
+from prongsai.agencies.models import Agency, Province
 from prongsai.core.actions import SYSTEM
 from prongsai.measures import actions
 from prongsai.measures.models import Measure, Memo
@@ -28,8 +29,8 @@ def plan(db, django_user_model):
     agency = Agency.objects.create(
         name="องค์การบริหารส่วนตำบลสองครั้ง", kind="sao", province=Province.objects.first()
     )
-    Signatory.objects.create(agency=agency, order=1, name="นางสาวก ข", position="นักวิเคราะห์")
-    Signatory.objects.create(agency=agency, order=2, name="นายค ง", position="นายก อบต.")
+    signatory_add(by=SYSTEM, agency=agency, order=1, name="นางสาวก ข", position="นักวิเคราะห์")
+    signatory_add(by=SYSTEM, agency=agency, order=2, name="นายค ง", position="นายก อบต.")
     plan = actions.plan_create(agency.pk, 2568, by=SYSTEM)
     actions.measure_save(plan.pk, actions.MeasureData(title="ประชุมชี้แจงเจ้าหน้าที่"), by=SYSTEM)
     django_user_model.objects.create_superuser("officer", "o@example.invalid", "officer-pass-1")

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.test import Client
 
-from prongsai.access.models import Membership
+from prongsai.access.actions import membership_grant, signatory_add
 from prongsai.agencies.models import Agency, Province, Signatory
 from prongsai.api.models import ApiToken
 from prongsai.core.actions import SYSTEM, OutsideAction
@@ -35,14 +35,24 @@ class World:
         )
         users = get_user_model().objects
         self.editor = users.create_user("editor-1", password="x-pass-12345", first_name="สมชาย")
-        Membership.objects.create(user=self.editor, role="editor", agency=self.agency)
+        membership_grant(by=SYSTEM, user=self.editor, role="editor", agency=self.agency)
         self.mayor = users.create_user("mayor-1", password="x-pass-12345", first_name="นายก")
-        Membership.objects.create(user=self.mayor, role="signer", agency=self.agency)
-        Signatory.objects.create(
-            agency=self.agency, order=1, name="นายสมชาย", position="นักวิเคราะห์", user=self.editor
+        membership_grant(by=SYSTEM, user=self.mayor, role="signer", agency=self.agency)
+        signatory_add(
+            by=SYSTEM,
+            agency=self.agency,
+            order=1,
+            name="นายสมชาย",
+            position="นักวิเคราะห์",
+            user=self.editor,
         )
-        Signatory.objects.create(
-            agency=self.agency, order=2, name="นายใหญ่", position="นายก อบต.", user=self.mayor
+        signatory_add(
+            by=SYSTEM,
+            agency=self.agency,
+            order=2,
+            name="นายใหญ่",
+            position="นายก อบต.",
+            user=self.mayor,
         )
         self.plan = actions.plan_create(self.agency.pk, 2568, by=SYSTEM)
         for title in ("ประชุมชี้แจง", "เผยแพร่ข้อมูล"):
