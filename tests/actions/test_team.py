@@ -150,7 +150,7 @@ def test_a_racing_add_member_is_refused_clearly_not_a_500(client, agency, admin_
     assert Membership.objects.filter(user=twin).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
 def test_concurrent_add_member_requests_give_one_membership_and_no_500(agency, admin_of):
     """Really at once, on PostgreSQL: the agency row lock makes the second wait, then find the
     first's member — one 302, one clear refusal."""

@@ -37,7 +37,7 @@ def plan(db, django_user_model):
     return plan
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
 def test_double_click_back_save_and_two_tabs(browser_page, plan):  # noqa: F811
     page = browser_page
     login(page, "officer", "officer-pass-1")

@@ -175,7 +175,7 @@ def test_a_memo_drafted_by_a_concurrent_request_is_the_one_returned(w, monkeypat
     assert len(calls) == 2 and Memo.objects.filter(plan=w.plan).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # provinces back after flush
 def test_concurrent_memo_drafts_and_round_starts_on_postgresql():
     """Two requests at the same moment, each on its own connection (PostgreSQL: SQLite's test
     database is one shared in-memory connection)."""
