@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from prongsai.agencies.models import Agency, Province
 from prongsai.measures.models import Measure, MeasurePlan
+from tests.acting import acting
 from tests.browser.test_cycle import browser_page  # noqa: F401 — the Chromium fixture
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "security"
@@ -35,8 +36,9 @@ def test_pages_run_under_the_csp_without_violations(browser_page, django_user_mo
     agency = Agency.objects.create(
         kind="sao", name="องค์การบริหารส่วนตำบลทดสอบ", province=Province.objects.first()
     )
-    plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2567)
-    measure = Measure.objects.create(plan=plan, number=1, title="ประชุมชี้แจงเจ้าหน้าที่")
+    with acting():  # set-up rows, not a door under test
+        plan = MeasurePlan.objects.create(agency=agency, fiscal_year=2567)
+        measure = Measure.objects.create(plan=plan, number=1, title="ประชุมชี้แจงเจ้าหน้าที่")
 
     response = page.goto(page.base + "/accounts/login/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
