@@ -32,8 +32,9 @@ format:
 test-sqlite:
 	uv run pytest $(PYTEST_ARGS)
 
+## the PostgreSQL pass: every test that touches the database, browser walks excepted (tests/conftest.py)
 test-postgres:
-	DATABASE_URL="$$(scripts/ensure-postgres.sh)" uv run pytest $(PYTEST_ARGS)
+	DATABASE_URL="$$(scripts/ensure-postgres.sh)" PRONGSAI_TESTS=database uv run pytest $(PYTEST_ARGS)
 
 ## make messages: after changing an interface text, update the English catalogue (then translate
 ## the new entries in src/prongsai/locale/en/LC_MESSAGES/django.po) and compile it

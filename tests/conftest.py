@@ -62,6 +62,35 @@ def pytest_configure(config):
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """`PRONGSAI_TESTS=database` (the PostgreSQL pass of `make test`) keeps only the tests that
+    touch the database and are not browser tests: the pure readers, scorers and layout tests
+    give the same answer on either database, and the browser walks already ran on SQLite. The
+    rest — every action, constraint, lock, import, API and page test — runs on both."""
+    import os
+
+    if os.environ.get("PRONGSAI_TESTS") != "database":
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_db = item.get_closest_marker("django_db") or DB_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        browser = "tests/browser/" in item.nodeid
+        (kept if uses_db and not browser else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_connection_left_behind(django_db_setup, django_db_blocker):
     """On PostgreSQL, a connection a live-server thread still holds at the end would stop the

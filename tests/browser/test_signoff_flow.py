@@ -159,11 +159,6 @@ def make_world(django_user_model):
     return _setup(make, by=SYSTEM)
 
 
-@pytest.mark.xfail(
-    reason="needs act-cycle branch (the memo paths record memo.* events, the proposer is "
-    "not asked to approve their own memo)",
-    strict=False,
-)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_return_fix_resend_approve_publish(browser, smtp, django_user_model, settings):
     settings.PRONGSAI_BASE_URL = browser.base
