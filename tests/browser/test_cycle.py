@@ -60,12 +60,21 @@ def shot(page, name):
 def approve_up_the_chain(page, comments=("อนุมัติ",)):
     """On a memo page: send it (the proposer's signature), then each signer after the proposer
     approves in turn (the test user is a superuser, who may act for any signer)."""
-    page.click("button[value=send]")
-    assert "เสนอบันทึกข้อความแล้ว" in page.content()
+    with page.expect_navigation():
+        page.click("button[value=send]")
+    shows(page, "เสนอบันทึกข้อความแล้ว")
     for comment in comments:
         page.fill("#comment", comment)
-        page.click("button[value=approved]")
-    assert "อนุมัติแล้ว" in page.content()
+        with page.expect_navigation():
+            page.click("button[value=approved]")
+    shows(page, "อนุมัติแล้ว")
+
+
+def shows(page, *texts):
+    """The page shows each text, waiting for a navigation the last click started to finish
+    (page.content() read mid-navigation is an empty document)."""
+    for text in texts:
+        expect(page.locator("body")).to_contain_text(text)
 
 
 def login(page, username, password):
@@ -125,28 +134,29 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model, settings, t
     expect(page.locator("#summary strong").first).to_contain_text("80.42")
     shot(page, "1-results")
     page.click("button.primary:has-text('บันทึกผลการประเมิน')")
-    assert "บันทึกผลการประเมินปี 2566 แล้ว" in page.content()
+    shows(page, "บันทึกผลการประเมินปี 2566 แล้ว")
 
     # 2. the analysis drafted from the scores
     page.goto(f"{page.base}/agencies/{agency.pk}/analysis/2566/")
     page.click("button.primary:has-text('ร่างการวิเคราะห์')")
-    assert "ปรับปรุงให้ดีขึ้น" in page.content()
+    shows(page, "ปรับปรุงให้ดีขึ้น")
     shot(page, "2-analysis")
     page.click("button:has-text('ร่างบันทึกข้อความเพื่อเสนอการวิเคราะห์')")
-    assert "รายงานการวิเคราะห์ผลการประเมินคุณธรรม" in page.content()
+    shows(page, "รายงานการวิเคราะห์ผลการประเมินคุณธรรม")
     approve_up_the_chain(page)
     shot(page, "2b-analysis-approved")
 
     # 3. the 2567 plan drafted from it
     page.goto(f"{page.base}/agencies/{agency.pk}/plans/2567/")
     page.click("button:has-text('ร่างจากผลการวิเคราะห์ปี 2566')")
-    assert "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ" in page.content()
+    shows(page, "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ")
     shot(page, "3-plan")
     page.click("button:has-text('ร่างบันทึกข้อความเพื่อเสนอแผนมาตรการ')")
-    assert "ขออนุมัติมาตรการส่งเสริมคุณธรรม" in page.content()
+    shows(page, "ขออนุมัติมาตรการส่งเสริมคุณธรรม")
     approve_up_the_chain(page)
-    page.click("nav.crumbs >> text=แผนมาตรการปี 2567")
-    assert "สถานะ: อนุมัติแล้ว" in page.content()
+    with page.expect_navigation():
+        page.click("nav.crumbs >> text=แผนมาตรการปี 2567")
+    shows(page, "สถานะ: อนุมัติแล้ว")
     shot(page, "3b-plan-approved")
 
     # 4. the 6-month round: a measure missing its result blocks the submission
@@ -178,17 +188,17 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model, settings, t
     assert page.locator("a:has-text('ไฟล์ผิด')").count() == 1
     with page.expect_navigation():
         page.click("a:has-text('ไฟล์ผิด') + button.link")
-    assert "นำหลักฐาน “ไฟล์ผิด” ออกแล้ว" in page.content()
+    shows(page, "นำหลักฐาน “ไฟล์ผิด” ออกแล้ว")
     assert page.locator("a:has-text('ไฟล์ผิด')").count() == 0
     assert page.locator("a:has-text('ภาพถ่ายการประชุมชี้แจง')").count() == 1
     page.click("button[value=submit]")
-    assert "ยังเสนอรายงานไม่ได้" in page.content()
+    shows(page, "ยังเสนอรายงานไม่ได้")
     shot(page, "4-round-incomplete")
     page.locator("textarea[name$='-result']").last.fill("เริ่มดำเนินการแล้ว")
     page.click("button[value=submit]")
 
     # 5. the memo up the chain
-    assert "บันทึกข้อความ" in page.content() and "เรื่องเดิม" in page.content()
+    shows(page, "บันทึกข้อความ", "เรื่องเดิม")
     shot(page, "5-memo")
     approve_up_the_chain(page)
     shot(page, "6-approved")
@@ -204,13 +214,13 @@ def test_whole_cycle_in_the_browser(browser_page, django_user_model, settings, t
         area.fill("บุคลากรเข้าใจแนวทางมากขึ้น")
     shot(page, "7-round-12m")
     page.click("button[value=submit]")
-    assert "รอบ ๑๒ เดือน (ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗)" in page.content()
+    shows(page, "รอบ ๑๒ เดือน (ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗)")
     approve_up_the_chain(page)
     shot(page, "8-approved-12m")
 
     # 7. publish the 12-month report with its memo; the public page needs no login
     page.click("button:has-text('เผยแพร่')")
-    assert "เผยแพร่" in page.content()
+    shows(page, "เผยแพร่")
     context = page.context.browser.new_context(locale="th-TH")
     public = context.new_page()
     public.goto(f"{page.base}/p/{agency.pk}/2567/")
@@ -265,4 +275,4 @@ def test_validation_messages_in_the_browser(browser_page, django_user_model):
     shot(page, "v2-end-before-start")
     page.fill("input[name=period_end]", "30 ก.ย. 2567")
     page.click("button:has-text('บันทึก')")
-    assert "บันทึกมาตรการแล้ว" in page.content()
+    shows(page, "บันทึกมาตรการแล้ว")

@@ -14,7 +14,7 @@ from prongsai.agencies.models import Agency, Province
 from prongsai.core.actions import SYSTEM
 from prongsai.measures import actions
 from prongsai.measures.models import Measure, Memo
-from tests.browser.test_cycle import browser_page, login  # noqa: F401  (fixture)
+from tests.browser.test_cycle import browser_page, login, shows  # noqa: F401  (fixture)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "twice"
 
@@ -48,11 +48,11 @@ def test_double_click_back_save_and_two_tabs(browser_page, plan):  # noqa: F811
     page.fill("#id_title", "เผยแพร่ข้อมูลข่าวสารบนเว็บไซต์")
     page.fill("#id_methods_text", "รวบรวมข้อมูล\nเผยแพร่")
     page.click("button[type=submit].primary")
-    assert "บันทึกมาตรการแล้ว" in page.content()
+    shows(page, "บันทึกมาตรการแล้ว")
     page.go_back()
     assert page.input_value("#id_title") == "เผยแพร่ข้อมูลข่าวสารบนเว็บไซต์"  # as typed
     page.click("button[type=submit].primary")
-    assert "บันทึกมาตรการแล้ว" in page.content()
+    shows(page, "บันทึกมาตรการแล้ว")
     assert Measure.objects.filter(plan=plan, title="เผยแพร่ข้อมูลข่าวสารบนเว็บไซต์").count() == 1
     shot(page, "1-back-save-one-measure")
 
@@ -88,7 +88,7 @@ def test_double_click_back_save_and_two_tabs(browser_page, plan):  # noqa: F811
     tab_b.goto(page.url)
     page.fill("#id_reference", "สค ๘๐๕๐๑/๑๒๓")
     page.click("button[value=save]")
-    assert "บันทึกข้อความแล้ว" in page.content()
+    shows(page, "บันทึกข้อความแล้ว")
     tab_b.fill("#id_facts", "ข้อเท็จจริงที่พิมพ์ในแท็บที่สอง")
     tab_b.click("button[value=send]")
     html = tab_b.content()
