@@ -28,12 +28,15 @@ CONSTRAINT_FIELDS = (
     "constraint_area",
     "constraint_economy",
 )
+# what the officer writes of the report itself: its cover title and part 3's constraints
+TEXT_FIELDS = ("cover_title", *CONSTRAINT_FIELDS)
 
 
 @dataclass
 class AnalysisEdit:
     """What the officer wrote: recommendations by finding id, narratives by issue number,
-    constraints by field name (``None`` = leave as they are)."""
+    the report's own texts by field name (:data:`TEXT_FIELDS`: the cover title and the
+    constraints; ``None`` = leave as they are)."""
 
     recommendations: dict[int, str] = field(default_factory=dict)
     narratives: dict[int, str] = field(default_factory=dict)
@@ -128,7 +131,7 @@ def analysis_save(analysis_id: int, edit: AnalysisEdit, *, by) -> Analysis:
         )
     if edit.constraints:
         for name, text in edit.constraints.items():
-            if name not in CONSTRAINT_FIELDS:
+            if name not in TEXT_FIELDS:
                 raise Invalid(_("ไม่มีช่อง %(name)s"), field=name, name=name)
             setattr(analysis, name, text.strip())
         analysis.save()

@@ -12,8 +12,8 @@ from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.assessments.models import Assessment
 from prongsai.core.errors import ActionError
 
-from .actions import AnalysisEdit, analysis_draft, analysis_save
-from .forms import CONSTRAINT_FIELDS, ConstraintsForm
+from .actions import TEXT_FIELDS, AnalysisEdit, analysis_draft, analysis_save
+from .forms import ConstraintsForm
 from .models import Analysis
 
 
@@ -90,12 +90,12 @@ def constraints(request, pk: int, year: int):
     )
     form = ConstraintsForm(request.POST or None, instance=analysis)
     if request.method == "POST" and form.is_valid():
-        constraints = {name: form.cleaned_data[name] for name in CONSTRAINT_FIELDS}
+        constraints = {name: form.cleaned_data[name] for name in TEXT_FIELDS}
         try:
             analysis_save(analysis.pk, AnalysisEdit(constraints=constraints), by=request.user)
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("บันทึกข้อจำกัดของหน่วยงานแล้ว"))
+            messages.success(request, _("บันทึกชื่อเรื่องบนปกและข้อจำกัดของหน่วยงานแล้ว"))
             return redirect("analysis:page", pk=pk, year=year)
     return render(request, "analysis/constraints.html", {"form": form, "analysis": analysis})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from decimal import Decimal
-from pathlib import Path
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
@@ -22,6 +21,7 @@ from prongsai.measures.models import Measure, MeasurePlan, Memo, ProgressRound
 from prongsai.thai import format_date, round_bounds, round_label
 
 from . import blocks as b
+from . import emblem
 
 # the documents' names (Thai in every document; gettext_noop marks them for the app's English)
 KINDS = OrderedDict(
@@ -556,16 +556,6 @@ def signature_block(step, index: int, count: int) -> dict:
     }
 
 
-def emblem_path() -> str | None:
-    """The ครุฑ for memos: a national setting, the image ``<PRONGSAI_DATA_DIR>/emblem/garuda.png``
-    (or ``PRONGSAI_EMBLEM``) that a national admin places once; the project ships none, and
-    without it the memo keeps the emblem's 1.5 cm place empty."""
-    from django.conf import settings
-
-    path = getattr(settings, "PRONGSAI_EMBLEM", None) or settings.DATA_DIR / "emblem" / "garuda.png"
-    return str(path) if path and Path(path).is_file() else None
-
-
 def memo_blocks(memo: Memo, enclosure: str = "") -> list[dict]:
     """The memo (บันทึกข้อความ) in the form of แบบที่ ๒๙ of the ระเบียบงานสารบรรณ, then the
     chain as it was signed (see docs/documents.md, "บันทึกข้อความ")."""
@@ -577,7 +567,7 @@ def memo_blocks(memo: Memo, enclosure: str = "") -> list[dict]:
         "subject": memo.subject,
         "addressee": memo.addressee,
         "enclosure": enclosure,
-        "emblem": emblem_path(),
+        "emblem": emblem.emblem_path(),
     }
     blocks = [head]
     for label, text in (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import template
 
-from prongsai.access.scope import can
+from prongsai.access.scope import can, is_national
 
 register = template.Library()
 
@@ -31,3 +31,10 @@ def may(context, agency, action: str, also=True) -> bool:
     if (pk, action) not in cache:
         cache[(pk, action)] = can(user, pk, action)
     return cache[(pk, action)]
+
+
+@register.simple_tag(takes_context=True)
+def national(context) -> bool:
+    """Whether the user is a national admin (``{% national as is_national %}``)."""
+    user = context.get("user")
+    return bool(user is not None and user.is_authenticated and is_national(user))
