@@ -4,12 +4,13 @@
 
 Loads the demo data (the five seeds) into a throw-away SQLite database, then times, for a
 seed-sized report (seed 000: the memo with its five signers and the 7-measure progress table)
-and for a 60-measure report (the same rows repeated), the PDF (WeasyPrint, with the exact Thai
-text layer) and the DOCX (python-docx); and, in the same run, what agencies do today: LibreOffice
-converting that DOCX to PDF (a cold ``soffice --headless --convert-to pdf`` each time, its own
-profile). Median of ``--runs``. Prints the ratios and the peak memory. Ends with one line of
-JSON, also written to bench/results/documents.json. Aim: a 10-page PDF in under 1 s, at least 5×
-faster than LibreOffice, memory under 300 MB.
+and for a 60-measure report (the same rows repeated), the PDF (WeasyPrint, tagged PDF/UA with
+the exact Thai text layer; beside it the same PDF untagged, for what the tags cost) and the DOCX
+(python-docx); and, in the same run, what agencies do today: LibreOffice converting that DOCX
+to PDF (a cold ``soffice --headless --convert-to pdf`` each time, its own profile). Median of
+``--runs``. Prints the ratios and the peak memory. Ends with one line of JSON, also written to
+bench/results/documents.json. Aim: a 10-page PDF in under 1 s, at least 5× faster than
+LibreOffice, memory under 300 MB.
 
 LibreOffice is installed by scripts/ensure-libreoffice.sh when it is missing (apt, as root).
 """
@@ -101,6 +102,19 @@ def _libreoffice(soffice: str, docx: bytes, work: Path, runs: int) -> tuple[floa
     return statistics.median(times), _pages((work / "lo" / "report.pdf").read_bytes(), work)
 
 
+def _untagged(document: dict, runs: int) -> float:
+    """The same PDF without the tags (no PDF/UA variant), timed beside the tagged one: what
+    the structure tree costs."""
+    from prongsai.documents import render
+
+    tagged = render.PDF_VARIANT
+    render.PDF_VARIANT = None
+    try:
+        return _timed(lambda: render.render_pdf(document), runs)[0]
+    finally:
+        render.PDF_VARIANT = tagged
+
+
 def sixty_measures(document: dict, count: int = 60) -> dict:
     """``document`` with its measures table grown to ``count`` rows (its rows repeated)."""
     big = copy.deepcopy(document)
@@ -133,6 +147,7 @@ def main(argv: list[str] | None = None) -> None:
         figures: dict = {"runs": args.runs}
         for name, document in (("seed", seed), ("measures60", sixty_measures(seed))):
             pdf_s, pdf = _timed(lambda d=document: render_pdf(d), args.runs)
+            untagged_s = _untagged(document, args.runs)
             docx_s, docx = _timed(lambda d=document: render_docx(d), args.runs)
             lo_s, lo_pages = _libreoffice(soffice, docx, work, args.runs)
             pages = _pages(pdf, work)
@@ -140,6 +155,7 @@ def main(argv: list[str] | None = None) -> None:
                 "pages": pages,
                 "pdf_s": round(pdf_s, 3),
                 "pdf_s_per_10_pages": round(pdf_s * 10 / pages, 3),
+                "tagged_over_untagged": round(pdf_s / untagged_s, 2),
                 "docx_s": round(docx_s, 3),
                 "libreoffice_docx_to_pdf_s": round(lo_s, 3),
                 "libreoffice_pages": lo_pages,
