@@ -101,21 +101,22 @@ def messages_of(response) -> str:
 
 def test_publishing_a_plan_nobody_approved_is_refused_on_every_door(w, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    page = w.web.post(f"/documents/{w.agency.pk}/2568/plan/publish/", follow=True)
+    page = w.web.post(f"/documents/{w.agency.pk}/2568/plan/publish/")
+    assert page.status_code == 409  # a refusal answered as such, not a redirect
     assert "ยังเผยแพร่ไม่ได้: ต้องได้รับอนุมัติผ่านบันทึกข้อความก่อน (สถานะตอนนี้: ร่าง)" in (page.content.decode())
     api = post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish")
-    assert api.status_code == 400
+    assert api.status_code == 409
     assert api.json()["code"] == "not_approved" and "ยังเผยแพร่ไม่ได้" in api.json()["message"]
     with pytest.raises(CommandError, match="ยังเผยแพร่ไม่ได้"):
         call_command("publish", "plan", "--agency", NAME, "--year", "2568")
     # submitted is not approved either
     memo = actions.memo_draft("plan", w.plan.pk, by=w.editor)
     actions.memo_send(memo.pk, by=w.editor)
-    page = w.web.post(f"/documents/memos/{memo.pk}/publish/", follow=True)
+    page = w.web.post(f"/documents/memos/{memo.pk}/publish/")
+    assert page.status_code == 409
     assert "เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว" in page.content.decode()
-    assert post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish").json()[
-        "code"
-    ] == ("not_approved")
+    api = post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish")
+    assert (api.status_code, api.json()["code"]) == (409, "not_approved")
     assert not Publication.objects.exists()
     assert not Event.objects.filter(action="document.publish").exists()
     # approved: every door publishes (the CLI and the API the next versions, or "unchanged")

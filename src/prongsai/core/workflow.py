@@ -8,7 +8,7 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MemoStatus, Status
-from .errors import Frozen, Invalid
+from .errors import Frozen, Invalid, NotApproved
 
 # status → the statuses it may move to (by an action)
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -56,9 +56,8 @@ def require_transition(obj, new: str, table=TRANSITIONS) -> None:
 def require_publishable(obj) -> None:
     """Approved before published: the one place this rule is written."""
     if obj.status not in PUBLISHABLE:
-        raise Invalid(
+        raise NotApproved(
             _("ยังเผยแพร่ไม่ได้: ต้องได้รับอนุมัติผ่านบันทึกข้อความก่อน (สถานะตอนนี้: %(status)s)"),
-            code="not_approved",
             status=obj.get_status_display(),
         )
 

@@ -21,7 +21,7 @@ from prongsai.agencies.models import Agency
 from prongsai.core import events
 from prongsai.core.actions import action, actor_user
 from prongsai.core.choices import MemoStatus
-from prongsai.core.errors import Conflict, Invalid
+from prongsai.core.errors import Conflict, Invalid, NotApproved
 from prongsai.core.workflow import require_publishable
 
 from .builders import KINDS, ROUND_KINDS, DocumentError, build
@@ -65,10 +65,7 @@ def require_approved(subject) -> None:
     require_publishable(subject)
     memos = subject.memos.filter(status=MemoStatus.APPROVED)
     if not any(still_as_approved(memo) for memo in memos):
-        raise Invalid(
-            _("ยังเผยแพร่ไม่ได้: ไม่มีบันทึกข้อความที่อนุมัติเนื้อหานี้ครบทุกลำดับ"),
-            code="not_approved",
-        )
+        raise NotApproved(_("ยังเผยแพร่ไม่ได้: ไม่มีบันทึกข้อความที่อนุมัติเนื้อหานี้ครบทุกลำดับ"))
 
 
 def _ledger_dir(agency: Agency, year: int, kind: str, round_code: str) -> str:
