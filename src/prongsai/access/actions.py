@@ -271,7 +271,7 @@ def chain_set(agency_id: int, entries: list[ChainEntry], *, by) -> list[Signator
     return saved
 
 
-@action("membership.add")
+@action("membership.grant")
 def membership_grant(*, user, role: str, by, **where) -> Membership:
     """Grant any role with its scope (``agency=``, ``province=``/``province_id=``,
     ``department=``, or none for a national admin): what a national admin does (and the demo
@@ -298,7 +298,7 @@ def membership_grant(*, user, role: str, by, **where) -> Membership:
     return membership
 
 
-@action("chain.set")
+@action("chain.add")
 def signatory_add(*, agency, name: str, position: str, order: int = 0, by, **fields) -> Signatory:
     """Add one signer to the end (or at ``order``) of the agency's chain — the shell's and the
     tests' shorthand; the team page sets the whole chain with :func:`chain_set`."""

@@ -259,7 +259,7 @@ def plan_create(agency_id: int, year: int, *, by, source: str = Source.MANUAL) -
     return plan
 
 
-@action("plan.create")
+@action("plan.from_analysis")
 def plan_from_analysis(analysis_id: int, *, by) -> MeasurePlan:
     """A draft plan for the year after the analysed one: one measure per issue that needs one
     (a tool judged fix or improve), its methods drafted from the recommendations."""
