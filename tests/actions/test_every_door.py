@@ -29,7 +29,7 @@ DOORS = {
     "analysis:constraints": "analysis.save",
     "ingest:upload": "import.read",
     "ingest:review": "import.save",
-    "access:team": "membership.add / .set_role / .remove / chain.set",
+    "access:team": "membership.add / .set_role / .remove / chain.set / unit.add",
 }
 API_WRITES = {
     ("PUT", "/agencies/{agency_id}/assessments/{year}/scores"): "scores.record",
