@@ -20,7 +20,7 @@ from prongsai.access.scope import require
 from prongsai.agencies.models import Agency
 from prongsai.core import events
 from prongsai.core.actions import action, actor_user
-from prongsai.core.choices import MemoStatus
+from prongsai.core.choices import MemoStatus, Status
 from prongsai.core.errors import Conflict, Invalid, NotApproved
 from prongsai.core.workflow import require_publishable
 
@@ -139,6 +139,10 @@ def document_publish(
         published_by=actor_user(by),
         note=note,
     )
+    if subject.status != Status.PUBLISHED:  # approved → published (its memo still holds)
+        subject._history_user = actor_user(by)
+        subject.status = Status.PUBLISHED
+        subject.save(update_fields=["status", "updated_at"])
     slug = publication.slug
     url = reverse(
         "public:view", kwargs={"pk": agency.pk, "year": year, "slug": slug, "version": number}
@@ -150,6 +154,13 @@ def document_publish(
         agency=agency.pk,
         year=year,
         content_hash=digest,
-        data={"kind": kind, "year": year, "version": number, "url": url, "round": round_code},
+        data={
+            "kind": kind,
+            "year": year,
+            "version": number,
+            "url": url,
+            "round": round_code,
+            "title": publication.title[:200],
+        },
     )
     return publication
