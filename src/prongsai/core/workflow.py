@@ -14,9 +14,12 @@ from .errors import Frozen, Invalid, NotApproved
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.DRAFT: frozenset({Status.SUBMITTED}),
     Status.SUBMITTED: frozenset({Status.DRAFT, Status.APPROVED}),  # returned / last approval
-    Status.APPROVED: frozenset({Status.PUBLISHED}),
-    Status.PUBLISHED: frozenset({Status.PUBLISHED}),  # a correction is a new version
+    # a correction reopens it as a new draft version (its approvals stay as history; what was
+    # published stays at its URL, the next publication is the next version)
+    Status.APPROVED: frozenset({Status.PUBLISHED, Status.DRAFT}),
+    Status.PUBLISHED: frozenset({Status.PUBLISHED, Status.DRAFT}),
 }
+REOPENABLE = frozenset({Status.APPROVED, Status.PUBLISHED})
 MEMO_TRANSITIONS: dict[str, frozenset[str]] = {
     MemoStatus.DRAFT: frozenset({MemoStatus.IN_REVIEW}),
     MemoStatus.RETURNED: frozenset({MemoStatus.IN_REVIEW}),

@@ -35,7 +35,7 @@ from prongsai.core import events
 from prongsai.core.actions import action, actor_user
 from prongsai.core.choices import Decision, MemoStatus, Source, Status
 from prongsai.core.errors import ActionError, Conflict, Frozen, Invalid
-from prongsai.core.workflow import MEMO_EDITABLE, require_draft
+from prongsai.core.workflow import MEMO_EDITABLE, REOPENABLE, require_draft
 from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import fiscal_year_bounds
 
@@ -707,11 +707,7 @@ def memo_year(memo: Memo) -> int:
 
 
 def _open_memo(kind: str, subject) -> Memo | None:
-    return (
-        Memo.objects.filter(**{kind: subject})
-        .exclude(status__in=[MemoStatus.APPROVED, MemoStatus.PAPER])
-        .first()
-    )
+    return Memo.objects.filter(**{kind: subject}).open().first()
 
 
 @action("memo.draft")
@@ -994,6 +990,72 @@ def memo_return(memo_id: int, *, by, comment: str) -> Memo:
         data={"order": step.order, "signatory": step.signatory_id},
     )
     return memo
+
+
+# --- corrections: a new version -------------------------------------------------------------
+
+
+def revision(subject) -> int:
+    """Which version of its content ``subject`` is: 1 until a correction reopens it, then one
+    more per approval it had (an approved memo each); paper records do not count."""
+    approved = Memo.objects.filter(
+        **{rules.subject_field(subject): subject}, status=MemoStatus.APPROVED
+    ).count()
+    return max(1, approved + (0 if subject.status in REOPENABLE else 1))
+
+
+def _reopen(kind: str, subject_id: int, by, reason: str):
+    """An approved (or published) subject back to draft as its next version, for a correction:
+    its approved memos stay approved as the record of what they approved, what was published
+    stays at its permanent URL, and the next publication (after a new memo) is the next
+    version. Refused for a draft or one in review (edit it / wait for the decision)."""
+    model = _subject_model(kind)
+    subject = model.objects.select_for_update().get(pk=subject_id)
+    require(by, _agency_of(subject), "edit")
+    reason = (reason or "").strip()
+    if subject.status not in REOPENABLE:
+        raise Invalid(
+            _("แก้ไขเป็นฉบับใหม่ได้เฉพาะส่วนที่อนุมัติแล้วหรือเผยแพร่แล้ว (สถานะตอนนี้: %(status)s)"),
+            code="not_approved_yet",
+            status=subject.get_status_display(),
+        )
+    if not reason:
+        raise Invalid(_("โปรดระบุเหตุผลที่ต้องแก้ไข"), code="reason_required", field="reason")
+    old, version = subject.status, revision(subject) + 1
+    subject._history_user = actor_user(by)
+    subject.status = Status.DRAFT
+    subject.save(update_fields=["status", "updated_at"])
+    events.record(
+        f"{kind}.reopen",
+        subject,
+        by=by,
+        agency=_agency_of(subject),
+        year=_year_of(subject),
+        comment=reason,
+        data={"from": old, "version": version},
+    )
+    return subject
+
+
+@action("plan.reopen")
+def plan_reopen(plan_id: int, *, by, reason: str) -> MeasurePlan:
+    """Correct an approved plan: a new draft version of it (see :func:`_reopen`)."""
+    return _reopen("plan", plan_id, by, reason)
+
+
+@action("analysis.reopen")
+def analysis_reopen(analysis_id: int, *, by, reason: str):
+    """Correct an approved analysis: a new draft version; its scores open again with it."""
+    return _reopen("analysis", analysis_id, by, reason)
+
+
+@action("round.reopen")
+def round_reopen(round_id: int, *, by, reason: str) -> ProgressRound:
+    """Correct an approved progress report: a new draft version of the round."""
+    return _reopen("round", round_id, by, reason)
+
+
+REOPEN = {"plan": plan_reopen, "analysis": analysis_reopen, "round": round_reopen}
 
 
 def memo_decide(memo_id: int, decision: str, *, by, comment: str = "") -> Memo:

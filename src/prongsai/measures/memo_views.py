@@ -136,3 +136,26 @@ def memo_new(request, kind: str, object_id: int):
         return redirect(page, pk=subject.agency_id, year=subject.fiscal_year)
     messages.success(request, _("ร่างบันทึกข้อความแล้ว ตรวจแก้ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ"))
     return redirect("measures:memo", memo_id=memo.pk)
+
+
+@login_required
+@require_POST
+def reopen(request, kind: str, object_id: int):
+    """Correct an approved plan or analysis: a new draft version (the action says why not)."""
+    if kind not in SUBJECTS:
+        raise Http404(_("ส่งได้เฉพาะแผนมาตรการหรือการวิเคราะห์"))
+    model, page = SUBJECTS[kind]
+    subject = object_or_404(request, model.objects.select_related("agency"), "edit", pk=object_id)
+    try:
+        reopened = actions.REOPEN[kind](
+            subject.pk, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("เปิดเป็นร่างฉบับที่ %(version)s แล้ว แก้ไขแล้วเสนอผ่านบันทึกข้อความใหม่")
+            % {"version": actions.revision(reopened)},
+        )
+    return redirect(page, pk=subject.agency_id, year=subject.fiscal_year)

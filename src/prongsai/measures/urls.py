@@ -23,4 +23,5 @@ urlpatterns = [
     path("memos/", memo_views.inbox, name="inbox"),
     path("memos/<int:memo_id>/", memo_views.memo_page, name="memo"),
     path("memos/new/<str:kind>/<int:object_id>/", memo_views.memo_new, name="memo_new"),
+    path("memos/reopen/<str:kind>/<int:object_id>/", memo_views.reopen, name="reopen"),
 ]
