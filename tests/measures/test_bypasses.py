@@ -513,3 +513,21 @@ def test_an_approved_plan_is_corrected_as_a_new_version(w, settings, tmp_path):
         )
     # a signer (no edit right) cannot reopen
     assert w.mayor_web.post(url, {"reason": "x"}).status_code in (403, 404)
+
+
+def test_deleting_a_measure_is_the_action_with_its_event_and_frozen_once_sent(w):
+    first, second = w.plan.measures.order_by("number")
+    assert "นำมาตรการที่ 1 ออกจากแผน" in w.web.get(w.plan_url(f"measures/{first.pk}/")).text
+    done = w.web.post(w.plan_url(f"measures/{first.pk}/delete/"))
+    assert done.status_code == 302
+    assert list(w.plan.measures.values_list("title", "number")) == [("เผยแพร่ข้อมูล", 1)]
+    event = Event.objects.get(action="measure.delete")
+    assert (event.actor, event.data) == (w.editor, {"number": 1, "title": "ประชุมชี้แจง"})
+    w.approve_plan()
+    refused = w.web.post(w.plan_url(f"measures/{second.pk}/delete/"))
+    assert refused.status_code == 409
+    assert "แผนมาตรการนี้อนุมัติแล้ว แก้ไขไม่ได้" in refused.content.decode()
+    assert (
+        w.plan.measures.count() == 1 and Event.objects.filter(action="measure.delete").count() == 1
+    )
+    assert "ออกจากแผน" not in w.web.get(w.plan_url(f"measures/{second.pk}/")).text

@@ -13,6 +13,11 @@ urlpatterns = [
         name="measure_edit",
     ),
     path("<int:pk>/plans/<int:year>/measures/<int:measure_id>/move/", views.move, name="move"),
+    path(
+        "<int:pk>/plans/<int:year>/measures/<int:measure_id>/delete/",
+        views.delete,
+        name="measure_delete",
+    ),
     path("<int:pk>/plans/<int:year>/rounds/<str:round_code>/", views.round_page, name="round"),
     path("<int:pk>/evidence/<int:evidence_id>/", views.evidence_file, name="evidence"),
     path(

@@ -127,6 +127,23 @@ def move(request, pk: int, year: int, measure_id: int):
     return redirect("measures:plan", pk=pk, year=year)
 
 
+@login_required
+@require_POST
+def delete(request, pk: int, year: int, measure_id: int):
+    """Take a measure out of a draft plan (refused, with its 4xx, once the plan is sent)."""
+    plan = object_or_404(request, MeasurePlan.objects, agency_id=pk, fiscal_year=year)
+    measure = get_object_or_404(Measure, pk=measure_id, plan=plan)
+    try:
+        actions.measure_delete(plan.pk, measure.pk, by=request.user)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        response = plan_page(request, pk=pk, year=year)
+        response.status_code = exc.status
+        return response
+    messages.success(request, _("นำมาตรการที่ %(number)s ออกจากแผนแล้ว") % {"number": measure.number})
+    return redirect("measures:plan", pk=pk, year=year)
+
+
 def _rebind_saved_rows(formset, conflicted: set[int]) -> None:
     """The rows that were saved, shown again beside the conflicting ones: with their new
     version, and without the evidence just attached (saving the page again must not attach it
