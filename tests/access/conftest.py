@@ -21,7 +21,8 @@ from prongsai.measures.actions import (
     round_start,
 )
 from prongsai.measures.models import Measure
-from tests.conftest import SEED_003_INDICATORS, fixture_create
+from tests.acting import fixture_create
+from tests.conftest import SEED_003_INDICATORS
 
 MARKER = "ซ่อนเร้น"  # in agency B's name, its measure and its memo
 INDICATORS = {n: float(score) for n, score in SEED_003_INDICATORS.items()}

@@ -12,7 +12,7 @@ from prongsai.agencies.models import Agency, Province, Signatory
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import Conflict, Invalid
 from prongsai.core.models import Event
-from tests.conftest import fixture_create
+from tests.acting import fixture_create
 
 from .conftest import events
 
