@@ -16,10 +16,6 @@ from prongsai.agencies.models import Agency, Unit
 from prongsai.core.choices import Decision, MemoStatus, ProgressStatus, Source, Status, Tool
 from prongsai.core.choices import Round as RoundCode
 
-# kept for the modules that still import them (analysis); new code uses core.choices
-STATUS_FLOW = Status.choices
-SOURCE_CHOICES = Source.choices
-
 
 class MeasurePlan(models.Model):
     agency = models.ForeignKey(

@@ -14,10 +14,10 @@ from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.analysis.models import Analysis
 from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
 from prongsai.core.errors import ActionError
+from prongsai.core.files.evidence import CONTENT_TYPES, download_name
 from prongsai.criteria.services import catalog_or_none
 
 from . import actions
-from .evidence import CONTENT_TYPES, download_name
 from .forms import MeasureForm, ProgressFormSet
 from .models import Evidence, Measure, MeasurePlan, MeasureProgress
 from .rules import is_overdue, missing_results
