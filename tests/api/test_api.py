@@ -91,7 +91,7 @@ def test_public_criteria_need_no_token(criteria, client):
 def _fill(path: str, side) -> str:
     return (
         path.replace("{agency_id}", str(side.agency.pk))
-        .replace("{year}", "2567" if "plans" in path else "2566")
+        .replace("{year}", "2567" if "plans" in path or "/oit/" in path else "2566")
         .replace("{round_code}", "6m")
         .replace("{memo_id}", str(side.objects["memo"].pk))
         .replace("{kind}", "progress")
