@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 
 from . import schema
@@ -354,6 +355,19 @@ def _fmt(value: Decimal) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def _line_at(doc: _Map, path: tuple) -> int:
+    """The line of the value at ``path`` (keys and list positions) in the parsed file."""
+    node, line = doc, 1
+    for step in path:
+        if isinstance(node, _Map) and step in node:
+            line, node = node.line_of(step), node[step]
+        elif isinstance(node, _Seq) and isinstance(step, int) and step < len(node):
+            line, node = node.line_at(step), node[step]
+        else:
+            break
+    return line
+
+
 class _Checker:
     def __init__(self, file: str):
         self.file = file
@@ -511,6 +525,7 @@ class _Checker:
         )
         window = self.check_window(top.get("oit_window"), doc.line_of("oit_window"))
         self.check_source_keys(sources, doc.line_of("sources"))
+        self.cross_checks(doc)
         if self.problems:
             return None
         return Catalog(
@@ -534,6 +549,21 @@ class _Checker:
             file=self.file,
             oit_window=window,
         )
+
+    def cross_checks(self, doc: _Map) -> None:
+        """The schema's validators (``schema.mistake``), each on the line of what it names:
+        pydantic gives the path of the part, the mistake the path below it, the line map of
+        the parsed file the line. Parts the checks above found malformed are not cross-checked
+        (pydantic validates a part's fields before its validators)."""
+        try:
+            schema.CriteriaFile.model_validate(doc)
+        except pydantic.ValidationError as exc:
+            for error in exc.errors():
+                if error["type"] != "cross_check":
+                    continue  # the shape, which the checks above report in their words
+                ctx = error["ctx"]
+                path = (*error["loc"], *ctx["at"])
+                self.add(_line_at(doc, path), ctx["th"], ctx["en"])
 
     def check_file_name(self, year: int | None, line: int) -> None:
         m = FILE_NAME_RE.match(self.file)
@@ -637,8 +667,6 @@ class _Checker:
         if not raw:
             self.add(line, "ต้องมีเครื่องมืออย่างน้อย 1 รายการ", "there must be at least one tool")
             return tools
-        weights: list[tuple[str, Decimal]] = []
-        all_weights_ok = True
         for index, item, iline in self.items(raw):
             label = item.get("code") if isinstance(item, _Map) else None
             where = (
@@ -648,21 +676,10 @@ class _Checker:
             )
             f = self.fields(item, _TOOL_FIELDS, where, iline)
             if f is None:
-                all_weights_ok = False
                 continue
-            weight = f.get("weight")
-            if weight is None:
-                all_weights_ok = False
-            elif weight < 0:
-                all_weights_ok = False
-                self.add(
-                    item.line_of("weight"),
-                    f"{where[0]}: น้ำหนักต้องไม่ติดลบ (พบ {_fmt(weight)})",
-                    f"{where[1]}: the weight cannot be negative (found {_fmt(weight)})",
-                )
+            weight = f.get("weight")  # not negative, summing to 100: schema.ToolModel/CriteriaFile
             code = f.get("code")
             if code is None:
-                all_weights_ok = False
                 continue
             if code in tools:
                 first = tools[code][1]
@@ -672,8 +689,6 @@ class _Checker:
                     f"tool code {code} is used twice (first at line {first})",
                 )
                 continue
-            if weight is not None and weight >= 0:
-                weights.append((code, weight))
             tools[code] = (
                 ToolDef(
                     code=code,
@@ -684,16 +699,6 @@ class _Checker:
                 ),
                 item.line_of("code"),
             )
-        if all_weights_ok and weights:
-            total = sum((w for _, w in weights), Decimal(0))
-            if total != HUNDRED:
-                parts = " + ".join(f"{c} {_fmt(w)}" for c, w in weights)
-                self.add(
-                    line,
-                    f"น้ำหนักของเครื่องมือรวมกันได้ {_fmt(total)} ต้องรวมกันได้ 100 พอดี ({parts})",
-                    f"the tool weights add up to {_fmt(total)}; they must add up to exactly 100 "
-                    f"({parts})",
-                )
         return tools
 
     # -- indicators ----------------------------------------------------------------------
@@ -990,13 +995,7 @@ class _Checker:
             return None
         if "source" in f:
             self.use_source(f["source"], raw.line_of("source"))
-        if f["closes"] < f["opens"]:
-            self.add(
-                raw.line_of("closes"),
-                f"{where[0]}: วันปิด ({f['closes']}) อยู่ก่อนวันเปิด ({f['opens']})",
-                f"{where[1]}: closes ({f['closes']}) before it opens ({f['opens']})",
-            )
-            return None
+        # closing after it opens: schema.OitWindowModel
         return OitWindow(f["opens"], f["closes"], f.get("confidence", "none"), f.get("source", ""))
 
     def check_indicator_coverage(
@@ -1065,7 +1064,6 @@ class _Checker:
             return out
         rules: list[tuple[RatingRule, int]] = []
         labels: dict[str, int] = {}
-        complete = True
         for index, item, iline in self.items(rules_raw):
             label = item.get("label") if isinstance(item, _Map) else None
             where = (
@@ -1075,7 +1073,6 @@ class _Checker:
             )
             rf = self.fields(item, _RULE_FIELDS, where, iline)
             if rf is None:
-                complete = False
                 continue
             ok = True
             for name in ("min_overall", "max_overall", "min_each_tool"):
@@ -1099,7 +1096,6 @@ class _Checker:
                 labels[label] = item.line_of("label")
             required = [k for k, spec in _RULE_FIELDS.items() if spec.required]
             if not ok or any(k not in rf for k in required):
-                complete = False
                 continue
             rule = RatingRule(
                 label=rf["label"],
@@ -1114,9 +1110,7 @@ class _Checker:
             if pass_mark is not None:
                 self.check_pass_flag(rule, pass_mark, where, item)
         out["rules"] = [r for r, _ in rules]
-        if complete:
-            self.check_rule_coverage(rules, raw.line_of("rules"))
-        return out
+        return out  # the rules covering every score: schema.RatingModel
 
     def check_pass_flag(
         self, rule: RatingRule, pass_mark: Decimal, where: tuple[str, str], item: _Map
@@ -1137,31 +1131,6 @@ class _Checker:
                 f"{_fmt(pass_mark)} แล้ว",
                 f"{where[1]} counts as not passed but reaches {_fmt(top)}, at or above the "
                 f"pass mark {_fmt(pass_mark)}",
-            )
-
-    def check_rule_coverage(self, rules: list[tuple[RatingRule, int]], line: int) -> None:
-        """Every overall score 0.00–100.00 must match a rule that has no per-tool condition."""
-        spans = sorted(
-            (r.min_overall, r.max_overall if r.max_overall is not None else HUNDRED)
-            for r, _ in rules
-            if r.min_each_tool is None
-        )
-        covered = -STEP  # everything up to here (inclusive, to the hundredth) has a rule
-        gaps: list[tuple[Decimal, Decimal]] = []
-        for lo, hi in spans:
-            if lo > covered + STEP:
-                gaps.append((covered + STEP, lo - STEP))
-            covered = max(covered, hi)
-        if covered < HUNDRED:
-            gaps.append((covered + STEP, HUNDRED))
-        for lo, hi in gaps:
-            lo_t, hi_t = f"{lo:.2f}", f"{hi:.2f}"
-            self.add(
-                line,
-                f"ไม่มีระดับใดรับคะแนน {lo_t}–{hi_t} (เกณฑ์ต้องครอบคลุมทุกคะแนนตั้งแต่ 0 ถึง 100 "
-                f"โดยไม่นับเกณฑ์ที่มีเงื่อนไข min_each_tool)",
-                f"no rating takes a score of {lo_t}–{hi_t} (the rules must cover every score "
-                f"from 0 to 100, not counting rules with a min_each_tool condition)",
             )
 
     # -- analysis ------------------------------------------------------------------------

@@ -10,9 +10,13 @@ and what type each value is. Two things are built from them:
   messages — which name the file, the line and the problem, in Thai and English — always agree
   with the schema.
 
-The cross-checks that need the whole file (weights summing to 100, questions of known
-indicators, rules covering 0–100, issue questions under the right tool…) stay in the loader,
-where the line of every value is known.
+Cross-checks are validators of these models where they need one part of the file only: a
+tool's weight not negative and the weights summing to 100, the rating rules covering every
+score 0–100, the OIT window closing after it opens. Each raises :func:`mistake` — the English
+message, the Thai one and the path below the model — and the loader turns it into its
+file/line message through the line map it keeps beside the parsed file. The checks that need
+lookups across the whole file (questions of known indicators, issue questions under the right
+tool, every cited source defined…) are still in the loader.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ import typing
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 Confidence = Literal["high", "medium", "low", "none"]
 Kind = Literal["perception", "checklist"]
@@ -44,6 +49,23 @@ Number = Annotated[Decimal, Field(allow_inf_nan=False)]
 SubCode = Annotated[str | Decimal | int, Field(json_schema_extra={"kind": "code"})]
 
 
+HUNDRED = Decimal(100)
+STEP = Decimal("0.01")  # scores are published, and rated, to the hundredth
+
+
+def mistake(th: str, en: str, at: tuple = ()) -> PydanticCustomError:
+    """A cross-check's finding: ``en`` is the pydantic message; the Thai text and ``at`` (the
+    path below the validated model whose line the message is on) travel in its context."""
+    return PydanticCustomError("cross_check", "{en}", {"en": en, "th": th, "at": at})
+
+
+def number_text(value: Decimal) -> str:
+    """A Decimal as people write it: 100 not 1E+2, 84.99 stays 84.99."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
 class _Part(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -55,6 +77,18 @@ class ToolModel(_Part):
     weight: Number = Field(description="percent of the overall score; the tools sum to 100")
     confidence: Confidence
     note: Text | None = None
+
+    @field_validator("weight")
+    @classmethod
+    def _not_negative(cls, weight: Decimal, info) -> Decimal:
+        if weight < 0:
+            code = (info.data or {}).get("code")
+            th, en = (f"เครื่องมือ {code}", f"tool {code}") if code else ("เครื่องมือ", "a tool")
+            raise mistake(
+                f"{th}: น้ำหนักต้องไม่ติดลบ (พบ {number_text(weight)})",
+                f"{en}: the weight cannot be negative (found {number_text(weight)})",
+            )
+        return weight
 
 
 class SubIndicatorModel(_Part):
@@ -110,6 +144,33 @@ class RatingModel(_Part):
     rules: list[RuleModel]
     note: Text | None = None
 
+    @field_validator("rules")
+    @classmethod
+    def _cover_every_score(cls, rules: list[RuleModel]) -> list[RuleModel]:
+        """Every overall score 0.00–100.00 matches a rule without a per-tool condition."""
+        spans = sorted(
+            (r.min_overall, r.max_overall if r.max_overall is not None else HUNDRED)
+            for r in rules
+            if r.min_each_tool is None
+        )
+        covered = -STEP  # everything up to here (inclusive, to the hundredth) has a rule
+        gaps: list[tuple[Decimal, Decimal]] = []
+        for lo, hi in spans:
+            if lo > covered + STEP:
+                gaps.append((covered + STEP, lo - STEP))
+            covered = max(covered, hi)
+        if rules and covered < HUNDRED:
+            gaps.append((covered + STEP, HUNDRED))
+        if gaps:
+            spans_text = ", ".join(f"{lo:.2f}–{hi:.2f}" for lo, hi in gaps)
+            raise mistake(
+                f"ไม่มีระดับใดรับคะแนน {spans_text} (เกณฑ์ต้องครอบคลุมทุกคะแนนตั้งแต่ 0 ถึง 100 "
+                "โดยไม่นับเกณฑ์ที่มีเงื่อนไข min_each_tool)",
+                f"no rating takes a score of {spans_text} (the rules must cover every score "
+                "from 0 to 100, not counting rules with a min_each_tool condition)",
+            )
+        return rules
+
 
 class IssueModel(_Part):
     number: int
@@ -137,6 +198,16 @@ class OitWindowModel(_Part):
     source: Text
     note: Text | None = None
 
+    @model_validator(mode="after")
+    def _closes_after_it_opens(self):
+        if self.closes < self.opens:
+            raise mistake(
+                f"ช่วงตอบแบบ OIT (oit_window): วันปิด ({self.closes}) อยู่ก่อนวันเปิด ({self.opens})",
+                f"the OIT window: closes ({self.closes}) before it opens ({self.opens})",
+                at=("closes",),
+            )
+        return self
+
 
 class CriteriaFile(_Part):
     """One fiscal year's ITA criteria (NOT an official NACC document)."""
@@ -155,6 +226,19 @@ class CriteriaFile(_Part):
     rating: RatingModel
     analysis: AnalysisModel | None = None
     oit_window: OitWindowModel | None = None
+
+    @field_validator("tools")
+    @classmethod
+    def _weights_sum_to_100(cls, tools: list[ToolModel]) -> list[ToolModel]:
+        total = sum((t.weight for t in tools), Decimal(0))
+        if tools and total != HUNDRED:
+            parts = " + ".join(f"{t.code} {number_text(t.weight)}" for t in tools)
+            raise mistake(
+                f"น้ำหนักของเครื่องมือรวมกันได้ {number_text(total)} ต้องรวมกันได้ 100 พอดี ({parts})",
+                f"the tool weights add up to {number_text(total)}; they must add up to exactly "
+                f"100 ({parts})",
+            )
+        return tools
 
 
 def json_schema() -> dict:
