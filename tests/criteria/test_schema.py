@@ -89,3 +89,24 @@ def test_the_cross_checks_are_validators_of_the_schema():
     doc["tools"][0] = {**doc["tools"][0], "weight": 35}
     with pytest.raises(pydantic.ValidationError, match="add up to 105"):
         schema.CriteriaFile.model_validate({**doc, "rating": doc["rating"] | {"rules": []}})
+
+
+def test_sources_and_the_year_are_validators_of_the_schema_too():
+    """A cited source not defined (and one defined, not cited) and a year the file is not named
+    for are found by the schema itself — beside the file's other mistakes (a wrap validator)."""
+    doc = yaml.safe_load((loader.DATA_DIR / "ita-2566.yaml").read_text(encoding="utf-8"))
+    schema.CriteriaFile.model_validate(doc, context={"file": "ita-2566.yaml"})
+    doc["questions"][3] = {**doc["questions"][3], "source": "NOPE"}
+    doc["sources"] = {**doc["sources"], "UNUSED": "somewhere"}
+    doc["tools"][0] = {**doc["tools"][0], "weight": 31}  # a mistake of another part
+    with pytest.raises(pydantic.ValidationError) as caught:
+        schema.CriteriaFile.model_validate(doc, context={"file": "ita-2567.yaml"})
+    found = {
+        e["loc"] + tuple(e["ctx"]["at"]): e["ctx"]["th"]
+        for e in caught.value.errors()
+        if e["type"] == "cross_check"
+    }
+    assert found[("questions", 3, "source")].startswith('แหล่งอ้างอิง "NOPE" ไม่ได้กำหนดไว้ใน sources')
+    assert "UNUSED" in found[("sources",)] and "ไม่ได้ใช้ที่ใดเลย" in found[("sources",)]
+    assert "แต่ชื่อไฟล์เป็นของปี 2567" in found[("fiscal_year",)]
+    assert "รวมกันได้ 101" in found[("tools",)]

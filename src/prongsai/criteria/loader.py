@@ -372,7 +372,6 @@ class _Checker:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
-        self.used_sources: list[tuple[str, int]] = []
 
     def add(self, line: int | None, th: str, en: str) -> None:
         self.problems.append(Problem(self.file, line, th, en))
@@ -502,9 +501,6 @@ class _Checker:
         for index, item in enumerate(seq):
             yield index, item, seq.line_at(index)
 
-    def use_source(self, key: str, line: int) -> None:
-        self.used_sources.append((key, line))
-
     # -- the file ------------------------------------------------------------------------
 
     def check(self, doc: Any) -> Catalog | None:
@@ -524,7 +520,6 @@ class _Checker:
             top.get("analysis"), tools, indicators, questions
         )
         window = self.check_window(top.get("oit_window"), doc.line_of("oit_window"))
-        self.check_source_keys(sources, doc.line_of("sources"))
         self.cross_checks(doc)
         if self.problems:
             return None
@@ -556,7 +551,7 @@ class _Checker:
         the parsed file the line. Parts the checks above found malformed are not cross-checked
         (pydantic validates a part's fields before its validators)."""
         try:
-            schema.CriteriaFile.model_validate(doc)
+            schema.CriteriaFile.model_validate(doc, context={"file": self.file})
         except pydantic.ValidationError as exc:
             for error in exc.errors():
                 if error["type"] != "cross_check":
@@ -575,20 +570,7 @@ class _Checker:
                 f"the file must be named ita-<fiscal year>.yaml, e.g. ita-{year or '<year>'}.yaml",
             )
             return
-        if year is None:
-            return
-        if not 2500 <= year <= 2700:
-            self.add(
-                line,
-                f"ปีงบประมาณ {year} ไม่ใช่ปีพุทธศักราช (เช่น 2566)",
-                f"fiscal year {year} is not a Buddhist-era year (e.g. 2566)",
-            )
-        if int(m.group(1)) != year:
-            self.add(
-                line,
-                f"fiscal_year เป็น {year} แต่ชื่อไฟล์เป็นของปี {m.group(1)} ({self.file})",
-                f"fiscal_year is {year} but the file name is for {m.group(1)} ({self.file})",
-            )
+        # the year (Buddhist era, the file's own): schema.CriteriaFile
 
     # -- sources -------------------------------------------------------------------------
 
@@ -634,29 +616,7 @@ class _Checker:
                 )
                 continue
             out.append(key)
-            self.use_source(key, raw.line_at(index))
         return out
-
-    def check_source_keys(self, sources: dict[str, str], line: int) -> None:
-        used = set()
-        for key, kline in self.used_sources:
-            used.add(key)
-            if key not in sources:
-                close = difflib.get_close_matches(key, list(sources), n=1, cutoff=0.6)
-                hint_th = f' (หมายถึง "{close[0]}" หรือไม่?)' if close else ""
-                hint_en = f' (did you mean "{close[0]}"?)' if close else ""
-                self.add(
-                    kline,
-                    f'แหล่งอ้างอิง "{key}" ไม่ได้กำหนดไว้ใน sources{hint_th}',
-                    f'source "{key}" is not defined under sources{hint_en}',
-                )
-        for key in sources:
-            if key not in used:
-                self.add(
-                    line,
-                    f'แหล่งอ้างอิง "{key}" ใน sources ไม่ได้ใช้ที่ใดเลย (ลบออก หรืออ้างถึงใน source)',
-                    f'source "{key}" under sources is not used anywhere (remove it or cite it)',
-                )
 
     # -- tools ---------------------------------------------------------------------------
 
@@ -858,8 +818,6 @@ class _Checker:
                     f'question code "{code}" must be lower-case letters then digits, '
                     f"e.g. i1, e15, o35",
                 )
-            if "source" in f:
-                self.use_source(f["source"], item.line_of("source"))
             number = f.get("indicator")
             indicator = None
             if number is not None:
@@ -993,8 +951,6 @@ class _Checker:
         f = self.fields(raw, _WINDOW_FIELDS, where, line)
         if f is None or "opens" not in f or "closes" not in f:
             return None
-        if "source" in f:
-            self.use_source(f["source"], raw.line_of("source"))
         # closing after it opens: schema.OitWindowModel
         return OitWindow(f["opens"], f["closes"], f.get("confidence", "none"), f.get("source", ""))
 
@@ -1171,8 +1127,6 @@ class _Checker:
             isf = self.fields(item, _ISSUE_FIELDS, where, iline)
             if isf is None:
                 continue
-            if "source" in isf:
-                self.use_source(isf["source"], item.line_of("source"))
             number = isf.get("number")
             if number is not None:
                 if number in seen:

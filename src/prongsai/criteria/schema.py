@@ -14,22 +14,26 @@ Cross-checks are validators of these models where they need one part of the file
 tool's weight not negative and the weights summing to 100, the rating rules covering every
 score 0–100, the OIT window closing after it opens. Each raises :func:`mistake` — the English
 message, the Thai one and the path below the model — and the loader turns it into its
-file/line message through the line map it keeps beside the parsed file. The checks that need
-lookups across the whole file (questions of known indicators, issue questions under the right
-tool, every cited source defined…) are still in the loader.
+file/line message through the line map it keeps beside the parsed file. Every cited source
+defined under ``sources`` and every defined one cited is the file's own (wrap) validator, as
+are the fiscal year (Buddhist era, the one the file is named for: ``context={"file": name}``).
+The checks that look indicators and questions up across the file (questions of known
+indicators, issue questions under the right tool…) are still in the loader.
 """
 
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
+import re
 import types
 import typing
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 Confidence = Literal["high", "medium", "low", "none"]
 Kind = Literal["perception", "checklist"]
@@ -227,6 +231,37 @@ class CriteriaFile(_Part):
     analysis: AnalysisModel | None = None
     oit_window: OitWindowModel | None = None
 
+    @field_validator("fiscal_year")
+    @classmethod
+    def _buddhist_era_and_file_name(cls, year: int, info) -> int:
+        if not 2500 <= year <= 2700:
+            raise mistake(
+                f"ปีงบประมาณ {year} ไม่ใช่ปีพุทธศักราช (เช่น 2566)",
+                f"fiscal year {year} is not a Buddhist-era year (e.g. 2566)",
+            )
+        name = (info.context or {}).get("file", "")
+        named = re.match(r"^ita-(\d{4})\.yaml$", name)
+        if named and int(named.group(1)) != year:
+            raise mistake(
+                f"fiscal_year เป็น {year} แต่ชื่อไฟล์เป็นของปี {named.group(1)} ({name})",
+                f"fiscal_year is {year} but the file name is for {named.group(1)} ({name})",
+            )
+        return year
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _sources_defined_and_cited(cls, data, handler):
+        """Each cited source key is defined under ``sources`` and each defined one is cited —
+        on the raw mapping, so it is reported beside every other mistake of the file."""
+        found = source_mistakes(data) if isinstance(data, dict) else []
+        if not found:
+            return handler(data)
+        try:
+            handler(data)
+        except ValidationError as exc:
+            raise ValidationError.from_exception_data(exc.title, [*_details(exc), *found]) from None
+        raise ValidationError.from_exception_data(cls.__name__, found)
+
     @field_validator("tools")
     @classmethod
     def _weights_sum_to_100(cls, tools: list[ToolModel]) -> list[ToolModel]:
@@ -239,6 +274,74 @@ class CriteriaFile(_Part):
                 f"100 ({parts})",
             )
         return tools
+
+
+def _cited(data: dict):
+    """(key, path) of every source cited in a raw file: the year's list, each question, each
+    analysis issue, the OIT window."""
+    year = data.get("source")
+    for i, key in enumerate(year if isinstance(year, list) else []):
+        yield key, ("source", i)
+    questions = data.get("questions")
+    for i, q in enumerate(questions if isinstance(questions, list) else []):
+        if isinstance(q, dict) and "source" in q:
+            yield q["source"], ("questions", i, "source")
+    analysis = data.get("analysis")
+    issues = analysis.get("issues") if isinstance(analysis, dict) else None
+    for i, issue in enumerate(issues if isinstance(issues, list) else []):
+        if isinstance(issue, dict) and "source" in issue:
+            yield issue["source"], ("analysis", "issues", i, "source")
+    window = data.get("oit_window")
+    if isinstance(window, dict) and "source" in window:
+        yield window["source"], ("oit_window", "source")
+
+
+def source_mistakes(data: dict) -> list[InitErrorDetails]:
+    raw = data.get("sources")
+    defined = {
+        k
+        for k, v in (raw.items() if isinstance(raw, dict) else ())
+        if isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+    }
+    out, used = [], set()
+    for key, path in _cited(data):
+        if not isinstance(key, str) or not key.strip():
+            continue  # not a key: the shape's mistake
+        used.add(key)
+        if key not in defined:
+            close = difflib.get_close_matches(key, sorted(defined), n=1, cutoff=0.6)
+            hint_th = f' (หมายถึง "{close[0]}" หรือไม่?)' if close else ""
+            hint_en = f' (did you mean "{close[0]}"?)' if close else ""
+            out.append(
+                mistake(
+                    f'แหล่งอ้างอิง "{key}" ไม่ได้กำหนดไว้ใน sources{hint_th}',
+                    f'source "{key}" is not defined under sources{hint_en}',
+                    at=path,
+                )
+            )
+    for key in (k for k in raw if k in defined) if isinstance(raw, dict) else ():
+        if key not in used:
+            out.append(
+                mistake(
+                    f'แหล่งอ้างอิง "{key}" ใน sources ไม่ได้ใช้ที่ใดเลย (ลบออก หรืออ้างถึงใน source)',
+                    f'source "{key}" under sources is not used anywhere (remove it or cite it)',
+                    at=("sources",),
+                )
+            )
+    return [{"type": m, "loc": (), "input": None} for m in out]
+
+
+def _details(exc: ValidationError) -> list[InitErrorDetails]:
+    """The errors of ``exc`` again, to raise them with more (a cross-check keeps its own)."""
+    out = []
+    for e in exc.errors():
+        ctx = e.get("ctx") or {}
+        if e["type"] == "cross_check":
+            kind = PydanticCustomError("cross_check", "{en}", ctx)
+        else:
+            kind = PydanticCustomError(e["type"], e["msg"].replace("{", "(").replace("}", ")"))
+        out.append({"type": kind, "loc": e["loc"], "input": e.get("input")})
+    return out
 
 
 def json_schema() -> dict:
