@@ -679,13 +679,8 @@ class _Checker:
             f = self.fields(item, _INDICATOR_FIELDS, where, iline)
             if f is None:
                 continue
-            number = f.get("number")
+            number = f.get("number")  # 1 or more: schema.IndicatorModel
             if number is not None and number < 1:
-                self.add(
-                    item.line_of("number"),
-                    f"หมายเลขตัวชี้วัดต้องเป็น 1 ขึ้นไป (พบ {number})",
-                    f"an indicator number must be 1 or more (found {number})",
-                )
                 number = None
             tool = f.get("tool")
             if tool is not None and tool not in tools:
@@ -698,19 +693,8 @@ class _Checker:
                 tool = None
             aggregation = f.get("aggregation", "mean_of_questions")
             questions_known = f.get("questions_known", True)
+            # scored by the mean of sub-indicators, it lists them: schema.IndicatorModel
             subs = self.check_sub_indicators(f.get("sub_indicators"), number, aggregation, where)
-            if (
-                aggregation == "mean_of_sub_indicators"
-                and "sub_indicators" not in item
-                and questions_known
-            ):
-                self.add(
-                    item.line_of("aggregation"),
-                    f"{where[0]}: คิดคะแนนแบบ mean_of_sub_indicators ต้องระบุ sub_indicators "
-                    f"(ถ้าไม่ทราบตัวชี้วัดย่อย ให้ใช้ mean_of_questions)",
-                    f"{where[1]}: mean_of_sub_indicators needs a sub_indicators list "
-                    f"(if they are not known, use mean_of_questions)",
-                )
             if number is None:
                 continue
             if number in indicators:

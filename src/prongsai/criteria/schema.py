@@ -111,6 +111,32 @@ class IndicatorModel(_Part):
     confidence: Confidence
     note: Text | None = None
 
+    @field_validator("number")
+    @classmethod
+    def _one_or_more(cls, number: int) -> int:
+        if number < 1:
+            raise mistake(
+                f"หมายเลขตัวชี้วัดต้องเป็น 1 ขึ้นไป (พบ {number})",
+                f"an indicator number must be 1 or more (found {number})",
+            )
+        return number
+
+    @model_validator(mode="after")
+    def _sub_indicators_for_their_mean(self):
+        if (
+            self.aggregation == "mean_of_sub_indicators"
+            and self.sub_indicators is None
+            and self.questions_known is not False
+        ):
+            raise mistake(
+                f"ตัวชี้วัดที่ {self.number}: คิดคะแนนแบบ mean_of_sub_indicators ต้องระบุ "
+                "sub_indicators (ถ้าไม่ทราบตัวชี้วัดย่อย ให้ใช้ mean_of_questions)",
+                f"indicator {self.number}: mean_of_sub_indicators needs a sub_indicators list "
+                "(if they are not known, use mean_of_questions)",
+                at=("aggregation",),
+            )
+        return self
+
 
 class QuestionModel(_Part):
     code: Text = Field(pattern=r"^[a-z]+[0-9]+$")
