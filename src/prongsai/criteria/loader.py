@@ -1014,18 +1014,11 @@ class _Checker:
             rf = self.fields(item, _RULE_FIELDS, where, iline)
             if rf is None:
                 continue
-            ok = True
-            for name in ("min_overall", "max_overall", "min_each_tool"):
-                if name in rf and not self.percent(rf[name], where, name, item.line_of(name)):
-                    ok = False
-            lo, hi = rf.get("min_overall"), rf.get("max_overall")
-            if ok and lo is not None and hi is not None and lo > hi:
+            # its scores 0–100, the lowest not above the highest: schema.RuleModel
+            scores = [rf.get(n) for n in ("min_overall", "max_overall", "min_each_tool")]
+            ok = all(v is None or 0 <= v <= HUNDRED for v in scores)
+            if ok and scores[1] is not None and scores[0] is not None and scores[0] > scores[1]:
                 ok = False
-                self.add(
-                    item.line_of("max_overall"),
-                    f"{where[0]}: คะแนนต่ำสุด ({_fmt(lo)}) มากกว่าคะแนนสูงสุด ({_fmt(hi)})",
-                    f"{where[1]}: min_overall ({_fmt(lo)}) is above max_overall ({_fmt(hi)})",
-                )
             if isinstance(label, str) and label in labels:
                 self.add(
                     item.line_of("label"),

@@ -167,6 +167,35 @@ class RuleModel(_Part):
     confidence: Confidence
     note: Text | None = None
 
+    @field_validator("min_overall", "max_overall", "min_each_tool")
+    @classmethod
+    def _a_percent(cls, value: Decimal | None, info) -> Decimal | None:
+        if value is not None and not 0 <= value <= HUNDRED:
+            label = (info.data or {}).get("label")
+            th, en = (
+                (f"ระดับ {label}", f"rating {label}")
+                if label
+                else ("เกณฑ์การจัดระดับ", "a rating rule")
+            )
+            raise mistake(
+                f'{th}: "{info.field_name}" ต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {number_text(value)}',
+                f'{en}: "{info.field_name}" must be between 0 and 100, found {number_text(value)}',
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self):
+        lo, hi = self.min_overall, self.max_overall
+        if hi is not None and lo > hi:
+            raise mistake(
+                f"ระดับ {self.label}: คะแนนต่ำสุด ({number_text(lo)}) มากกว่าคะแนนสูงสุด "
+                f"({number_text(hi)})",
+                f"rating {self.label}: min_overall ({number_text(lo)}) is above max_overall "
+                f"({number_text(hi)})",
+                at=("max_overall",),
+            )
+        return self
+
 
 class RatingModel(_Part):
     scheme: Scheme
