@@ -327,13 +327,7 @@ def _show_en(value: Any) -> str:
     return "(empty)" if value is None else _show(value)
 
 
-def _numbers_text(numbers: Iterable[int]) -> str:
-    ns = sorted(set(numbers))
-    if not ns:
-        return "-"
-    if ns == list(range(ns[0], ns[-1] + 1)) and len(ns) > 2:
-        return f"{ns[0]}–{ns[-1]}"
-    return ", ".join(str(n) for n in ns)
+_numbers_text = schema.numbers_text
 
 
 def _codes_text(codes: Iterable[str], limit: int = 12) -> str:
@@ -343,11 +337,7 @@ def _codes_text(codes: Iterable[str], limit: int = 12) -> str:
     return ", ".join(cs) or "-"
 
 
-def _fmt(value: Decimal) -> str:
-    """A Decimal as people write it: 100 not 1E+2, 84.99 stays 84.99."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+_fmt = schema.number_text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -682,14 +672,8 @@ class _Checker:
             number = f.get("number")  # 1 or more: schema.IndicatorModel
             if number is not None and number < 1:
                 number = None
-            tool = f.get("tool")
+            tool = f.get("tool")  # one the year has: schema.CriteriaFile
             if tool is not None and tool not in tools:
-                self.add(
-                    item.line_of("tool"),
-                    f"{where[0]}: ไม่มีเครื่องมือ {tool} ในปีนี้ (มี {_codes_text(tools)})",
-                    f"{where[1]}: there is no tool {tool} this year (there are "
-                    f"{_codes_text(tools)})",
-                )
                 tool = None
             aggregation = f.get("aggregation", "mean_of_questions")
             questions_known = f.get("questions_known", True)
@@ -802,18 +786,8 @@ class _Checker:
                     f'question code "{code}" must be lower-case letters then digits, '
                     f"e.g. i1, e15, o35",
                 )
-            number = f.get("indicator")
-            indicator = None
-            if number is not None:
-                if number in indicators:
-                    indicator = indicators[number][0]
-                else:
-                    self.add(
-                        item.line_of("indicator"),
-                        f"ตัวชี้วัดที่ {number} ไม่มีในปีนี้ (มีตัวชี้วัดที่ {_numbers_text(indicators)})",
-                        f"indicator {number} does not exist "
-                        f"(this year has indicators {_numbers_text(indicators)})",
-                    )
+            number = f.get("indicator")  # one the year has: schema.CriteriaFile
+            indicator = indicators[number][0] if number in indicators else None
             sub = f.get("sub_indicator", "")
             if indicator is not None:
                 if not indicator.questions_known:

@@ -16,9 +16,11 @@ score 0–100, the OIT window closing after it opens. Each raises :func:`mistake
 message, the Thai one and the path below the model — and the loader turns it into its
 file/line message through the line map it keeps beside the parsed file. Every cited source
 defined under ``sources`` and every defined one cited is the file's own (wrap) validator, as
-are the fiscal year (Buddhist era, the one the file is named for: ``context={"file": name}``).
-The checks that look indicators and questions up across the file (questions of known
-indicators, issue questions under the right tool…) are still in the loader.
+are the fiscal year (Buddhist era, the one the file is named for: ``context={"file": name}``),
+an indicator's tool and a question's indicator being ones the year has. Still in the loader:
+the checks that name the line of a first occurrence (duplicates), a question's sub-indicator,
+the indicators' coverage, a rule's pass flag against the pass mark, and the analysis issues'
+questions under the right tool.
 """
 
 from __future__ import annotations
@@ -305,10 +307,13 @@ class CriteriaFile(_Part):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _sources_defined_and_cited(cls, data, handler):
-        """Each cited source key is defined under ``sources`` and each defined one is cited —
-        on the raw mapping, so it is reported beside every other mistake of the file."""
-        found = source_mistakes(data) if isinstance(data, dict) else []
+    def _sources_and_references(cls, data, handler):
+        """Each cited source key is defined under ``sources`` and each defined one is cited;
+        an indicator's tool and a question's indicator are ones the year has — on the raw
+        mapping, so each is reported beside every other mistake of the file."""
+        found = (
+            [*source_mistakes(data), *reference_mistakes(data)] if isinstance(data, dict) else []
+        )
         if not found:
             return handler(data)
         try:
@@ -384,6 +389,72 @@ def source_mistakes(data: dict) -> list[InitErrorDetails]:
                 )
             )
     return [{"type": m, "loc": (), "input": None} for m in out]
+
+
+def _list(data: dict, key: str) -> list:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+def numbers_text(numbers) -> str:
+    """Numbers as people list them: 1–10 for a run, else 1, 3, 7."""
+    ns = sorted(set(numbers))
+    if not ns:
+        return "-"
+    if ns == list(range(ns[0], ns[-1] + 1)) and len(ns) > 2:
+        return f"{ns[0]}–{ns[-1]}"
+    return ", ".join(str(n) for n in ns)
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def reference_mistakes(data: dict) -> list[InitErrorDetails]:
+    """An indicator's tool that the year does not have, a question's indicator it does not
+    have (values of the wrong type are the shape's mistakes, not these)."""
+    tools = [
+        t["code"]
+        for t in _list(data, "tools")
+        if isinstance(t, dict) and isinstance(t.get("code"), str)
+    ]
+    found = []
+    numbers = []
+    for i, ind in enumerate(_list(data, "indicators")):
+        if not isinstance(ind, dict):
+            continue
+        number, tool = ind.get("number"), ind.get("tool")
+        if _whole(number) and number >= 1:
+            numbers.append(number)
+        if isinstance(tool, str) and tool and tool not in tools:
+            th, en = (
+                (f"ตัวชี้วัดที่ {number}", f"indicator {number}")
+                if _whole(number)
+                else (
+                    f"ตัวชี้วัดลำดับที่ {i + 1}",
+                    f"indicator #{i + 1}",
+                )
+            )
+            have = ", ".join(tools) or "-"
+            found.append(
+                mistake(
+                    f"{th}: ไม่มีเครื่องมือ {tool} ในปีนี้ (มี {have})",
+                    f"{en}: there is no tool {tool} this year (there are {have})",
+                    at=("indicators", i, "tool"),
+                )
+            )
+    for i, q in enumerate(_list(data, "questions")):
+        number = q.get("indicator") if isinstance(q, dict) else None
+        if _whole(number) and number not in numbers:
+            have = numbers_text(numbers)
+            found.append(
+                mistake(
+                    f"ตัวชี้วัดที่ {number} ไม่มีในปีนี้ (มีตัวชี้วัดที่ {have})",
+                    f"indicator {number} does not exist (this year has indicators {have})",
+                    at=("questions", i, "indicator"),
+                )
+            )
+    return [{"type": m, "loc": (), "input": None} for m in found]
 
 
 def _details(exc: ValidationError) -> list[InitErrorDetails]:
