@@ -10,17 +10,19 @@ and what type each value is. Two things are built from them:
   messages — which name the file, the line and the problem, in Thai and English — always agree
   with the schema.
 
-Cross-checks are validators of these models where they need one part of the file only: a
-tool's weight not negative and the weights summing to 100, the rating rules covering every
-score 0–100, the OIT window closing after it opens. Each raises :func:`mistake` — the English
-message, the Thai one and the path below the model — and the loader turns it into its
-file/line message through the line map it keeps beside the parsed file. Every cited source
-defined under ``sources`` and every defined one cited is the file's own (wrap) validator, as
-are the fiscal year (Buddhist era, the one the file is named for: ``context={"file": name}``),
-an indicator's tool and a question's indicator being ones the year has. Still in the loader:
-the checks that name the line of a first occurrence (duplicates), a question's sub-indicator,
-the indicators' coverage, a rule's pass flag against the pass mark, and the analysis issues'
-questions under the right tool.
+Cross-checks are validators of these models. Of one part: a tool's weight not negative, an
+indicator's number (1 or more) and its sub-indicators when scored by their mean, a rating
+rule's scores (0–100, the lowest not above the highest), the rules covering every score
+0–100, the OIT window closing after it opens. Of the file: the weights summing to 100, the
+fiscal year (Buddhist era, the one the file is named for: ``context={"file": name}``) and —
+on the raw mapping, in a wrap validator, so they are reported beside every other mistake —
+every cited source defined and every defined one cited, an indicator's tool and a question's
+indicator being ones the year has. Each raises :func:`mistake` (the English message, the Thai
+one and the path below the model); the loader turns it into its file/line message through the
+line map it keeps beside the parsed file. Still in the loader: the checks that name the line
+of a first occurrence (duplicates), a question's sub-indicator, the indicators' coverage, a
+rule's pass flag against the pass mark, and the analysis issues' questions under the right
+tool.
 """
 
 from __future__ import annotations
