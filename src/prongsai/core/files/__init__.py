@@ -3,4 +3,4 @@ importer's documents, a round's evidence, the OIT workspace's files): what kind 
 (``sniff``), Office/ZIP containers opened against zip bombs (``zipguard``), what may be stored
 as evidence and under which name (``evidence``), and the one error
 these raise (``errors.IngestError``: a code and the reason in Thai and English). It depends on
-nothing of the project, so the apps above it depend on it one way."""
+nothing of the project but ``prongsai.thai``, so the apps above it depend on it one way."""
