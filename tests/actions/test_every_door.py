@@ -44,6 +44,7 @@ API_WRITES = {
     ("POST", "/memos/{memo_id}/send"): "memo.send",
     ("POST", "/memos/{memo_id}/decision"): "memo.approve / memo.return",
     ("POST", "/agencies/{agency_id}/documents/{year}/{kind}/publish"): "document.publish",
+    ("POST", "/agencies/{agency_id}/{kind}/{year}/reopen"): "plan.reopen / analysis.reopen",
 }
 
 

@@ -505,6 +505,13 @@ def test_an_approved_plan_is_corrected_as_a_new_version(w, settings, tmp_path):
     v2 = document_publish("plan", w.agency.pk, 2568, by=w.editor)
     assert (v1.version, v2.version) == (1, 2)
     assert w.web.get(v1_url).status_code == 200  # the permanent URL of v1 did not change
+    # the API door: version 3 (reason required, a signer refused)
+    reopen = f"/api/agencies/{w.agency.pk}/plans/2568/reopen"
+    assert post_json(w.api, reopen, {"reason": ""}).status_code == 422
+    assert post_json(w.mayor_api, reopen, {"reason": "x"}).status_code in (403, 404)
+    api = post_json(w.api, reopen, {"reason": "ระยะเวลามาตรการที่ ๒ ผิด"})
+    assert api.status_code == 200 and api.json()["status"] == "draft"
+    assert api.json()["version"] == 3 and Event.objects.filter(action="plan.reopen").count() == 2
     assert "ประชุมชี้แจง (แก้)" not in w.web.get(v1_url).content.decode()
     # a draft or one in review is not reopened (it is edited, or waits for its decision)
     with pytest.raises(actions.Invalid, match="เฉพาะส่วนที่อนุมัติแล้วหรือเผยแพร่แล้ว"):
