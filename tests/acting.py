@@ -1,5 +1,7 @@
 """Test set-up that writes workflow models directly (a state no door can reach on purpose, or
-removing demo rows), marked as such: the guard refuses writes outside an action."""
+removing demo rows), marked as such: the guard refuses writes outside an action. The one place
+for these helpers: ``acting`` (a block run as the maintenance action ``name``), ``in_action``
+(a function run so), ``fixture_create`` (a row inserted as a bulk load does, no signals)."""
 
 from __future__ import annotations
 
@@ -15,3 +17,14 @@ def acting(name: str = "test.setup"):
         yield
     finally:
         actions._current.reset(token)
+
+
+def in_action(fn, name: str = "test.setup"):
+    """``fn()`` run inside ``acting(name)`` (its result returned)."""
+    with acting(name):
+        return fn()
+
+
+def fixture_create(model, **fields):
+    """One row inserted as a bulk load does (no signals): for fixtures only."""
+    return model.objects.bulk_create([model(**fields)])[0]

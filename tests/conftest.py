@@ -113,11 +113,7 @@ def _no_connection_left_behind(django_db_setup, django_db_blocker):
 # use the actions as the system; where a test needs a state no door produces on its own (an
 # analysis approved without its memo, a row removed), it writes it the way maintenance paths do:
 # a queryset update, a raw delete or a bulk insert, none of which sends the guarded signals.
-
-
-def fixture_create(model, **fields):
-    """One row inserted as a bulk load does (no signals): for fixtures only."""
-    return model.objects.bulk_create([model(**fields)])[0]
+# The helpers for it are in tests/acting.py (acting, in_action, fixture_create).
 
 
 def drop_analyses(agency):
@@ -131,21 +127,3 @@ def drop_analyses(agency):
         Analysis.objects.filter(agency=agency),
     ):
         qs._raw_delete(qs.db)
-
-
-def fixture_writes():
-    """Run a fixture's direct ``.save()`` of a workflow model as the maintenance action
-    ``fixture.write`` (for a test of what a save triggers, not of who may save)."""
-    import contextlib
-
-    from prongsai.core import actions
-
-    @contextlib.contextmanager
-    def writing():
-        token = actions._current.set("fixture.write")
-        try:
-            yield
-        finally:
-            actions._current.reset(token)
-
-    return writing()

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.files.base import ContentFile
 
-from prongsai.access.actions import membership_grant, signatory_add
-from prongsai.agencies.models import Agency, District, Province, Unit
+from prongsai.access.actions import membership_grant, signatory_add, unit_add
+from prongsai.agencies.models import Agency, District, Province
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.services import record_scores
 from prongsai.core.actions import SYSTEM
@@ -21,7 +21,8 @@ from prongsai.measures.actions import (
     round_start,
 )
 from prongsai.measures.models import Measure
-from tests.conftest import SEED_003_INDICATORS, fixture_create
+from tests.acting import fixture_create
+from tests.conftest import SEED_003_INDICATORS
 
 MARKER = "ซ่อนเร้น"  # in agency B's name, its measure and its memo
 INDICATORS = {n: float(score) for n, score in SEED_003_INDICATORS.items()}
@@ -38,7 +39,7 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
     agency = Agency.objects.create(
         kind="sao", place_name=place, province=province, district=district
     )
-    Unit.objects.create(agency=agency, name=f"สำนักปลัด{place}")
+    unit_add(agency.pk, f"สำนักปลัด{place}", by=SYSTEM)
     for n, position in enumerate(["นักวิเคราะห์นโยบายและแผน", "นายก"], start=1):
         signatory_add(
             by=SYSTEM, agency=agency, order=n, name=f"ผู้ลงนาม{place}{n}", position=position

@@ -44,6 +44,10 @@ ROUTES = {
         lambda s: {"pk": s.agency.pk, "year": 2567, "measure_id": s.objects["measure"].pk},
         {"direction": "down"},
     ),
+    "measures:measure_delete": (
+        lambda s: {"pk": s.agency.pk, "year": 2567, "measure_id": s.objects["measure"].pk},
+        {},
+    ),
     "measures:round": (
         lambda s: {"pk": s.agency.pk, "year": 2567, "round_code": "12m"},
         {"action": "start"},
@@ -64,6 +68,10 @@ ROUTES = {
     "measures:memo_new": (
         lambda s: {"kind": "plan", "object_id": s.objects["plan"].pk},
         {},
+    ),
+    "measures:reopen": (
+        lambda s: {"kind": "plan", "object_id": s.objects["plan"].pk},
+        {"reason": "แก้โดยคนนอก"},
     ),
     "assessments:choose": (lambda s: {"pk": s.agency.pk}, {}),
     "documents:page": (lambda s: {"pk": s.agency.pk, "year": 2567, "kind": "plan"}, {}),

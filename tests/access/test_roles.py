@@ -9,7 +9,7 @@ from prongsai.access.scope import agencies_for, can, restrict
 from prongsai.agencies.models import Agency, Department, Signatory
 from prongsai.core.actions import SYSTEM
 from prongsai.measures.models import Measure
-from tests.conftest import fixture_create
+from tests.acting import fixture_create
 
 
 def names(queryset):

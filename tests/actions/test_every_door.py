@@ -29,7 +29,7 @@ DOORS = {
     "analysis:constraints": "analysis.save",
     "ingest:upload": "import.read",
     "ingest:review": "import.save",
-    "access:team": "membership.add / .set_role / .remove / chain.set",
+    "access:team": "membership.add / .set_role / .remove / chain.set / unit.add",
 }
 API_WRITES = {
     ("PUT", "/agencies/{agency_id}/assessments/{year}/scores"): "scores.record",
@@ -44,6 +44,7 @@ API_WRITES = {
     ("POST", "/memos/{memo_id}/send"): "memo.send",
     ("POST", "/memos/{memo_id}/decision"): "memo.approve / memo.return",
     ("POST", "/agencies/{agency_id}/documents/{year}/{kind}/publish"): "document.publish",
+    ("POST", "/agencies/{agency_id}/{kind}/{year}/reopen"): "plan.reopen / analysis.reopen",
 }
 
 

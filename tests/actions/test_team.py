@@ -11,7 +11,8 @@ from prongsai.access.models import Membership
 from prongsai.agencies.models import Agency, Province, Signatory
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import Conflict, Invalid
-from tests.conftest import fixture_create
+from prongsai.core.models import Event
+from tests.acting import fixture_create
 
 from .conftest import events
 
@@ -208,3 +209,30 @@ def test_the_empty_chain_refusal_links_to_the_team_page(client, agency, admin_of
     assert "ยังไม่ได้กำหนดสายการลงนาม" in page
     assert f'<a href="/agencies/{agency.pk}/team/">' in page
     assert "ผู้ดูแลระบบ → ผู้ลงนาม" not in page
+
+
+def test_a_unit_is_added_through_its_action_on_the_team_page(agency, admin_of, client):
+    """The team page's "add unit" is the action ``unit.add``: an event with the actor, a name
+    the agency has already refused next to the field, an editor refused, and no save of a Unit
+    outside an action."""
+    from django.core.exceptions import PermissionDenied
+
+    from prongsai.agencies.models import Unit
+    from prongsai.core.actions import OutsideAction
+
+    client.force_login(admin_of)
+    url = f"/agencies/{agency.pk}/team/"
+    assert client.post(url, {"action": "add_unit", "name": "กองคลัง"}).status_code == 302
+    assert list(agency.units.values_list("name", flat=True)) == ["กองคลัง"]
+    event = Event.objects.get(action="unit.add")
+    assert (event.actor, event.agency_id, event.data["name"]) == (admin_of, agency.pk, "กองคลัง")
+    again = client.post(url, {"action": "add_unit", "name": " กองคลัง "})
+    assert again.status_code == 200 and "มีส่วนราชการชื่อนี้แล้ว" in again.content.decode()
+    assert agency.units.count() == 1 and events("unit.add") == 1
+    clerk = get_user_model().objects.create_user("unit-clerk")
+    actions.membership_grant(by=SYSTEM, user=clerk, role="editor", agency=agency)
+    with pytest.raises(PermissionDenied):
+        actions.unit_add(agency.pk, "กองช่าง", by=clerk)
+    with pytest.raises(OutsideAction):
+        Unit.objects.create(agency=agency, name="กองช่าง")
+    assert agency.units.count() == 1

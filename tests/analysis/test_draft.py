@@ -124,3 +124,5 @@ def test_2567_analysis_has_oit_findings_for_items_at_zero(demo):
     assert set(oit) == set(zero)
     assert {verdict for _, verdict in oit.values()} == {"fix"}
     assert oit["o1"][0] == 3 and oit["o42"][0] == 8  # issue 8: derived from the items
+    derived = {issue["number"]: issue["derived"] for issue in data["issues"]}
+    assert derived[8] is True and derived[3] is False

@@ -70,3 +70,32 @@ def test_no_results_no_analysis(admin_client, demo):
 @pytest.mark.django_db
 def test_analysis_pages_need_login(client, phanom):
     assert client.get(f"/agencies/{phanom.pk}/analysis/2566/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_derived_issue_has_the_unconfirmed_mark_with_its_source(admin_client, demo):
+    """Issue 14: the 2567 OIT issue Prongsai grouped from the items (the NACC's grouping is not
+    known) carries the small "ยังไม่ยืนยัน" mark, the tooltip saying it is derived and naming
+    its source; an issue of the NACC's own grouping has none."""
+    import html
+    import re
+
+    from prongsai.assessments.services import record_scores
+    from prongsai.criteria.services import get_catalog
+
+    agency = Agency.objects.get(name="เทศบาลตำบลพนมทวน")
+    catalog = get_catalog(2567)
+    zero = {"o1", "o42"}
+    scores = {q.code: 0 if q.code in zero else 100 for q in catalog.questions}
+    record_scores(agency=agency, fiscal_year=2567, question_scores=scores)
+    url = f"/agencies/{agency.pk}/analysis/2567/"
+    admin_client.post(url)
+    page = admin_client.get(url).content.decode()
+    headings = dict(re.findall(r"<h2>ประเด็นที่ (\d+) (.*?)</h2>", page))
+    assert "unconfirmed" not in headings["3"]
+    mark = re.search(r'<abbr class="unconfirmed" title="([^"]+)"', headings["8"])
+    assert mark, headings["8"]
+    tip = html.unescape(mark.group(1))
+    assert "จัดกลุ่มเองจากรายการที่ประเมิน" in tip and "ยังไม่ทราบการจัดกลุ่มของ ป.ป.ช." in tip
+    assert catalog.sources["LAO-2567-FORM"] in tip
+    assert "ยังไม่ยืนยัน</abbr>" in headings["8"]

@@ -91,10 +91,12 @@ def test_public_criteria_need_no_token(criteria, client):
 def _fill(path: str, side) -> str:
     return (
         path.replace("{agency_id}", str(side.agency.pk))
-        .replace("{year}", "2567" if "plans" in path else "2566")
+        .replace(
+            "{year}", "2567" if "plans" in path or "/oit/" in path or "reopen" in path else "2566"
+        )
         .replace("{round_code}", "6m")
         .replace("{memo_id}", str(side.objects["memo"].pk))
-        .replace("{kind}", "progress")
+        .replace("{kind}", "plans" if path.endswith("/reopen") else "progress")
     )
 
 

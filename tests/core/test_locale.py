@@ -52,7 +52,7 @@ TRANSLATED_TEMPLATES = [
     "measures/templates/measures/measure_form.html",
     "measures/templates/measures/round.html",
     "measures/templates/measures/memo.html",
-    "measures/templates/measures/_memo_box.html",
+    "templates/partials/memo_box.html",
     "measures/templates/measures/inbox.html",
     "documents/templates/documents/page.html",
     "documents/templates/documents/_downloads.html",

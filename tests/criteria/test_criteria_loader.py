@@ -504,3 +504,26 @@ def test_oit_window_closes_after_it_opens(tmp_path):
     (problem,) = loader.check_file(path)
     assert problem.line == line_of(text, "  closes: 2023-01-01")
     assert "วันปิด" in problem.message_th
+
+
+def test_an_indicator_number_and_its_sub_indicators_are_checked_on_their_line(tmp_path):
+    """Two cross-checks that are validators of the schema (IndicatorModel), reported by the
+    loader with file and line."""
+    path, (line,) = broken(
+        tmp_path, ("  - number: 1\n    tool: IIT", "  - number: 0\n    tool: IIT")
+    )
+    problem = only(loader.check_file(path), "1 ขึ้นไป")
+    assert (problem.file, problem.line) == ("ita-2566.yaml", line)
+    assert problem.message_th == "หมายเลขตัวชี้วัดต้องเป็น 1 ขึ้นไป (พบ 0)"
+    assert problem.message_en == "an indicator number must be 1 or more (found 0)"
+    subs = (
+        '    sub_indicators:\n      - {code: "10.1", name_th: "การดำเนินการเพื่อป้องกันการทุจริต"}\n'
+        '      - {code: "10.2", name_th: "มาตรการภายในเพื่อส่งเสริมคุณธรรมและความโปร่งใส"}\n'
+    )
+    path, _ = broken(tmp_path, (subs, ""))
+    text = path.read_text(encoding="utf-8")
+    problem = only(loader.check_file(path), "needs a sub_indicators list")
+    assert problem.line == line_of(text, "  - number: 10\n") + 4  # its `aggregation:` line
+    assert problem.message_th.startswith(
+        "ตัวชี้วัดที่ 10: คิดคะแนนแบบ mean_of_sub_indicators ต้องระบุ sub_indicators"
+    )

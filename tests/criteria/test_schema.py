@@ -7,6 +7,7 @@ import io
 import json
 
 import jsonschema_rs
+import pydantic
 import pytest
 import yaml
 from django.core.management import call_command
@@ -58,3 +59,54 @@ def test_the_shipped_schema_file_is_current():
     `prongsai criteria schema > src/prongsai/criteria/data/criteria.schema.json`."""
     shipped = json.loads((loader.DATA_DIR / "criteria.schema.json").read_text(encoding="utf-8"))
     assert shipped == schema.json_schema()
+
+
+def test_the_cross_checks_are_validators_of_the_schema():
+    """The weights summing to 100, a weight not negative, the rules covering 0–100 and the OIT
+    window's order are the schema's own validators (``schema.mistake``: Thai and English and
+    where); the loader only puts them on their line."""
+    doc = yaml.safe_load((loader.DATA_DIR / "ita-2566.yaml").read_text(encoding="utf-8"))
+    schema.CriteriaFile.model_validate(doc)  # a shipped file passes
+    doc["tools"][0] = {**doc["tools"][0], "weight": -30}
+    doc["rating"]["rules"] = [r for r in doc["rating"]["rules"] if r["min_overall"] >= 70]
+    doc["rating"]["rules"] = [r for r in doc["rating"]["rules"] if r["min_overall"] != 85]
+    doc["oit_window"] = {
+        "opens": "2023-06-30",
+        "closes": "2023-01-01",
+        "confidence": "low",
+        "source": "SEED-3",
+    }
+    with pytest.raises(pydantic.ValidationError) as caught:
+        schema.CriteriaFile.model_validate(doc)
+    found = {
+        e["loc"] + tuple(e["ctx"]["at"]): e["ctx"]["th"]
+        for e in caught.value.errors()
+        if e["type"] == "cross_check"
+    }
+    assert "น้ำหนักต้องไม่ติดลบ (พบ -30)" in found[("tools", 0, "weight")]
+    assert found[("rating", "rules")].startswith("ไม่มีระดับใดรับคะแนน 0.00–69.99, ")
+    assert "วันปิด (2023-01-01) อยู่ก่อนวันเปิด (2023-06-30)" in found[("oit_window", "closes")]
+    doc["tools"][0] = {**doc["tools"][0], "weight": 35}
+    with pytest.raises(pydantic.ValidationError, match="add up to 105"):
+        schema.CriteriaFile.model_validate({**doc, "rating": doc["rating"] | {"rules": []}})
+
+
+def test_sources_and_the_year_are_validators_of_the_schema_too():
+    """A cited source not defined (and one defined, not cited) and a year the file is not named
+    for are found by the schema itself — beside the file's other mistakes (a wrap validator)."""
+    doc = yaml.safe_load((loader.DATA_DIR / "ita-2566.yaml").read_text(encoding="utf-8"))
+    schema.CriteriaFile.model_validate(doc, context={"file": "ita-2566.yaml"})
+    doc["questions"][3] = {**doc["questions"][3], "source": "NOPE"}
+    doc["sources"] = {**doc["sources"], "UNUSED": "somewhere"}
+    doc["tools"][0] = {**doc["tools"][0], "weight": 31}  # a mistake of another part
+    with pytest.raises(pydantic.ValidationError) as caught:
+        schema.CriteriaFile.model_validate(doc, context={"file": "ita-2567.yaml"})
+    found = {
+        e["loc"] + tuple(e["ctx"]["at"]): e["ctx"]["th"]
+        for e in caught.value.errors()
+        if e["type"] == "cross_check"
+    }
+    assert found[("questions", 3, "source")].startswith('แหล่งอ้างอิง "NOPE" ไม่ได้กำหนดไว้ใน sources')
+    assert "UNUSED" in found[("sources",)] and "ไม่ได้ใช้ที่ใดเลย" in found[("sources",)]
+    assert "แต่ชื่อไฟล์เป็นของปี 2567" in found[("fiscal_year",)]
+    assert "รวมกันได้ 101" in found[("tools",)]

@@ -16,7 +16,7 @@ from prongsai.agencies.models import Agency
 from prongsai.assessments.models import Assessment
 from prongsai.core.actions import SYSTEM
 from prongsai.dashboards.models import AgencyYear
-from tests.conftest import fixture_writes
+from tests.acting import acting
 
 pytestmark = pytest.mark.django_db
 PINNED = json.loads((Path(__file__).with_name("query_counts.json")).read_text())
@@ -188,15 +188,13 @@ def test_the_agency_page_is_cached_until_its_agency_year_changes(
         plan__agency_id=row.agency_id, plan__fiscal_year=row.fiscal_year
     ).first()
     measure.title = "มาตรการที่แก้ชื่อแล้ว"
-    from tests.acting import acting
-
     with django_capture_on_commit_callbacks(execute=True), acting():
         measure.save()
     assert "มาตรการที่แก้ชื่อแล้ว" in signed_in.get(url).content.decode()
 
     analysis = Analysis.objects.order_by("pk").first()  # the generated country has them
     before = current_version()
-    with django_capture_on_commit_callbacks(execute=True), fixture_writes():
+    with django_capture_on_commit_callbacks(execute=True), acting("fixture.write"):
         analysis.save()
     assert current_version() > before  # the next step of the year after may have moved
 

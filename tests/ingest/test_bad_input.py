@@ -3,7 +3,8 @@ English, and nothing else."""
 
 import pytest
 
-from prongsai.ingest import MAX_BYTES, IngestError, read_blocks, read_document, zipguard
+from prongsai.core.files import zipguard
+from prongsai.ingest import MAX_BYTES, IngestError, read_blocks, read_document
 from tests.ingest.builders import docx_from_document, scanned_pdf, zip_bytes
 from tests.ingest.conftest import seed_path
 

@@ -101,21 +101,22 @@ def messages_of(response) -> str:
 
 def test_publishing_a_plan_nobody_approved_is_refused_on_every_door(w, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    page = w.web.post(f"/documents/{w.agency.pk}/2568/plan/publish/", follow=True)
+    page = w.web.post(f"/documents/{w.agency.pk}/2568/plan/publish/")
+    assert page.status_code == 409  # a refusal answered as such, not a redirect
     assert "ยังเผยแพร่ไม่ได้: ต้องได้รับอนุมัติผ่านบันทึกข้อความก่อน (สถานะตอนนี้: ร่าง)" in (page.content.decode())
     api = post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish")
-    assert api.status_code == 400
+    assert api.status_code == 409
     assert api.json()["code"] == "not_approved" and "ยังเผยแพร่ไม่ได้" in api.json()["message"]
     with pytest.raises(CommandError, match="ยังเผยแพร่ไม่ได้"):
         call_command("publish", "plan", "--agency", NAME, "--year", "2568")
     # submitted is not approved either
     memo = actions.memo_draft("plan", w.plan.pk, by=w.editor)
     actions.memo_send(memo.pk, by=w.editor)
-    page = w.web.post(f"/documents/memos/{memo.pk}/publish/", follow=True)
+    page = w.web.post(f"/documents/memos/{memo.pk}/publish/")
+    assert page.status_code == 409
     assert "เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว" in page.content.decode()
-    assert post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish").json()[
-        "code"
-    ] == ("not_approved")
+    api = post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish")
+    assert (api.status_code, api.json()["code"]) == (409, "not_approved")
     assert not Publication.objects.exists()
     assert not Event.objects.filter(action="document.publish").exists()
     # approved: every door publishes (the CLI and the API the next versions, or "unchanged")
@@ -458,3 +459,82 @@ def test_every_mutating_page_and_api_operation_goes_through_an_action(w, setting
     )
     assert {"memo.save", "memo.send", "memo.return", "memo.approve"} <= names
     assert Event.objects.filter(action="document.publish").count() == 1
+
+
+# --- a correction after approval: a new version -----------------------------------------------
+
+
+def test_an_approved_plan_is_corrected_as_a_new_version(w, settings, tmp_path):
+    """Approved and published as v1, the plan is reopened with a reason (page door): a new
+    draft version, its old memo still approved as history, v1 still at its URL; after a new
+    memo approves the correction the next publication is v2."""
+    settings.MEDIA_ROOT = tmp_path
+    first = w.approve_plan()
+    v1 = document_publish("plan", w.agency.pk, 2568, by=w.editor)
+    w.plan.refresh_from_db()
+    assert w.plan.status == "published" and actions.revision(w.plan) == 1
+    v1_url = Event.objects.get(action="document.publish").data["url"]
+    measure = w.plan.measures.get(number=1)
+    with pytest.raises(actions.Frozen):
+        actions.measure_save(
+            w.plan.pk, actions.MeasureData(title="แก้"), by=w.editor, measure_id=measure.pk
+        )
+    url = f"/agencies/memos/reopen/plan/{w.plan.pk}/"
+    assert "แก้ไขเป็นฉบับใหม่" in w.web.get(w.plan_url()).content.decode()
+    refused = w.web.post(url, {"reason": "  "}, follow=True)
+    assert "โปรดระบุเหตุผลที่ต้องแก้ไข" in refused.content.decode()
+    w.plan.refresh_from_db()
+    assert w.plan.status == "published"
+    page = w.web.post(url, {"reason": "ตัวชี้วัดมาตรการที่ ๑ ผิด"}, follow=True)
+    assert "เปิดเป็นร่างฉบับที่ 2 แล้ว" in page.content.decode()
+    w.plan.refresh_from_db()
+    assert w.plan.status == "draft" and actions.revision(w.plan) == 2
+    event = Event.objects.get(action="plan.reopen")
+    assert (event.actor, event.comment) == (w.editor, "ตัวชี้วัดมาตรการที่ ๑ ผิด")
+    assert event.data == {"from": "published", "version": 2}
+    first.refresh_from_db()
+    assert first.status == "approved"  # the approval of v1 stays on the record
+    # the correction: edited, not publishable until a new memo approves it
+    actions.measure_save(
+        w.plan.pk, actions.MeasureData(title="ประชุมชี้แจง (แก้)"), by=w.editor, measure_id=measure.pk
+    )
+    api = post_json(w.api, f"/api/agencies/{w.agency.pk}/documents/2568/plan/publish")
+    assert (api.status_code, api.json()["code"]) == (409, "not_approved")
+    second = w.approve_plan()
+    assert second.pk != first.pk
+    v2 = document_publish("plan", w.agency.pk, 2568, by=w.editor)
+    assert (v1.version, v2.version) == (1, 2)
+    assert w.web.get(v1_url).status_code == 200  # the permanent URL of v1 did not change
+    # the API door: version 3 (reason required, a signer refused)
+    reopen = f"/api/agencies/{w.agency.pk}/plans/2568/reopen"
+    assert post_json(w.api, reopen, {"reason": ""}).status_code == 422
+    assert post_json(w.mayor_api, reopen, {"reason": "x"}).status_code in (403, 404)
+    api = post_json(w.api, reopen, {"reason": "ระยะเวลามาตรการที่ ๒ ผิด"})
+    assert api.status_code == 200 and api.json()["status"] == "draft"
+    assert api.json()["version"] == 3 and Event.objects.filter(action="plan.reopen").count() == 2
+    assert "ประชุมชี้แจง (แก้)" not in w.web.get(v1_url).content.decode()
+    # a draft or one in review is not reopened (it is edited, or waits for its decision)
+    with pytest.raises(actions.Invalid, match="เฉพาะส่วนที่อนุมัติแล้วหรือเผยแพร่แล้ว"):
+        actions.plan_reopen(
+            actions.plan_create(w.agency.pk, 2569, by=w.editor).pk, by=w.editor, reason="x"
+        )
+    # a signer (no edit right) cannot reopen
+    assert w.mayor_web.post(url, {"reason": "x"}).status_code in (403, 404)
+
+
+def test_deleting_a_measure_is_the_action_with_its_event_and_frozen_once_sent(w):
+    first, second = w.plan.measures.order_by("number")
+    assert "นำมาตรการที่ 1 ออกจากแผน" in w.web.get(w.plan_url(f"measures/{first.pk}/")).text
+    done = w.web.post(w.plan_url(f"measures/{first.pk}/delete/"))
+    assert done.status_code == 302
+    assert list(w.plan.measures.values_list("title", "number")) == [("เผยแพร่ข้อมูล", 1)]
+    event = Event.objects.get(action="measure.delete")
+    assert (event.actor, event.data) == (w.editor, {"number": 1, "title": "ประชุมชี้แจง"})
+    w.approve_plan()
+    refused = w.web.post(w.plan_url(f"measures/{second.pk}/delete/"))
+    assert refused.status_code == 409
+    assert "แผนมาตรการนี้อนุมัติแล้ว แก้ไขไม่ได้" in refused.content.decode()
+    assert (
+        w.plan.measures.count() == 1 and Event.objects.filter(action="measure.delete").count() == 1
+    )
+    assert "ออกจากแผน" not in w.web.get(w.plan_url(f"measures/{second.pk}/")).text

@@ -120,3 +120,32 @@ def test_pages_draft_the_memo_of_a_plan_and_of_an_analysis(admin_client, drafted
     response = admin_client.post(f"/agencies/memos/new/plan/{empty.pk}/", follow=True)
     assert "ยังไม่มีมาตรการ" in response.content.decode()
     assert not Memo.objects.filter(plan=empty).exists()
+
+
+@pytest.mark.django_db
+def test_an_approved_analysis_is_corrected_as_a_new_version(admin_client, drafted, chain):  # noqa: F811
+    """Its scores are frozen while approved; "แก้ไขเป็นฉบับใหม่" (the page door) makes it a draft
+    version 2 with the scores open again, and a new memo approves the correction."""
+    from prongsai.assessments.actions import require_scores_open
+
+    memo = draft_memo(drafted)
+    send(memo, by=chain[0])
+    for user in chain[1:]:
+        memo = decide(memo, by=user, decision="approved")
+    drafted.refresh_from_db()
+    assert drafted.status == "approved" and actions.revision(drafted) == 1
+    with pytest.raises(ActionFrozen):
+        require_scores_open(drafted.assessment)
+    page = admin_client.get(f"/agencies/{drafted.agency_id}/analysis/2566/").content.decode()
+    assert f"/agencies/memos/reopen/analysis/{drafted.pk}/" in page
+    answer = admin_client.post(
+        f"/agencies/memos/reopen/analysis/{drafted.pk}/", {"reason": "คะแนนข้อ i1 พิมพ์ผิด"}
+    )
+    assert answer.status_code == 302
+    drafted.refresh_from_db()
+    assert drafted.status == "draft" and actions.revision(drafted) == 2
+    require_scores_open(drafted.assessment)  # open again: the correction can be made
+    memo.refresh_from_db()
+    assert memo.status == "approved"  # v1's approval stays on the record
+    second = draft_memo(drafted)
+    assert second.pk != memo.pk and second.status == "draft"

@@ -1,7 +1,7 @@
 import pytest
 
-from prongsai.access.actions import membership_grant
-from prongsai.agencies.models import Agency, District, Province, Unit
+from prongsai.access.actions import membership_grant, unit_add
+from prongsai.agencies.models import Agency, District, Province
 from prongsai.core.actions import SYSTEM
 
 
@@ -15,7 +15,7 @@ def place(criteria, django_user_model):
         kind="sao", place_name="ทดสอบ", province=province, district=district
     )
     other = Agency.objects.create(kind="sao", place_name="อื่น", province=province)
-    unit = Unit.objects.create(agency=agency, name="สำนักปลัด")
+    unit = unit_add(agency.pk, "สำนักปลัด", by=SYSTEM)
     users = {}
     for name, role, where in [
         ("editor", "editor", {"agency": agency}),

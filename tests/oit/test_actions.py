@@ -11,7 +11,7 @@ from prongsai.core.models import Event
 from prongsai.oit import actions
 from prongsai.oit.actions import FileInput, ItemInput, LinkInput
 from prongsai.oit.models import OitEvidence, OitItem, OitWorkspace
-from tests.conftest import fixture_create
+from tests.acting import fixture_create
 
 PDF = b"%PDF-1.4\n% evidence\n"
 

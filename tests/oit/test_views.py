@@ -111,7 +111,7 @@ def test_regional_viewer_reads_only(client, place):
     ]:
         assert client.post(url, form_data(o1)).status_code == 403
     assert not Event.objects.exclude(
-        action__in=["oit.open", "oit.item_save", "membership.add"]
+        action__in=["oit.open", "oit.item_save", "membership.add", "unit.add"]
     ).exists()
 
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from prongsai.access.actions import membership_grant
 from prongsai.agencies.models import Agency
 from prongsai.core.actions import SYSTEM
-from prongsai.dashboards.exports import Table, response
+from prongsai.core.exports import Table, response
 from prongsai.measures.models import MeasureProgress
 
 FORMULA = '=HYPERLINK("http://evil.example/","คลิก")'

@@ -18,20 +18,9 @@ from prongsai.agencies.models import Agency, Province, Signatory
 from prongsai.core import events
 from prongsai.core.actions import action
 from prongsai.measures.models import Measure, MeasurePlan, Memo, SignOff
+from tests.acting import in_action
 
 DEAD_SMTP_PORT = 8379  # nothing listens here
-
-
-@action("test.setup")
-def _setup(fn, *, by):
-    """Test data is written inside an action: the guard of the workflow models lets it be."""
-    return fn()
-
-
-def in_action(fn):
-    from prongsai.core.actions import SYSTEM
-
-    return _setup(fn, by=SYSTEM)
 
 
 @action("test.record")

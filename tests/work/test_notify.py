@@ -147,3 +147,43 @@ def test_a_mail_server_that_is_down_does_not_undo_the_action_or_the_notification
     assert event.pk  # the event (and the action's writes) stand
     [note] = Notification.objects.all()
     assert note.user.username == "deputy" and not note.emailed
+
+
+def test_publishing_moves_the_plan_to_published_and_tells_the_editors(
+    chain, smtp, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """Through the real actions: the approved plan, once published, is "published" (approved →
+    published), and its editors other than the publisher hear of it with the document's title."""
+    from prongsai.documents.actions import document_publish
+    from prongsai.measures import actions
+
+    settings.MEDIA_ROOT = tmp_path
+    users, memo = chain["users"], chain["memo"]
+    actions.memo_send(memo.pk, by=users["officer"])
+    actions.memo_approve(memo.pk, by=users["deputy"])
+    actions.memo_approve(memo.pk, by=users["mayor"])
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        publication = document_publish("plan", chain["agency"].pk, 2567, by=users["officer"])
+    chain["plan"].refresh_from_db()
+    assert chain["plan"].status == "published"
+    [note] = Notification.objects.all()
+    assert (note.user.username, note.kind) == ("agencyadmin", "published")
+    assert publication.title in note.title and note.url.endswith("/plan/v1/")
+    assert "ฉบับที่ 1" in note.body and smtp.to("admin@example.go.th")
+
+
+def test_the_public_ita_page_published_tells_the_editors(
+    chain, smtp, criteria, django_capture_on_commit_callbacks
+):
+    from prongsai.oit.actions import oit_publish, oit_workspace_open
+
+    users = chain["users"]
+    ws = oit_workspace_open(chain["agency"].pk, 2568, by=users["officer"])
+    with django_capture_on_commit_callbacks(execute=True):
+        oit_publish(ws.pk, by=users["officer"])
+    [note] = Notification.objects.all()
+    assert (note.user.username, note.kind) == ("agencyadmin", "published")
+    assert note.title == "เผยแพร่หน้า ITA ปีงบประมาณ 2568 แล้ว"
+    assert note.url == f"/p/{chain['agency'].pk}/2568/ita/"
+    assert smtp.to("admin@example.go.th")

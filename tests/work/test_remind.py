@@ -66,3 +66,33 @@ def test_a_finished_step_is_not_reminded_and_dry_run_sends_nothing(chain, smtp):
 def test_a_bad_date_is_refused_in_thai(chain):
     with pytest.raises(CommandError, match="วันที่ “26/9/2569” ไม่ถูกต้อง"):
         run("--date", "26/9/2569")
+
+
+def test_oit_items_due_soon_or_overdue_are_reminded(chain, smtp, criteria):
+    """`prongsai remind` includes the OIT items not ready by their due date (the workspace's
+    window closing), told once; a ready item is not reminded."""
+    from datetime import date
+
+    from prongsai.oit.actions import ItemInput, oit_item_save, oit_workspace_open
+
+    officer = chain["users"]["officer"]
+    ws = oit_workspace_open(chain["agency"].pk, 2568, by=officer)
+    o1, o2 = ws.items.get(code="o1"), ws.items.get(code="o2")
+    assert ws.closes == date(2025, 6, 30) and o1.due == ws.closes
+    oit_item_save(o2.pk, ItemInput(status="ready", explanation="พร้อม"), by=officer)
+    run("--date", "2025-06-26")
+    titles = set(
+        Notification.objects.filter(user=officer, kind="due_soon").values_list("title", flat=True)
+    )
+    agency = chain["agency"].name
+    assert f"ใกล้ถึงกำหนด: OIT o1 {o1.title} ปีงบประมาณ 2568 ({agency})" in titles
+    assert not any(" o2 " in t for t in titles)
+    note = Notification.objects.get(user=officer, title__contains="OIT o1 ")
+    assert note.url == f"/agencies/{chain['agency'].pk}/oit/2568/#item-o1"
+    assert "30 มิถุนายน 2568 อีก 4 วัน" in note.body and "ยังไม่เริ่ม" in note.body
+    assert "ส่งการแจ้งเตือนใหม่ 0 รายการ" in run("--date", "2025-06-26")
+    # overdue after the window closed
+    run("--date", "2025-07-02")
+    assert Notification.objects.filter(
+        user=officer, kind="overdue", title__contains="OIT o1 "
+    ).exists()

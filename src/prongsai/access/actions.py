@@ -1,6 +1,7 @@
 """The doors to who may do what in an agency: its members (``membership_add``, ``_remove``,
 ``_set_role``) and its sign-off chain (``chain_set``: the whole chain in one save). Called by
-the team page, and by the demo acting as the system; nothing else writes these rows."""
+the team page, and by the demo acting as the system; nothing else writes these rows. The
+agency's units (``unit_add``) are added here too."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.agencies.models import Agency, Signatory
+from prongsai.agencies.models import Agency, Signatory, Unit
 from prongsai.core import events
 from prongsai.core.actions import action
 from prongsai.core.errors import Conflict, Invalid
@@ -271,7 +272,7 @@ def chain_set(agency_id: int, entries: list[ChainEntry], *, by) -> list[Signator
     return saved
 
 
-@action("membership.add")
+@action("membership.grant")
 def membership_grant(*, user, role: str, by, **where) -> Membership:
     """Grant any role with its scope (``agency=``, ``province=``/``province_id=``,
     ``department=``, or none for a national admin): what a national admin does (and the demo
@@ -298,7 +299,7 @@ def membership_grant(*, user, role: str, by, **where) -> Membership:
     return membership
 
 
-@action("chain.set")
+@action("chain.add")
 def signatory_add(*, agency, name: str, position: str, order: int = 0, by, **fields) -> Signatory:
     """Add one signer to the end (or at ``order``) of the agency's chain — the shell's and the
     tests' shorthand; the team page sets the whole chain with :func:`chain_set`."""
@@ -321,3 +322,20 @@ def signatory_add(*, agency, name: str, position: str, order: int = 0, by, **fie
         "chain.set", signatory, by=by, agency=agency_id, data={"added": [order, name, position]}
     )
     return signatory
+
+
+@action("unit.add")
+def unit_add(agency_id: int, name: str, *, by) -> Unit:
+    """Add a unit (ส่วนราชการ/กอง) to the agency: its admin's power; a name it has already is
+    refused (:class:`Conflict`, on the ``name`` field)."""
+    agency_id = getattr(agency_id, "pk", agency_id)
+    scope.require(by, agency_id, "admin")
+    _locked_agency(agency_id)
+    name = " ".join((name or "").split())
+    if not name:
+        raise Invalid(_("โปรดกรอกชื่อส่วนราชการ/กอง"), field="name", code="required")
+    if Unit.objects.filter(agency_id=agency_id, name=name).exists():
+        raise Conflict(_("มีส่วนราชการชื่อนี้แล้ว"), field="name", code="unit_exists")
+    unit = Unit.objects.create(agency_id=agency_id, name=name)
+    events.record("unit.add", unit, by=by, agency=agency_id, data={"name": name})
+    return unit

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from .actions import (
     membership_add,
     membership_remove,
     membership_set_role,
+    unit_add,
 )
 from .forms import MemberForm, SignatoryFormSet, UnitForm
 from .models import AGENCY_ROLES, Membership
@@ -84,13 +84,11 @@ def team(request, pk: int):
         return redirect("access:team", pk=pk)
     elif action == "add_unit" and unit_form.is_valid():
         try:
-            with transaction.atomic():
-                unit_form.instance.agency = agency
-                unit_form.save()
-        except IntegrityError:
-            unit_form.add_error("name", _("มีส่วนราชการชื่อนี้แล้ว"))
+            unit = unit_add(agency.pk, unit_form.cleaned_data["name"], by=request.user)
+        except ActionError as exc:
+            unit_form.add_error("name" if exc.field == "name" else None, str(exc))
         else:
-            messages.success(request, _("เพิ่ม %(name)s แล้ว") % {"name": unit_form.instance.name})
+            messages.success(request, _("เพิ่ม %(name)s แล้ว") % {"name": unit.name})
             return redirect("access:team", pk=pk)
     elif action == "save_chain" and chain_forms.is_valid():
         try:

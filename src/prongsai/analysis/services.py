@@ -55,14 +55,18 @@ def draft(assessment: Assessment, target: Decimal | None = None) -> list[IssueDr
 def draft_json(assessment: Assessment, target: Decimal | None = None) -> dict:
     """The drafted analysis as ``prongsai analyse --format json`` prints it."""
     year = assessment.fiscal_year
+    catalog = get_catalog(year)
+    defs = {i.number: i for i in catalog.analysis_issues}
     return {
         "agency": assessment.agency.name,
         "fiscal_year": year,
-        "target": float(target if target is not None else get_catalog(year).improve_below),
+        "target": float(target if target is not None else catalog.improve_below),
         "issues": [
             {
                 "number": issue.number,
                 "title": issue.title,
+                # grouped by Prongsai from the items: the NACC's grouping is not known
+                "derived": bool(defs[issue.number].derived) if issue.number in defs else False,
                 "tools": [
                     {
                         "tool": t.tool,

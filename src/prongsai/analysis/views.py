@@ -11,15 +11,34 @@ from django.views.decorators.http import require_http_methods
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.assessments.models import Assessment
 from prongsai.core.errors import ActionError
+from prongsai.criteria.services import catalog_or_none
 
 from .actions import TEXT_FIELDS, AnalysisEdit, analysis_draft, analysis_save
 from .forms import ConstraintsForm
 from .models import Analysis
 
 
+def _issue_marks(year: int) -> dict[int, dict]:
+    """How sure the year's criteria are of each issue (for the "ยังไม่ยืนยัน" mark): its
+    confidence, its source as written in the file's sources, and whether Prongsai derived it
+    from the items because the NACC's grouping is not known."""
+    catalog = catalog_or_none(year)
+    if catalog is None:
+        return {}
+    return {
+        i.number: {
+            "confidence": i.confidence,
+            "source_text": catalog.sources.get(i.source, i.source),
+            "derived": i.derived,
+        }
+        for i in catalog.analysis_issues
+    }
+
+
 def _issues(analysis: Analysis) -> list[dict]:
-    """Findings grouped by issue, with the narrative of each."""
+    """Findings grouped by issue, with the narrative of each and how sure its grouping is."""
     narratives = {n.issue_number: n.text for n in analysis.narratives.all()}
+    marks = _issue_marks(analysis.fiscal_year)
     issues: dict[int, dict] = {}
     for f in analysis.findings.all():
         issue = issues.setdefault(
@@ -29,6 +48,7 @@ def _issues(analysis: Analysis) -> list[dict]:
                 "title": f.issue_title,
                 "findings": [],
                 "narrative": narratives.get(f.issue_number, ""),
+                "mark": marks.get(f.issue_number, {}),
             },
         )
         issue["findings"].append(f)

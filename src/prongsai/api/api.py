@@ -338,3 +338,7 @@ api.add_router("/public", public)
 from .cycle import register as _register_cycle  # noqa: E402  (the cycle's changes, see cycle.py)
 
 _register_cycle(api)
+
+from .oit import register as _register_oit  # noqa: E402  (the OIT workspace, see oit.py)
+
+_register_oit(api)

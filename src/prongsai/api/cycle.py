@@ -227,6 +227,42 @@ def _memo(request, memo_id: int, action: str = "view") -> Memo:
     return object_or_404(request, Memo.objects, action, pk=memo_id)
 
 
+class ReopenIn(Schema):
+    reason: str = Field(min_length=1, max_length=500, description="why it must be corrected")
+
+
+class Reopened(Schema):
+    id: int
+    fiscal_year: int
+    status: str
+    version: int
+
+
+@router.post("/agencies/{agency_id}/{kind}/{year}/reopen", response={200: Reopened, **REFUSALS})
+def reopen(
+    request,
+    agency_id: AgencyId,
+    kind: Literal["plans", "analyses"],
+    year: Year,
+    payload: ReopenIn,
+):
+    """Correct an approved (or published) plan or analysis: a new draft version. Its approved
+    memos stay as the record; what was published keeps its URL; the next publication, after a
+    new memo, is the next version (400 ``not_approved_yet`` for a draft or one in review)."""
+    from prongsai.analysis.models import Analysis
+
+    model = MeasurePlan if kind == "plans" else Analysis
+    subject = object_or_404(request, model.objects, "edit", agency_id=agency_id, fiscal_year=year)
+    name = "plan" if kind == "plans" else "analysis"
+    done = actions.REOPEN[name](subject.pk, by=request.user, reason=payload.reason)
+    return {
+        "id": done.pk,
+        "fiscal_year": done.fiscal_year,
+        "status": done.status,
+        "version": actions.revision(done),
+    }
+
+
 @router.get("/memos/{memo_id}", response={200: MemoOut, 404: Detail})
 def get_memo(request, memo_id: AgencyId):
     return _memo_out(_memo(request, memo_id))

@@ -162,3 +162,45 @@ class PublicationOut(Schema):
     page: str
     pdf: str
     docx: str
+
+
+class OitEvidenceOut(Schema):
+    kind: str  # "document" (a Prongsai publication, linked by itself), "link" or "file"
+    label: str
+    url: str  # absolute; a file's URL needs the same reach as the workspace
+    broken: bool = False
+
+
+class OitItemOut(Schema):
+    code: str
+    title: str
+    indicator: int
+    sub_indicator: str
+    status: str  # not_started | in_progress | ready | checked
+    status_th: str
+    unit: str | None
+    due: str | None  # ISO date
+    checked_at: str | None
+    steps: list[str]
+    evidence: list[OitEvidenceOut]
+
+
+class OitPredicted(Schema):
+    oit: float | None
+    overall: float | None
+    rating: str | None
+    passed: bool
+    costs: dict[str, float | None]
+
+
+class OitWorkspaceOut(Schema):
+    agency_id: int
+    fiscal_year: int
+    opens: str | None
+    closes: str | None
+    published_at: str | None
+    public_page: str | None
+    ready: int
+    total: int
+    items: list[OitItemOut]
+    predicted: OitPredicted

@@ -84,6 +84,13 @@ def action(name: str):
                 _current.reset(token)
 
         run.action_name = name
+        other = REGISTRY.get(name)
+        if other is not None and (other.__module__, other.__qualname__) != (
+            fn.__module__,
+            fn.__qualname__,
+        ):
+            # one name, one door: the event log and the admin's action list name it
+            raise ValueError(f"action name {name!r} taken by {other.__module__}.{other.__name__}")
         REGISTRY[name] = run
         return run
 

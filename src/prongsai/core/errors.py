@@ -41,6 +41,13 @@ class Frozen(ActionError):
     status = 409
 
 
+class NotApproved(ActionError):
+    """Publishing what the sign-off chain has not approved (approved before published)."""
+
+    code = "not_approved"
+    status = 409
+
+
 class Conflict(ActionError):
     """Someone else changed it meanwhile, or it exists already."""
 

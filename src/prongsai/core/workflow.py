@@ -8,15 +8,18 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MemoStatus, Status
-from .errors import Frozen, Invalid
+from .errors import Frozen, Invalid, NotApproved
 
 # status → the statuses it may move to (by an action)
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.DRAFT: frozenset({Status.SUBMITTED}),
     Status.SUBMITTED: frozenset({Status.DRAFT, Status.APPROVED}),  # returned / last approval
-    Status.APPROVED: frozenset({Status.PUBLISHED}),
-    Status.PUBLISHED: frozenset({Status.PUBLISHED}),  # a correction is a new version
+    # a correction reopens it as a new draft version (its approvals stay as history; what was
+    # published stays at its URL, the next publication is the next version)
+    Status.APPROVED: frozenset({Status.PUBLISHED, Status.DRAFT}),
+    Status.PUBLISHED: frozenset({Status.PUBLISHED, Status.DRAFT}),
 }
+REOPENABLE = frozenset({Status.APPROVED, Status.PUBLISHED})
 MEMO_TRANSITIONS: dict[str, frozenset[str]] = {
     MemoStatus.DRAFT: frozenset({MemoStatus.IN_REVIEW}),
     MemoStatus.RETURNED: frozenset({MemoStatus.IN_REVIEW}),
@@ -56,9 +59,8 @@ def require_transition(obj, new: str, table=TRANSITIONS) -> None:
 def require_publishable(obj) -> None:
     """Approved before published: the one place this rule is written."""
     if obj.status not in PUBLISHABLE:
-        raise Invalid(
+        raise NotApproved(
             _("ยังเผยแพร่ไม่ได้: ต้องได้รับอนุมัติผ่านบันทึกข้อความก่อน (สถานะตอนนี้: %(status)s)"),
-            code="not_approved",
             status=obj.get_status_display(),
         )
 

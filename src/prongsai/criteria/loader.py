@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 
 from . import schema
@@ -326,13 +327,7 @@ def _show_en(value: Any) -> str:
     return "(empty)" if value is None else _show(value)
 
 
-def _numbers_text(numbers: Iterable[int]) -> str:
-    ns = sorted(set(numbers))
-    if not ns:
-        return "-"
-    if ns == list(range(ns[0], ns[-1] + 1)) and len(ns) > 2:
-        return f"{ns[0]}–{ns[-1]}"
-    return ", ".join(str(n) for n in ns)
+_numbers_text = schema.numbers_text
 
 
 def _codes_text(codes: Iterable[str], limit: int = 12) -> str:
@@ -342,11 +337,7 @@ def _codes_text(codes: Iterable[str], limit: int = 12) -> str:
     return ", ".join(cs) or "-"
 
 
-def _fmt(value: Decimal) -> str:
-    """A Decimal as people write it: 100 not 1E+2, 84.99 stays 84.99."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+_fmt = schema.number_text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,11 +345,23 @@ def _fmt(value: Decimal) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def _line_at(doc: _Map, path: tuple) -> int:
+    """The line of the value at ``path`` (keys and list positions) in the parsed file."""
+    node, line = doc, 1
+    for step in path:
+        if isinstance(node, _Map) and step in node:
+            line, node = node.line_of(step), node[step]
+        elif isinstance(node, _Seq) and isinstance(step, int) and step < len(node):
+            line, node = node.line_at(step), node[step]
+        else:
+            break
+    return line
+
+
 class _Checker:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
-        self.used_sources: list[tuple[str, int]] = []
 
     def add(self, line: int | None, th: str, en: str) -> None:
         self.problems.append(Problem(self.file, line, th, en))
@@ -488,9 +491,6 @@ class _Checker:
         for index, item in enumerate(seq):
             yield index, item, seq.line_at(index)
 
-    def use_source(self, key: str, line: int) -> None:
-        self.used_sources.append((key, line))
-
     # -- the file ------------------------------------------------------------------------
 
     def check(self, doc: Any) -> Catalog | None:
@@ -510,7 +510,7 @@ class _Checker:
             top.get("analysis"), tools, indicators, questions
         )
         window = self.check_window(top.get("oit_window"), doc.line_of("oit_window"))
-        self.check_source_keys(sources, doc.line_of("sources"))
+        self.cross_checks(doc)
         if self.problems:
             return None
         return Catalog(
@@ -535,6 +535,21 @@ class _Checker:
             oit_window=window,
         )
 
+    def cross_checks(self, doc: _Map) -> None:
+        """The schema's validators (``schema.mistake``), each on the line of what it names:
+        pydantic gives the path of the part, the mistake the path below it, the line map of
+        the parsed file the line. Parts the checks above found malformed are not cross-checked
+        (pydantic validates a part's fields before its validators)."""
+        try:
+            schema.CriteriaFile.model_validate(doc, context={"file": self.file})
+        except pydantic.ValidationError as exc:
+            for error in exc.errors():
+                if error["type"] != "cross_check":
+                    continue  # the shape, which the checks above report in their words
+                ctx = error["ctx"]
+                path = (*error["loc"], *ctx["at"])
+                self.add(_line_at(doc, path), ctx["th"], ctx["en"])
+
     def check_file_name(self, year: int | None, line: int) -> None:
         m = FILE_NAME_RE.match(self.file)
         if not m:
@@ -545,20 +560,7 @@ class _Checker:
                 f"the file must be named ita-<fiscal year>.yaml, e.g. ita-{year or '<year>'}.yaml",
             )
             return
-        if year is None:
-            return
-        if not 2500 <= year <= 2700:
-            self.add(
-                line,
-                f"ปีงบประมาณ {year} ไม่ใช่ปีพุทธศักราช (เช่น 2566)",
-                f"fiscal year {year} is not a Buddhist-era year (e.g. 2566)",
-            )
-        if int(m.group(1)) != year:
-            self.add(
-                line,
-                f"fiscal_year เป็น {year} แต่ชื่อไฟล์เป็นของปี {m.group(1)} ({self.file})",
-                f"fiscal_year is {year} but the file name is for {m.group(1)} ({self.file})",
-            )
+        # the year (Buddhist era, the file's own): schema.CriteriaFile
 
     # -- sources -------------------------------------------------------------------------
 
@@ -604,29 +606,7 @@ class _Checker:
                 )
                 continue
             out.append(key)
-            self.use_source(key, raw.line_at(index))
         return out
-
-    def check_source_keys(self, sources: dict[str, str], line: int) -> None:
-        used = set()
-        for key, kline in self.used_sources:
-            used.add(key)
-            if key not in sources:
-                close = difflib.get_close_matches(key, list(sources), n=1, cutoff=0.6)
-                hint_th = f' (หมายถึง "{close[0]}" หรือไม่?)' if close else ""
-                hint_en = f' (did you mean "{close[0]}"?)' if close else ""
-                self.add(
-                    kline,
-                    f'แหล่งอ้างอิง "{key}" ไม่ได้กำหนดไว้ใน sources{hint_th}',
-                    f'source "{key}" is not defined under sources{hint_en}',
-                )
-        for key in sources:
-            if key not in used:
-                self.add(
-                    line,
-                    f'แหล่งอ้างอิง "{key}" ใน sources ไม่ได้ใช้ที่ใดเลย (ลบออก หรืออ้างถึงใน source)',
-                    f'source "{key}" under sources is not used anywhere (remove it or cite it)',
-                )
 
     # -- tools ---------------------------------------------------------------------------
 
@@ -637,8 +617,6 @@ class _Checker:
         if not raw:
             self.add(line, "ต้องมีเครื่องมืออย่างน้อย 1 รายการ", "there must be at least one tool")
             return tools
-        weights: list[tuple[str, Decimal]] = []
-        all_weights_ok = True
         for index, item, iline in self.items(raw):
             label = item.get("code") if isinstance(item, _Map) else None
             where = (
@@ -648,21 +626,10 @@ class _Checker:
             )
             f = self.fields(item, _TOOL_FIELDS, where, iline)
             if f is None:
-                all_weights_ok = False
                 continue
-            weight = f.get("weight")
-            if weight is None:
-                all_weights_ok = False
-            elif weight < 0:
-                all_weights_ok = False
-                self.add(
-                    item.line_of("weight"),
-                    f"{where[0]}: น้ำหนักต้องไม่ติดลบ (พบ {_fmt(weight)})",
-                    f"{where[1]}: the weight cannot be negative (found {_fmt(weight)})",
-                )
+            weight = f.get("weight")  # not negative, summing to 100: schema.ToolModel/CriteriaFile
             code = f.get("code")
             if code is None:
-                all_weights_ok = False
                 continue
             if code in tools:
                 first = tools[code][1]
@@ -672,8 +639,6 @@ class _Checker:
                     f"tool code {code} is used twice (first at line {first})",
                 )
                 continue
-            if weight is not None and weight >= 0:
-                weights.append((code, weight))
             tools[code] = (
                 ToolDef(
                     code=code,
@@ -684,16 +649,6 @@ class _Checker:
                 ),
                 item.line_of("code"),
             )
-        if all_weights_ok and weights:
-            total = sum((w for _, w in weights), Decimal(0))
-            if total != HUNDRED:
-                parts = " + ".join(f"{c} {_fmt(w)}" for c, w in weights)
-                self.add(
-                    line,
-                    f"น้ำหนักของเครื่องมือรวมกันได้ {_fmt(total)} ต้องรวมกันได้ 100 พอดี ({parts})",
-                    f"the tool weights add up to {_fmt(total)}; they must add up to exactly 100 "
-                    f"({parts})",
-                )
         return tools
 
     # -- indicators ----------------------------------------------------------------------
@@ -714,38 +669,16 @@ class _Checker:
             f = self.fields(item, _INDICATOR_FIELDS, where, iline)
             if f is None:
                 continue
-            number = f.get("number")
+            number = f.get("number")  # 1 or more: schema.IndicatorModel
             if number is not None and number < 1:
-                self.add(
-                    item.line_of("number"),
-                    f"หมายเลขตัวชี้วัดต้องเป็น 1 ขึ้นไป (พบ {number})",
-                    f"an indicator number must be 1 or more (found {number})",
-                )
                 number = None
-            tool = f.get("tool")
+            tool = f.get("tool")  # one the year has: schema.CriteriaFile
             if tool is not None and tool not in tools:
-                self.add(
-                    item.line_of("tool"),
-                    f"{where[0]}: ไม่มีเครื่องมือ {tool} ในปีนี้ (มี {_codes_text(tools)})",
-                    f"{where[1]}: there is no tool {tool} this year (there are "
-                    f"{_codes_text(tools)})",
-                )
                 tool = None
             aggregation = f.get("aggregation", "mean_of_questions")
             questions_known = f.get("questions_known", True)
+            # scored by the mean of sub-indicators, it lists them: schema.IndicatorModel
             subs = self.check_sub_indicators(f.get("sub_indicators"), number, aggregation, where)
-            if (
-                aggregation == "mean_of_sub_indicators"
-                and "sub_indicators" not in item
-                and questions_known
-            ):
-                self.add(
-                    item.line_of("aggregation"),
-                    f"{where[0]}: คิดคะแนนแบบ mean_of_sub_indicators ต้องระบุ sub_indicators "
-                    f"(ถ้าไม่ทราบตัวชี้วัดย่อย ให้ใช้ mean_of_questions)",
-                    f"{where[1]}: mean_of_sub_indicators needs a sub_indicators list "
-                    f"(if they are not known, use mean_of_questions)",
-                )
             if number is None:
                 continue
             if number in indicators:
@@ -853,20 +786,8 @@ class _Checker:
                     f'question code "{code}" must be lower-case letters then digits, '
                     f"e.g. i1, e15, o35",
                 )
-            if "source" in f:
-                self.use_source(f["source"], item.line_of("source"))
-            number = f.get("indicator")
-            indicator = None
-            if number is not None:
-                if number in indicators:
-                    indicator = indicators[number][0]
-                else:
-                    self.add(
-                        item.line_of("indicator"),
-                        f"ตัวชี้วัดที่ {number} ไม่มีในปีนี้ (มีตัวชี้วัดที่ {_numbers_text(indicators)})",
-                        f"indicator {number} does not exist "
-                        f"(this year has indicators {_numbers_text(indicators)})",
-                    )
+            number = f.get("indicator")  # one the year has: schema.CriteriaFile
+            indicator = indicators[number][0] if number in indicators else None
             sub = f.get("sub_indicator", "")
             if indicator is not None:
                 if not indicator.questions_known:
@@ -988,15 +909,7 @@ class _Checker:
         f = self.fields(raw, _WINDOW_FIELDS, where, line)
         if f is None or "opens" not in f or "closes" not in f:
             return None
-        if "source" in f:
-            self.use_source(f["source"], raw.line_of("source"))
-        if f["closes"] < f["opens"]:
-            self.add(
-                raw.line_of("closes"),
-                f"{where[0]}: วันปิด ({f['closes']}) อยู่ก่อนวันเปิด ({f['opens']})",
-                f"{where[1]}: closes ({f['closes']}) before it opens ({f['opens']})",
-            )
-            return None
+        # closing after it opens: schema.OitWindowModel
         return OitWindow(f["opens"], f["closes"], f.get("confidence", "none"), f.get("source", ""))
 
     def check_indicator_coverage(
@@ -1065,7 +978,6 @@ class _Checker:
             return out
         rules: list[tuple[RatingRule, int]] = []
         labels: dict[str, int] = {}
-        complete = True
         for index, item, iline in self.items(rules_raw):
             label = item.get("label") if isinstance(item, _Map) else None
             where = (
@@ -1075,20 +987,12 @@ class _Checker:
             )
             rf = self.fields(item, _RULE_FIELDS, where, iline)
             if rf is None:
-                complete = False
                 continue
-            ok = True
-            for name in ("min_overall", "max_overall", "min_each_tool"):
-                if name in rf and not self.percent(rf[name], where, name, item.line_of(name)):
-                    ok = False
-            lo, hi = rf.get("min_overall"), rf.get("max_overall")
-            if ok and lo is not None and hi is not None and lo > hi:
+            # its scores 0–100, the lowest not above the highest: schema.RuleModel
+            scores = [rf.get(n) for n in ("min_overall", "max_overall", "min_each_tool")]
+            ok = all(v is None or 0 <= v <= HUNDRED for v in scores)
+            if ok and scores[1] is not None and scores[0] is not None and scores[0] > scores[1]:
                 ok = False
-                self.add(
-                    item.line_of("max_overall"),
-                    f"{where[0]}: คะแนนต่ำสุด ({_fmt(lo)}) มากกว่าคะแนนสูงสุด ({_fmt(hi)})",
-                    f"{where[1]}: min_overall ({_fmt(lo)}) is above max_overall ({_fmt(hi)})",
-                )
             if isinstance(label, str) and label in labels:
                 self.add(
                     item.line_of("label"),
@@ -1099,7 +1003,6 @@ class _Checker:
                 labels[label] = item.line_of("label")
             required = [k for k, spec in _RULE_FIELDS.items() if spec.required]
             if not ok or any(k not in rf for k in required):
-                complete = False
                 continue
             rule = RatingRule(
                 label=rf["label"],
@@ -1114,9 +1017,7 @@ class _Checker:
             if pass_mark is not None:
                 self.check_pass_flag(rule, pass_mark, where, item)
         out["rules"] = [r for r, _ in rules]
-        if complete:
-            self.check_rule_coverage(rules, raw.line_of("rules"))
-        return out
+        return out  # the rules covering every score: schema.RatingModel
 
     def check_pass_flag(
         self, rule: RatingRule, pass_mark: Decimal, where: tuple[str, str], item: _Map
@@ -1137,31 +1038,6 @@ class _Checker:
                 f"{_fmt(pass_mark)} แล้ว",
                 f"{where[1]} counts as not passed but reaches {_fmt(top)}, at or above the "
                 f"pass mark {_fmt(pass_mark)}",
-            )
-
-    def check_rule_coverage(self, rules: list[tuple[RatingRule, int]], line: int) -> None:
-        """Every overall score 0.00–100.00 must match a rule that has no per-tool condition."""
-        spans = sorted(
-            (r.min_overall, r.max_overall if r.max_overall is not None else HUNDRED)
-            for r, _ in rules
-            if r.min_each_tool is None
-        )
-        covered = -STEP  # everything up to here (inclusive, to the hundredth) has a rule
-        gaps: list[tuple[Decimal, Decimal]] = []
-        for lo, hi in spans:
-            if lo > covered + STEP:
-                gaps.append((covered + STEP, lo - STEP))
-            covered = max(covered, hi)
-        if covered < HUNDRED:
-            gaps.append((covered + STEP, HUNDRED))
-        for lo, hi in gaps:
-            lo_t, hi_t = f"{lo:.2f}", f"{hi:.2f}"
-            self.add(
-                line,
-                f"ไม่มีระดับใดรับคะแนน {lo_t}–{hi_t} (เกณฑ์ต้องครอบคลุมทุกคะแนนตั้งแต่ 0 ถึง 100 "
-                f"โดยไม่นับเกณฑ์ที่มีเงื่อนไข min_each_tool)",
-                f"no rating takes a score of {lo_t}–{hi_t} (the rules must cover every score "
-                f"from 0 to 100, not counting rules with a min_each_tool condition)",
             )
 
     # -- analysis ------------------------------------------------------------------------
@@ -1202,8 +1078,6 @@ class _Checker:
             isf = self.fields(item, _ISSUE_FIELDS, where, iline)
             if isf is None:
                 continue
-            if "source" in isf:
-                self.use_source(isf["source"], item.line_of("source"))
             number = isf.get("number")
             if number is not None:
                 if number in seen:

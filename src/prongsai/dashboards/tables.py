@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext, gettext_lazy
 
 from prongsai.agencies.names import KIND_BY_CODE
+from prongsai.core.exports import Table
 from prongsai.criteria.templatetags.ratings import rating as rating_label
 
-from .exports import Table
 from .rollups import Group, Rollup
 
 PASSED_TH = {True: gettext_lazy("ผ่าน"), False: gettext_lazy("ไม่ผ่าน"), None: "–"}

@@ -16,10 +16,11 @@ from django.utils.translation import get_language, gettext
 from prongsai.access.scope import is_national
 from prongsai.agencies.models import District, Province
 from prongsai.agencies.names import KIND_BY_CODE
+from prongsai.core import exports
 from prongsai.oit import readiness as oit_readiness
 from prongsai.oit import services as oit_services
 
-from . import exports, selectors, tables
+from . import selectors, tables
 from .charts import agency_charts, rollup_charts
 from .rollups import Filters, Scope, all_ranked, bool_param, ranking
 

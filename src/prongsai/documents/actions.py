@@ -20,8 +20,8 @@ from prongsai.access.scope import require
 from prongsai.agencies.models import Agency
 from prongsai.core import events
 from prongsai.core.actions import action, actor_user
-from prongsai.core.choices import MemoStatus
-from prongsai.core.errors import Conflict, Invalid
+from prongsai.core.choices import MemoStatus, Status
+from prongsai.core.errors import Conflict, Invalid, NotApproved
 from prongsai.core.workflow import require_publishable
 
 from .builders import KINDS, ROUND_KINDS, DocumentError, build
@@ -65,10 +65,7 @@ def require_approved(subject) -> None:
     require_publishable(subject)
     memos = subject.memos.filter(status=MemoStatus.APPROVED)
     if not any(still_as_approved(memo) for memo in memos):
-        raise Invalid(
-            _("ยังเผยแพร่ไม่ได้: ไม่มีบันทึกข้อความที่อนุมัติเนื้อหานี้ครบทุกลำดับ"),
-            code="not_approved",
-        )
+        raise NotApproved(_("ยังเผยแพร่ไม่ได้: ไม่มีบันทึกข้อความที่อนุมัติเนื้อหานี้ครบทุกลำดับ"))
 
 
 def _ledger_dir(agency: Agency, year: int, kind: str, round_code: str) -> str:
@@ -142,6 +139,10 @@ def document_publish(
         published_by=actor_user(by),
         note=note,
     )
+    if subject.status != Status.PUBLISHED:  # approved → published (its memo still holds)
+        subject._history_user = actor_user(by)
+        subject.status = Status.PUBLISHED
+        subject.save(update_fields=["status", "updated_at"])
     slug = publication.slug
     url = reverse(
         "public:view", kwargs={"pk": agency.pk, "year": year, "slug": slug, "version": number}
@@ -153,6 +154,13 @@ def document_publish(
         agency=agency.pk,
         year=year,
         content_hash=digest,
-        data={"kind": kind, "year": year, "version": number, "url": url, "round": round_code},
+        data={
+            "kind": kind,
+            "year": year,
+            "version": number,
+            "url": url,
+            "round": round_code,
+            "title": publication.title[:200],
+        },
     )
     return publication

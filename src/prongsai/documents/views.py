@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.agencies.models import Agency
-from prongsai.core.errors import ActionError
+from prongsai.core.errors import ActionError, NotApproved
 
 from .actions import NothingChanged, document_publish
 from .builders import KINDS, ROUND_KINDS, DocumentError, build
@@ -49,6 +49,11 @@ def document_page(request, pk: int, year: int, kind: str):
     if kind not in KINDS:
         raise Http404("ไม่มีเอกสารชนิดนี้")
     round_, digits = _options(request)
+    return _page(request, agency, year, kind, round_, digits)
+
+
+def _page(request, agency, year, kind, round_, digits, *, refusal=None, status=200):
+    """The document page; ``refusal`` (a publish refused) is shown on top with its 4xx."""
     try:
         document = build(kind, agency, year, round_, digits)
     except DocumentError as exc:
@@ -78,8 +83,9 @@ def document_page(request, pk: int, year: int, kind: str):
         "round": document["round"],
         "rounds": ROUND_KINDS,
         "versions": versions.order_by("-version"),
+        "refusal": refusal,
     }
-    return render(request, "documents/page.html", context)
+    return render(request, "documents/page.html", context, status=status)
 
 
 @login_required
@@ -94,6 +100,7 @@ def download(request, pk: int, year: int, kind: str, fmt: str):
 
 
 def _publish(request, kind, agency, year, round_, digits):
+    """Publish; the publication, or the refusal (an :class:`ActionError`) when not allowed."""
     try:
         publication = document_publish(
             kind, agency.pk, year, round_, by=request.user, digits=digits
@@ -105,8 +112,7 @@ def _publish(request, kind, agency, year, round_, digits):
         messages.error(request, str(exc))
         return exc.publication
     except ActionError as exc:  # not approved (approved before published, on every door)
-        messages.error(request, str(exc))
-        return None
+        return exc
     messages.success(
         request,
         _("เผยแพร่ “%(title)s” ฉบับที่ %(version)s แล้ว ที่ %(url)s (ลิงก์นี้ใช้อ้างอิงได้ตลอดไป)")
@@ -126,7 +132,11 @@ def publish(request, pk: int, year: int, kind: str):
     if kind not in KINDS:
         raise Http404("ไม่มีเอกสารชนิดนี้")
     round_, digits = _options(request)
-    _publish(request, kind, agency, year, round_, digits)
+    done = _publish(request, kind, agency, year, round_, digits)
+    if isinstance(done, ActionError):  # refused: the page again, the reason on top, a 4xx
+        return _page(
+            request, agency, year, kind, round_, digits, refusal=str(done), status=done.status
+        )
     return redirect(_page_url(kind, pk, year, round_))
 
 
@@ -134,6 +144,7 @@ def publish(request, pk: int, year: int, kind: str):
 @require_POST
 def publish_memo(request, memo_id: int):
     """The publish button of an approved memo: publishes the document the memo carries."""
+    from prongsai.measures.memo_views import memo_page
     from prongsai.measures.models import Memo
     from prongsai.measures.rules import still_as_approved
 
@@ -143,11 +154,18 @@ def publish_memo(request, memo_id: int):
         "edit",
         pk=memo_id,
     )
+    refusal = None
     if memo.status != "approved" or not still_as_approved(memo):
-        messages.error(request, _("เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว"))
-        return redirect("measures:memo", memo_id=memo.pk)
-    kind, agency, year, round_ = memo_document(memo)
-    _publish(request, kind, agency, year, round_, "thai")
+        refusal = NotApproved(_("เผยแพร่ได้เฉพาะบันทึกข้อความที่ได้รับอนุมัติครบทุกลำดับแล้ว"))
+    else:
+        kind, agency, year, round_ = memo_document(memo)
+        done = _publish(request, kind, agency, year, round_, "thai")
+        refusal = done if isinstance(done, ActionError) else None
+    if refusal is not None:  # the memo page again with the reason, and a 4xx
+        messages.error(request, str(refusal))
+        response = memo_page(request, memo_id=memo.pk)
+        response.status_code = refusal.status
+        return response
     return redirect("measures:memo", memo_id=memo.pk)
 
 

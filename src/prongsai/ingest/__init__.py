@@ -9,12 +9,12 @@ The public API::
 Saving, the CLI and the upload page are built on top of these; nothing here touches a database.
 """
 
+from prongsai.core.files.errors import IngestError
+from prongsai.core.files.sniff import MAX_BYTES
 from prongsai.ingest.blocks import Document, Paragraph, Table
-from prongsai.ingest.errors import IngestError
 from prongsai.ingest.reader import read_document
 from prongsai.ingest.readers import read_blocks
 from prongsai.ingest.result import KINDS, Agency, Measure, ReadResult, to_json
-from prongsai.ingest.sniff import MAX_BYTES
 
 __all__ = [
     "KINDS",

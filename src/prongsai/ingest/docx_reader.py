@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 
+from prongsai.core.files.errors import IngestError
+from prongsai.core.files.zipguard import corrupt_docx, open_checked_zip
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
 from prongsai.ingest.cleanup import normalize_chars
-from prongsai.ingest.errors import IngestError
 from prongsai.ingest.html_text import tidy_lines
-from prongsai.ingest.zipguard import corrupt_docx, open_checked_zip
 
 MAX_BLOCKS = 20_000
 

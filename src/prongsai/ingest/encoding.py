@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from prongsai.ingest.errors import IngestError
+from prongsai.core.files.errors import IngestError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

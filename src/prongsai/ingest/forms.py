@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from prongsai.agencies.models import Agency
 from prongsai.agencies.names import provinces
+from prongsai.core.files.sniff import MAX_BYTES
 from prongsai.core.forms import ScoreField, ThaiDateField, lines
 from prongsai.thai import to_arabic_digits
 
 from .models import ImportedDocument
-from .sniff import MAX_BYTES
 
 TEXTAREA = {"rows": 3}
 

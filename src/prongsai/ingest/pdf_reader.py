@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 
+from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
 from prongsai.ingest.cleanup import normalize_chars
-from prongsai.ingest.errors import IngestError
 from prongsai.ingest.html_text import tidy_lines
 from prongsai.ingest.numbering import starts_with_marker
 

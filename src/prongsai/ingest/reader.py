@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 
+from prongsai.core.files.errors import IngestError
+from prongsai.core.files.sniff import check_text_length, extension_mismatch
 from prongsai.ingest.about import (
     cover_title_of,
     fiscal_year_of_document,
@@ -30,7 +32,6 @@ from prongsai.ingest.analysis_parts import (
 from prongsai.ingest.analysis_report import read_stated_scores
 from prongsai.ingest.blocks import Document, Table
 from prongsai.ingest.columns import column_labels
-from prongsai.ingest.errors import IngestError
 from prongsai.ingest.header import read_agency_header
 from prongsai.ingest.kinds import ANALYSIS, detect_kind
 from prongsai.ingest.measure_rows import measure_rows
@@ -38,7 +39,6 @@ from prongsai.ingest.measures import build_measure
 from prongsai.ingest.memo import read_memo
 from prongsai.ingest.readers import read_blocks
 from prongsai.ingest.result import Agency, ReadResult
-from prongsai.ingest.sniff import check_text_length, extension_mismatch
 
 
 def read_document(data: bytes, filename: str) -> ReadResult:

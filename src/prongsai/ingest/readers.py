@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from prongsai.core.files.errors import IngestError
+from prongsai.core.files.sniff import check_size, check_text_length, sniff
 from prongsai.ingest.blocks import Document
 from prongsai.ingest.docx_reader import read_docx
 from prongsai.ingest.encoding import decode_text
-from prongsai.ingest.errors import IngestError
 from prongsai.ingest.html_text import looks_like_html_document, read_html
 from prongsai.ingest.pdf_reader import read_pdf
-from prongsai.ingest.sniff import check_size, check_text_length, sniff
 from prongsai.ingest.text_reader import read_text
 
 

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import action_for, agencies_for, is_national
 from prongsai.core.errors import ActionError
+from prongsai.core.files.errors import IngestError
 from prongsai.core.forms import active_lang
 from prongsai.core.templatetags.thai import be_date
 from prongsai.thai import format_date
 
-from .errors import IngestError
 from .forms import DocumentForm, MeasureFormSet, UploadForm
 from .importing import stage
 from .models import ImportedDocument

@@ -35,7 +35,7 @@ from prongsai.core import events
 from prongsai.core.actions import action, actor_user
 from prongsai.core.choices import Decision, MemoStatus, Source, Status
 from prongsai.core.errors import ActionError, Conflict, Frozen, Invalid
-from prongsai.core.workflow import MEMO_EDITABLE, require_draft
+from prongsai.core.workflow import MEMO_EDITABLE, REOPENABLE, require_draft
 from prongsai.criteria.services import catalog_or_none
 from prongsai.thai import fiscal_year_bounds
 
@@ -221,8 +221,14 @@ def _check_version(current, version: str, typed: dict, then_of, extra: bool = Fa
     raise Stale(current)
 
 
-def _year_of_round(round_: ProgressRound) -> int:
-    return round_.plan.fiscal_year
+def _record(name: str, obj, by, where, **fields):
+    """The event of this app's action ``name`` about ``obj``; ``where`` — a plan, a round, a
+    memo or the analysis a memo carries — gives the agency and fiscal year it is filed under."""
+    if isinstance(where, Memo):
+        agency, year = where.agency_id, memo_year(where)
+    else:
+        agency, year = _agency_of(where), _year_of(where)
+    return events.record(name, obj, by=by, agency=agency, year=year, **fields)
 
 
 # --- plans and measures ---------------------------------------------------------------------
@@ -255,11 +261,11 @@ def plan_create(agency_id: int, year: int, *, by, source: str = Source.MANUAL) -
     """An empty draft plan of the year (refused when the year has one: :class:`Conflict`)."""
     require(by, agency_id, "edit")
     plan = _new_plan(agency_id, year, source=source)
-    events.record("plan.create", plan, by=by, agency=agency_id, year=year, data={"from": "empty"})
+    _record("plan.create", plan, by, plan, data={"from": "empty"})
     return plan
 
 
-@action("plan.create")
+@action("plan.from_analysis")
 def plan_from_analysis(analysis_id: int, *, by) -> MeasurePlan:
     """A draft plan for the year after the analysed one: one measure per issue that needs one
     (a tool judged fix or improve), its methods drafted from the recommendations."""
@@ -293,12 +299,11 @@ def plan_from_analysis(analysis_id: int, *, by) -> MeasurePlan:
             period_start=start,
             period_end=end,
         )
-    events.record(
+    _record(
         "plan.create",
         plan,
-        by=by,
-        agency=plan.agency_id,
-        year=year,
+        by,
+        plan,
         data={"from": "analysis", "analysis": analysis.pk, "measures": number},
     )
     return plan
@@ -345,9 +350,7 @@ def plan_copy(plan_id: int, to_year: int | None = None, *, by) -> MeasurePlan:
             budget=m.budget,
         )
         copy.responsible_units.set(units)
-    events.record(
-        "plan.copy", new, by=by, agency=new.agency_id, year=to_year, data={"from_plan": plan.pk}
-    )
+    _record("plan.copy", new, by, new, data={"from_plan": plan.pk})
     return new
 
 
@@ -432,12 +435,11 @@ def measure_save(
         unit, _created = Unit.objects.get_or_create(agency_id=plan.agency_id, name=name)
         units.append(unit)
     measure.responsible_units.set(units)
-    events.record(
+    _record(
         "measure.save",
         measure,
-        by=by,
-        agency=plan.agency_id,
-        year=plan.fiscal_year,
+        by,
+        plan,
         data={"number": measure.number, "new": not measure_id},
     )
     return measure
@@ -470,12 +472,11 @@ def measure_move(plan_id: int, order: list[int], *, by) -> None:
     after the given ones)."""
     plan = _locked_plan(plan_id, by)
     _renumber(plan, order)
-    events.record(
+    _record(
         "measure.move",
         plan,
-        by=by,
-        agency=plan.agency_id,
-        year=plan.fiscal_year,
+        by,
+        plan,
         data={"order": list(plan.measures.order_by("number").values_list("pk", flat=True))},
     )
 
@@ -504,12 +505,11 @@ def measure_delete(plan_id: int, measure_id: int, *, by) -> None:
     number, title = measure.number, measure.title
     measure.delete()
     _renumber(plan, [])
-    events.record(
+    _record(
         "measure.delete",
         plan,
-        by=by,
-        agency=plan.agency_id,
-        year=plan.fiscal_year,
+        by,
+        plan,
         data={"number": number, "title": title[:200]},
     )
 
@@ -544,12 +544,11 @@ def round_start(plan_id: int, round_code: str, *, by) -> ProgressRound:
         [MeasureProgress(round=round_, measure=m) for m in missing], MeasureProgress
     )
     if created or missing:
-        events.record(
+        _record(
             "round.start",
             round_,
-            by=by,
-            agency=plan.agency_id,
-            year=plan.fiscal_year,
+            by,
+            plan,
             data={"round": round_code, "rows": len(missing)},
         )
     return round_
@@ -604,20 +603,18 @@ def round_save(round_id: int, rows: list[ProgressData], *, by) -> list[tuple[Pro
         if row.evidence is not None:
             evidence = _add_evidence(current, row.evidence)
             attached += 1
-            events.record(
+            _record(
                 "evidence.add",
                 evidence,
-                by=by,
-                agency=round_.plan.agency_id,
-                year=_year_of_round(round_),
+                by,
+                round_,
                 data={"progress": current.pk},
             )
-    events.record(
+    _record(
         "round.save",
         round_,
-        by=by,
-        agency=round_.plan.agency_id,
-        year=_year_of_round(round_),
+        by,
+        round_,
         data={"rows": len(saved), "evidence": attached, "conflicts": len(conflicts)},
     )
     return conflicts
@@ -632,12 +629,11 @@ def round_submit(round_id: int, *, by) -> Memo:
     if missing:
         raise RoundIncomplete(missing)
     memo = memo_draft("round", round_.pk, by=by)
-    events.record(
+    _record(
         "round.submit",
         round_,
-        by=by,
-        agency=round_.plan.agency_id,
-        year=_year_of_round(round_),
+        by,
+        round_,
         data={"memo": memo.pk},
     )
     return memo
@@ -648,12 +644,11 @@ def evidence_add(progress_id: int, item: EvidenceData, *, by) -> Evidence:
     progress = MeasureProgress.objects.select_related("round__plan").get(pk=progress_id)
     round_ = _locked_round(progress.round_id, by)
     evidence = _add_evidence(progress, item)
-    events.record(
+    _record(
         "evidence.add",
         evidence,
-        by=by,
-        agency=round_.plan.agency_id,
-        year=_year_of_round(round_),
+        by,
+        round_,
         data={"progress": progress.pk},
     )
     return evidence
@@ -665,12 +660,11 @@ def evidence_remove(evidence_id: int, *, by) -> Evidence:
     (who, when, what it was) and the file stays in the store, so nothing is lost."""
     evidence = Evidence.objects.select_related("progress__round__plan").get(pk=evidence_id)
     round_ = _locked_round(evidence.progress.round_id, by)
-    events.record(
+    _record(
         "evidence.remove",
         evidence,
-        by=by,
-        agency=round_.plan.agency_id,
-        year=_year_of_round(round_),
+        by,
+        round_,
         data={"title": evidence.title, "file": evidence.file.name},
     )
     evidence.delete()
@@ -707,11 +701,7 @@ def memo_year(memo: Memo) -> int:
 
 
 def _open_memo(kind: str, subject) -> Memo | None:
-    return (
-        Memo.objects.filter(**{kind: subject})
-        .exclude(status__in=[MemoStatus.APPROVED, MemoStatus.PAPER])
-        .first()
-    )
+    return Memo.objects.filter(**{kind: subject}).open().first()
 
 
 @action("memo.draft")
@@ -759,9 +749,7 @@ def memo_draft(kind: str, subject_id: int, *, by) -> Memo:
         SignOff.objects.create(
             memo=memo, order=n, signatory=s, comment_label=f"ความเห็น{s.position}"
         )
-    events.record(
-        "memo.draft", memo, by=by, agency=agency_id, year=_year_of(subject), data={"kind": kind}
-    )
+    _record("memo.draft", memo, by, subject, data={"kind": kind})
     return memo
 
 
@@ -812,12 +800,11 @@ def memo_save(memo_id: int, text: MemoText, *, by, version: str = "") -> Memo:
     _require_editable(memo)
     memo._actor = by
     if _write_text(memo, text, version):
-        events.record(
+        _record(
             "memo.save",
             memo,
-            by=by,
-            agency=memo.agency_id,
-            year=memo_year(memo),
+            by,
+            memo,
             content_hash=rules.content_hash(memo),
         )
     return memo
@@ -900,12 +887,11 @@ def memo_send(memo_id: int, *, by, text: MemoText | None = None, version: str = 
     proposer._history_user = actor_user(by)
     proposer.save()
     _trail(memo, "sent", by, digest, step=proposer)
-    events.record(
+    _record(
         "memo.send",
         memo,
-        by=by,
-        agency=memo.agency_id,
-        year=memo_year(memo),
+        by,
+        memo,
         content_hash=digest,
         data={"saved_text": saved, "next": steps[1].signatory_id},
     )
@@ -948,12 +934,11 @@ def memo_approve(memo_id: int, *, by, comment: str = "") -> Memo:
         memo.status = MemoStatus.APPROVED
         memo.save(update_fields=["status", "updated_at"])
         _set_subject_status(memo, Status.APPROVED, by, only_from=Status.SUBMITTED)
-    events.record(
+    _record(
         "memo.approve" if last else "memo.approve_step",
         memo,
-        by=by,
-        agency=memo.agency_id,
-        year=memo_year(memo),
+        by,
+        memo,
         content_hash=digest,
         comment=comment.strip(),
         data={"order": step.order, "signatory": step.signatory_id},
@@ -983,17 +968,81 @@ def memo_return(memo_id: int, *, by, comment: str) -> Memo:
     memo.status = MemoStatus.RETURNED
     memo.save(update_fields=["status", "updated_at"])
     _set_subject_status(memo, Status.DRAFT, by, only_from=Status.SUBMITTED)
-    events.record(
+    _record(
         "memo.return",
         memo,
-        by=by,
-        agency=memo.agency_id,
-        year=memo_year(memo),
+        by,
+        memo,
         content_hash=digest,
         comment=reason,
         data={"order": step.order, "signatory": step.signatory_id},
     )
     return memo
+
+
+# --- corrections: a new version -------------------------------------------------------------
+
+
+def revision(subject) -> int:
+    """Which version of its content ``subject`` is: 1 until a correction reopens it, then one
+    more per approval it had (an approved memo each); paper records do not count."""
+    approved = Memo.objects.filter(
+        **{rules.subject_field(subject): subject}, status=MemoStatus.APPROVED
+    ).count()
+    return max(1, approved + (0 if subject.status in REOPENABLE else 1))
+
+
+def _reopen(kind: str, subject_id: int, by, reason: str):
+    """An approved (or published) subject back to draft as its next version, for a correction:
+    its approved memos stay approved as the record of what they approved, what was published
+    stays at its permanent URL, and the next publication (after a new memo) is the next
+    version. Refused for a draft or one in review (edit it / wait for the decision)."""
+    model = _subject_model(kind)
+    subject = model.objects.select_for_update().get(pk=subject_id)
+    require(by, _agency_of(subject), "edit")
+    reason = (reason or "").strip()
+    if subject.status not in REOPENABLE:
+        raise Invalid(
+            _("แก้ไขเป็นฉบับใหม่ได้เฉพาะส่วนที่อนุมัติแล้วหรือเผยแพร่แล้ว (สถานะตอนนี้: %(status)s)"),
+            code="not_approved_yet",
+            status=subject.get_status_display(),
+        )
+    if not reason:
+        raise Invalid(_("โปรดระบุเหตุผลที่ต้องแก้ไข"), code="reason_required", field="reason")
+    old, version = subject.status, revision(subject) + 1
+    subject._history_user = actor_user(by)
+    subject.status = Status.DRAFT
+    subject.save(update_fields=["status", "updated_at"])
+    _record(
+        f"{kind}.reopen",
+        subject,
+        by,
+        subject,
+        comment=reason,
+        data={"from": old, "version": version},
+    )
+    return subject
+
+
+@action("plan.reopen")
+def plan_reopen(plan_id: int, *, by, reason: str) -> MeasurePlan:
+    """Correct an approved plan: a new draft version of it (see :func:`_reopen`)."""
+    return _reopen("plan", plan_id, by, reason)
+
+
+@action("analysis.reopen")
+def analysis_reopen(analysis_id: int, *, by, reason: str):
+    """Correct an approved analysis: a new draft version; its scores open again with it."""
+    return _reopen("analysis", analysis_id, by, reason)
+
+
+@action("round.reopen")
+def round_reopen(round_id: int, *, by, reason: str) -> ProgressRound:
+    """Correct an approved progress report: a new draft version of the round."""
+    return _reopen("round", round_id, by, reason)
+
+
+REOPEN = {"plan": plan_reopen, "analysis": analysis_reopen, "round": round_reopen}
 
 
 def memo_decide(memo_id: int, decision: str, *, by, comment: str = "") -> Memo:

@@ -11,10 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from prongsai.agencies.models import Unit
 from prongsai.core.concurrency import VersionedForm, shown
+from prongsai.core.files.evidence import (
+    EvidenceRefused,
+    check_size,
+    evidence_extension,
+    stored_name,
+)
 from prongsai.core.forms import ThaiDateField, lines
 
 from .actions import EvidenceData, MeasureData, MemoText, ProgressData
-from .evidence import EvidenceRefused, check_size, evidence_extension, stored_name
 from .models import Measure, MeasureProgress, Memo
 from .targets import check_targets
 

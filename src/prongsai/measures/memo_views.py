@@ -121,14 +121,20 @@ def inbox(request):
     return render(request, "measures/inbox.html", {"waiting": waiting})
 
 
-@login_required
-@require_POST
-def memo_new(request, kind: str, object_id: int):
-    """Draft the memo that sends a plan or an analysis up the chain (or open the one drafted)."""
+def _subject(request, kind: str, object_id: int):
+    """The plan or analysis a memo button acts on (within the user's edit reach), and its page."""
     if kind not in SUBJECTS:
         raise Http404(_("ส่งได้เฉพาะแผนมาตรการหรือการวิเคราะห์"))
     model, page = SUBJECTS[kind]
     subject = object_or_404(request, model.objects.select_related("agency"), "edit", pk=object_id)
+    return subject, page
+
+
+@login_required
+@require_POST
+def memo_new(request, kind: str, object_id: int):
+    """Draft the memo that sends a plan or an analysis up the chain (or open the one drafted)."""
+    subject, page = _subject(request, kind, object_id)
     try:
         memo = actions.memo_draft(kind, subject.pk, by=request.user)
     except ActionError as exc:
@@ -136,3 +142,23 @@ def memo_new(request, kind: str, object_id: int):
         return redirect(page, pk=subject.agency_id, year=subject.fiscal_year)
     messages.success(request, _("ร่างบันทึกข้อความแล้ว ตรวจแก้ แล้วกด “เสนอ” เพื่อส่งให้ผู้พิจารณาตามลำดับ"))
     return redirect("measures:memo", memo_id=memo.pk)
+
+
+@login_required
+@require_POST
+def reopen(request, kind: str, object_id: int):
+    """Correct an approved plan or analysis: a new draft version (the action says why not)."""
+    subject, page = _subject(request, kind, object_id)
+    try:
+        reopened = actions.REOPEN[kind](
+            subject.pk, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("เปิดเป็นร่างฉบับที่ %(version)s แล้ว แก้ไขแล้วเสนอผ่านบันทึกข้อความใหม่")
+            % {"version": actions.revision(reopened)},
+        )
+    return redirect(page, pk=subject.agency_id, year=subject.fiscal_year)

@@ -16,10 +16,6 @@ from prongsai.agencies.models import Agency, Unit
 from prongsai.core.choices import Decision, MemoStatus, ProgressStatus, Source, Status, Tool
 from prongsai.core.choices import Round as RoundCode
 
-# kept for the modules that still import them (analysis); new code uses core.choices
-STATUS_FLOW = Status.choices
-SOURCE_CHOICES = Source.choices
-
 
 class MeasurePlan(models.Model):
     agency = models.ForeignKey(
@@ -180,6 +176,12 @@ class MeasureProgress(models.Model):
         return (actual * 100 / target).quantize(Decimal("0.01"))
 
 
+class MemoQuerySet(models.QuerySet):
+    def open(self):
+        """The memos not yet decided for good (drafted, in review or returned)."""
+        return self.exclude(status__in=[MemoStatus.APPROVED, MemoStatus.PAPER])
+
+
 class Memo(models.Model):
     """บันทึกข้อความ: the internal memo that sends a round, a plan or an analysis up for sign-off.
 
@@ -244,6 +246,8 @@ class Memo(models.Model):
     paper_signatures = models.JSONField(_("ผู้ลงนามในเอกสารกระดาษ"), default=list, blank=True)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     updated_at = models.DateTimeField(_("แก้ไขเมื่อ"), auto_now=True)
+
+    objects = MemoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-pk"]

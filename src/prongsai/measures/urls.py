@@ -13,6 +13,11 @@ urlpatterns = [
         name="measure_edit",
     ),
     path("<int:pk>/plans/<int:year>/measures/<int:measure_id>/move/", views.move, name="move"),
+    path(
+        "<int:pk>/plans/<int:year>/measures/<int:measure_id>/delete/",
+        views.delete,
+        name="measure_delete",
+    ),
     path("<int:pk>/plans/<int:year>/rounds/<str:round_code>/", views.round_page, name="round"),
     path("<int:pk>/evidence/<int:evidence_id>/", views.evidence_file, name="evidence"),
     path(
@@ -23,4 +28,5 @@ urlpatterns = [
     path("memos/", memo_views.inbox, name="inbox"),
     path("memos/<int:memo_id>/", memo_views.memo_page, name="memo"),
     path("memos/new/<str:kind>/<int:object_id>/", memo_views.memo_new, name="memo_new"),
+    path("memos/reopen/<str:kind>/<int:object_id>/", memo_views.reopen, name="reopen"),
 ]

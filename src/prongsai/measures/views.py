@@ -14,10 +14,10 @@ from prongsai.access.scope import agency_or_404, object_or_404
 from prongsai.analysis.models import Analysis
 from prongsai.core.concurrency import EditConflict, rebound_with_version, version_of
 from prongsai.core.errors import ActionError
+from prongsai.core.files.evidence import CONTENT_TYPES, download_name
 from prongsai.criteria.services import catalog_or_none
 
 from . import actions
-from .evidence import CONTENT_TYPES, download_name
 from .forms import MeasureForm, ProgressFormSet
 from .models import Evidence, Measure, MeasurePlan, MeasureProgress
 from .rules import is_overdue, missing_results
@@ -124,6 +124,23 @@ def move(request, pk: int, year: int, measure_id: int):
         )
     except ActionError as exc:
         messages.error(request, str(exc))
+    return redirect("measures:plan", pk=pk, year=year)
+
+
+@login_required
+@require_POST
+def delete(request, pk: int, year: int, measure_id: int):
+    """Take a measure out of a draft plan (refused, with its 4xx, once the plan is sent)."""
+    plan = object_or_404(request, MeasurePlan.objects, agency_id=pk, fiscal_year=year)
+    measure = get_object_or_404(Measure, pk=measure_id, plan=plan)
+    try:
+        actions.measure_delete(plan.pk, measure.pk, by=request.user)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        response = plan_page(request, pk=pk, year=year)
+        response.status_code = exc.status
+        return response
+    messages.success(request, _("นำมาตรการที่ %(number)s ออกจากแผนแล้ว") % {"number": measure.number})
     return redirect("measures:plan", pk=pk, year=year)
 
 

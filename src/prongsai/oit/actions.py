@@ -34,7 +34,7 @@ from prongsai.agencies.models import Agency, Unit
 from prongsai.core import events
 from prongsai.core.actions import action, actor_user
 from prongsai.core.errors import Conflict, Invalid
-from prongsai.measures.evidence import EvidenceRefused, evidence_extension, stored_name
+from prongsai.core.files.evidence import EvidenceRefused, evidence_extension, stored_name
 
 from .models import MAX_EVIDENCE, ItemStatus, OitEvidence, OitItem, OitWorkspace
 from .services import catalog_or_none, public_snapshot

@@ -91,8 +91,8 @@ def for_agencies(agencies, year: int | None = None, *, limit: int = 20) -> dict 
 
 
 def table(data: dict):
-    """The readiness as an export table (CSV/XLSX through dashboards.exports)."""
-    from prongsai.dashboards.exports import Table
+    """The readiness as an export table (CSV/XLSX through core.exports)."""
+    from prongsai.core.exports import Table
 
     rows = [
         [

@@ -16,7 +16,7 @@ from prongsai.access import scope
 from prongsai.access.scope import agency_or_404
 from prongsai.agencies.models import Agency
 from prongsai.core.errors import ActionError
-from prongsai.measures.evidence import CONTENT_TYPES, download_name
+from prongsai.core.files.evidence import CONTENT_TYPES, download_name
 
 from . import actions
 from .forms import ItemForm, SettingsForm

@@ -9,7 +9,9 @@ memo.send           the next signer (the memo's pending step of lowest order)
 memo.approve_step   the next signer
 memo.return         the proposer (the user of the memo's first signatory), with the reason
 memo.approve        the proposer
-document.publish    the agency's editors (editor and agency admin memberships)
+document.publish    the agency's editors (editor and agency admin memberships); the analysis,
+                    plan or round it presents has moved to "published"
+oit.publish         the agency's editors: the public ITA page of the year is out
 ==================  ==========================================================================
 
 The actor is never told about their own action. :func:`deliver` is the one way a notification
@@ -44,7 +46,7 @@ def notify(event) -> list[Notification]:
     """The notifications ``event`` makes (none for events that need nobody)."""
     if event.action in MEMO_EVENTS:
         made = _memo(event)
-    elif event.action == "document.publish":
+    elif event.action in ("document.publish", "oit.publish"):
         made = _published(event)
     else:
         return []
@@ -118,14 +120,21 @@ def _published(event) -> list:
         ),
         is_active=True,
     )
+    who = event.actor_name or _("ระบบ")
     with translation.override(settings.LANGUAGE_CODE):
+        if event.action == "oit.publish":
+            year = event.fiscal_year
+            title = _("เผยแพร่หน้า ITA ปีงบประมาณ %(year)s แล้ว") % {"year": year}
+            body = _("หน้าสาธารณะของรายการ OIT ทุกข้อ เผยแพร่โดย %(who)s") % {"who": who}
+            url = reverse("ita:page", args=[event.agency_id, year])
+            return [_to(u, event, "published", title, body, url) for u in users]
         title = _("เผยแพร่เอกสารแล้ว: %(title)s") % {
             "title": data.get("title") or data.get("kind", "")
         }
         body = _("ฉบับที่ %(version)s ปีงบประมาณ %(year)s เผยแพร่โดย %(who)s") % {
             "version": data.get("version", "-"),
             "year": data.get("year") or event.fiscal_year or "-",
-            "who": event.actor_name or _("ระบบ"),
+            "who": who,
         }
         return [_to(u, event, "published", title, body, data.get("url", "")) for u in users]
 

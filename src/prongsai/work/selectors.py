@@ -249,6 +249,50 @@ def agency_due(agency: Agency, today: date) -> list[dict]:
                     "url": step_url(agency.pk, year, step.key),
                 }
             )
+    return items + oit_due(agency, today, years=(current - 1, current, current + 1))
+
+
+@dataclass(frozen=True)
+class OitDue:
+    """An OIT item not ready by its due date, in the shape of a cycle step (key, label, due,
+    state_label) so my work and the reminders list both alike."""
+
+    key: str
+    label: str
+    due: date
+    state_label: str
+
+
+def oit_due(agency: Agency, today: date, *, years) -> list[dict]:
+    """The agency's OIT items of ``years`` not ready and due within 7 days or overdue (the
+    OIT app's selector ``due_items``, narrowed to the agency)."""
+    from django.utils.translation import gettext as _
+
+    from prongsai.oit.services import due_items
+
+    rows = due_items(today, within_days=DUE_SOON_DAYS).filter(
+        workspace__agency=agency, workspace__fiscal_year__in=years
+    )
+    items = []
+    for item in rows:
+        year = item.workspace.fiscal_year
+        step = OitDue(
+            key=f"oit-{item.code}",
+            label=_("OIT %(code)s %(title)s") % {"code": item.code, "title": item.title},
+            due=item.due,
+            state_label=item.get_status_display(),
+        )
+        url = reverse("oit:workspace", args=[agency.pk, year]) + f"#item-{item.code}"
+        items.append(
+            {
+                "agency": agency,
+                "year": year,
+                "step": step,
+                "overdue": today > item.due,
+                "days": abs((item.due - today).days),
+                "url": url,
+            }
+        )
     return items
 
 

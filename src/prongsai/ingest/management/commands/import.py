@@ -13,7 +13,7 @@ from rich.progress import Progress
 
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import ActionError
-from prongsai.ingest.errors import IngestError
+from prongsai.core.files.errors import IngestError
 from prongsai.ingest.importing import import_file, safe_file_name
 from prongsai.ingest.reader import read_document
 from prongsai.ingest.result import to_json

@@ -1,7 +1,7 @@
 """Evidence files: what may be stored, judged by content, and the name it is stored under.
 
 Accepted: PDF, PNG/JPEG/GIF images and Office files (DOCX, XLSX, PPTX: ZIP containers checked
-against zip bombs by ``ingest.zipguard``), at most :data:`MAX_BYTES`. Everything else (HTML, SVG,
+against zip bombs by ``zipguard``), at most :data:`MAX_BYTES`. Everything else (HTML, SVG,
 scripts, executables, old .doc) is refused whatever its name says, so a stored file can never be
 a page that runs in a browser. The stored name is random with the extension of the content, so
 a name from outside never reaches the file system.
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import secrets
 
-from prongsai.ingest.errors import IngestError
-from prongsai.ingest.sniff import image_kind
-from prongsai.ingest.zipguard import open_checked_zip
+from prongsai.core.files.errors import IngestError
+from prongsai.core.files.sniff import image_kind
+from prongsai.core.files.zipguard import open_checked_zip
 
 MAX_BYTES = 20 * 1024 * 1024
 _OFFICE = {"word/": ".docx", "xl/": ".xlsx", "ppt/": ".pptx"}

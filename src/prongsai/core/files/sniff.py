@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prongsai.ingest.errors import IngestError
+from prongsai.core.files.errors import IngestError
 
 MAX_BYTES = 50 * 1024 * 1024  # 50 MB: larger than any report; larger files are refused unread
 # A report of a few hundred pages is well under a million characters of text; more is no report.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from prongsai.thai.errors import ThaiValueError
 
-class IngestError(ValueError):
+
+class IngestError(ThaiValueError):
     """A file that cannot be read as an ITA document, and why.
 
     ``code`` is stable and meant for programs (``empty``, ``too_large``, ``binary``,
@@ -14,13 +16,6 @@ class IngestError(ValueError):
     """
 
     def __init__(self, code: str, message_th: str, message_en: str) -> None:
-        super().__init__(code, message_th, message_en)
+        super().__init__(message_th, message_en)  # str(): Thai; .message(lang)
         self.code = code
-        self.message_th = message_th
-        self.message_en = message_en
-
-    def __str__(self) -> str:
-        return self.message_th
-
-    def message(self, lang: str = "th") -> str:
-        return self.message_en if lang == "en" else self.message_th
+        self.args = (code, message_th, message_en)  # as constructed (pickling)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from prongsai.ingest.errors import IngestError
+from prongsai.core.files.errors import IngestError
 
 MAX_ENTRIES = 2_000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all entries together
