@@ -243,7 +243,7 @@ def test_analysis_page_in_english(client, phanom):
     assert "The analysis is drafted from the scores" in html
     for text in ["Questions and scores", "Verdict", "Narrative analysis", "Status:"]:
         assert text in html
-    assert "The agency's constraints (part 3)" in html
+    assert "Cover title and the agency's constraints (part 3)" in html
     assert "Draft a memo to send the analysis" in html
     assert 'aria-label="Recommendation, OIT, issue 3"' in html
     for thai in ["ข้อคำถามและคะแนน", "ร่างบันทึกข้อความ", "วิเคราะห์บรรยาย", "สถานะ:", "ประเด็นที่"]:
