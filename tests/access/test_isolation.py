@@ -81,6 +81,10 @@ ROUTES = {
     ),
     "documents:publish": (lambda s: {"pk": s.agency.pk, "year": 2567, "kind": "plan"}, {}),
     "documents:publish_memo": (lambda s: {"memo_id": s.objects["memo"].pk}, {}),
+    "documents:wording": (
+        lambda s: {"pk": s.agency.pk, "year": 2567},
+        {"part": "labels", "label-title": "หัวคอลัมน์ของคนนอก"},
+    ),
     "assessments:entry": (
         lambda s: {"pk": s.agency.pk, "year": 2566},
         {"ind_1": "10"},
@@ -133,6 +137,10 @@ OUTSIDE = {
     "password_reset_confirm",
     "password_reset_complete",
     "set_language",
+    # the memos' ครุฑ: a national setting, not an agency's (national admins only, the image
+    # to every signed-in user; tests/documents/test_wording.py)
+    "documents:emblem",
+    "documents:emblem_image",
     # the public pages of published documents: open to everyone by design, and they show
     # frozen publications only (tests/documents/test_publishing.py)
     "public:list",

@@ -189,7 +189,7 @@ class OitPredicted(Schema):
     oit: float | None
     overall: float | None
     rating: str | None
-    passed: bool
+    passed: bool | None  # None: no overall yet (no IIT/EIT of last year, none typed)
     costs: dict[str, float | None]
 
 
