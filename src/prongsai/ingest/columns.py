@@ -83,6 +83,61 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     return roles
 
 
+def merge_header_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """A two-row header made one: ``มาตรการ | การดำเนินงาน | | ผู้รับผิดชอบ`` over
+    `` | วิธีการ | ผลการดำเนินงาน | `` reads as ``มาตรการ | วิธีการ | ผลการดำเนินงาน | ผู้รับผิดชอบ``.
+
+    The second row names columns only (every filled cell has a role) and leaves some cells
+    empty, under the first row's cells that span both rows. A second row with fewer cells (a
+    text rendering that dropped the empty cells under a rowspan) is put under the first row's
+    cells that have no role or are empty.
+    """
+    out: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if below is not None and header_columns(row) is not None and _names_columns(below):
+            merged = _merged(row, below)
+            if merged is not None:
+                out.append(merged)
+                index += 2
+                continue
+        out.append(row)
+        index += 1
+    return tuple(out)
+
+
+def _names_columns(row: tuple[str, ...]) -> bool:
+    filled = [cell for cell in row if cell.strip()]
+    return (
+        bool(filled)
+        and all(role_of(cell) is not None for cell in filled)
+        and not any(starts_with_marker(cell) for cell in filled)
+    )
+
+
+def _merged(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
+    if len(below) == len(top) and any(not cell.strip() for cell in below):
+        return tuple(b if b.strip() else t for t, b in zip(top, below, strict=True))
+    filled = [cell for cell in below if cell.strip()]
+    # the spanning cell has no role of its own ("การดำเนินงาน"), the cells after it are empty
+    slots = [
+        i for i, cell in enumerate(top)
+        if not cell.strip() or (role_of(cell) is None and len(_words(cell)) <= 3)
+    ]  # fmt: skip
+    if len(slots) != len(filled) or not slots:
+        return None
+    merged = list(top)
+    for slot, cell in zip(slots, filled, strict=True):
+        merged[slot] = cell
+    return tuple(merged)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def is_measures_header(columns: dict[str, int] | None) -> bool:
     return (
         bool(columns)

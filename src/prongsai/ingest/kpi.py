@@ -21,7 +21,10 @@ _ACTUAL = re.compile(
     rf"{_NUMBER}\s*{_UNIT}\s*(?:\)\s*)?คิดเป็น\s*(?:ร้อยละ|%)\s*(\d{{1,3}}(?:\.\d+)?)"
 )
 _PERCENT_AFTER = re.compile(r"ร้อยละ\s*(\d{1,3}(?:\.\d+)?)\s*ของ\s*(?:กลุ่ม)?เป้าหมาย")
-_TARGET = re.compile(rf"(?:กลุ่ม)?เป้าหมาย\s*(?:จำนวน|ทั้งหมด|ทั้งสิ้น)?\s*{_NUMBER}\s*{_UNIT}")
+_TARGET = re.compile(
+    rf"(?:กลุ่ม)?เป้าหมาย\s*(?:จำนวน|ทั้งหมด|ทั้งสิ้น)?\s*(?:ไม่น้อยกว่า|อย่างน้อย|ขั้นต่ำ)?\s*"
+    rf"(?:จำนวน)?\s*{_NUMBER}\s*{_UNIT}"
+)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from prongsai.ingest.blocks import Document
+from prongsai.ingest.blocks import Document, Table
+from prongsai.ingest.columns import merge_header_rows
 from prongsai.ingest.docx_reader import read_docx
 from prongsai.ingest.encoding import decode_text
 from prongsai.ingest.errors import IngestError
@@ -13,6 +14,18 @@ from prongsai.ingest.text_reader import read_text
 
 
 def read_blocks(data: bytes) -> Document:
+    """The paragraphs and tables of a file, two-row table headers made one (see ``_read``)."""
+    document = _read(data)
+    if not any(isinstance(block, Table) for block in document.blocks):
+        return document
+    blocks = tuple(
+        Table(merge_header_rows(block.rows)) if isinstance(block, Table) else block
+        for block in document.blocks
+    )
+    return Document(blocks, document.format)
+
+
+def _read(data: bytes) -> Document:
     """The paragraphs and tables of a file (text, Markdown, HTML, DOCX or PDF), in order.
 
     Raises ``IngestError`` for an empty, oversized, binary, damaged or unsupported file.
