@@ -19,7 +19,12 @@ from prongsai.ingest.cleanup import normalize_chars
 from prongsai.ingest.errors import IngestError
 from prongsai.ingest.html_text import tidy_lines
 from prongsai.ingest.numbering import starts_with_marker
-from prongsai.ingest.thai_text import invalid_count, repair_text_layer
+from prongsai.ingest.thai_text import (
+    has_confused_marks,
+    invalid_count,
+    repair_confused_marks,
+    repair_text_layer,
+)
 
 MAX_PAGES = 300
 
@@ -63,7 +68,7 @@ def read_pdf(data: bytes) -> Document:
 
 def _best_reading(data: bytes, pages) -> list[Block]:
     """The blocks of every page as pdfplumber reads them and as PDFium does; the more valid."""
-    plumber = [block for page in pages for block in _page_blocks(page, None)]
+    plumber = _repaired([block for page in pages for block in _page_blocks(page, None)])
     try:
         import pypdfium2
 
@@ -74,13 +79,32 @@ def _best_reading(data: bytes, pages) -> list[Block]:
         pdfium = []
         for page, pdfium_page in zip(pages, document, strict=False):
             pdfium.extend(_page_blocks(page, _PdfiumText(pdfium_page)))
+        pdfium = _repaired(pdfium)
     except Exception:
         return plumber
     finally:
         document.close()
-    if _invalid(pdfium) <= _invalid(plumber):  # equal: PDFium keeps the producer's order
+    if _invalid(pdfium) < _invalid(plumber):
         return pdfium
     return plumber
+
+
+def _repaired(blocks: list[Block]) -> list[Block]:
+    """The text layer's misread glyphs put back; where the file shows a font that confuses
+    its marks, each doubtful word read again against the dictionary."""
+    confused = has_confused_marks(Document(tuple(blocks), "pdf").text())
+
+    def repair(text: str) -> str:
+        text = tidy_lines(repair_text_layer(text))
+        return repair_confused_marks(text) if confused else text
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(repair(block.text)))
+        else:
+            out.append(Table(tuple(tuple(repair(cell) for cell in row) for row in block.rows)))
+    return out
 
 
 def _invalid(blocks: list[Block]) -> int:
@@ -98,6 +122,8 @@ class _PdfiumText:
         text = self.textpage.get_text_bounded(
             left=x0, bottom=self.height - bottom, right=x1, top=self.height - top
         )
+        # PDFium marks a hyphen that ends a line as \x02 (or a soft hyphen): it is a hyphen
+        text = text.replace("\x02", "-").replace("\u00ad", "-")
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -141,7 +167,7 @@ def _table_settings(page) -> dict:
 def _cell_text(cell: str | None) -> str:
     """A cell's lines: a wrapped line joins the one before it with a space; a line that starts
     a numbered or bulleted item stays a line of its own."""
-    lines = tidy_lines(repair_text_layer(normalize_chars(cell or ""))).split("\n")
+    lines = tidy_lines(normalize_chars(cell or "")).split("\n")
     text = ""
     for line in lines:
         if not text:
@@ -184,5 +210,5 @@ def _text_between(page, top: float, bottom: float, pdfium=None) -> list[Block]:
 
 
 def _paragraph(lines: list[str]) -> list[Block]:
-    text = tidy_lines(repair_text_layer(normalize_chars("\n".join(lines))))
+    text = tidy_lines(normalize_chars("\n".join(lines)))
     return [Paragraph(text)] if text else []

@@ -27,7 +27,10 @@ _MARK = f"{_ABOVE}{_BELOW}{_TONE}\u0e4c\u0e4d\u0e4e"  # every mark written over/
 # a glyph the font's map named wrongly: Latin-1 supplement/extended letters, private use, NUL
 _STRAY = "\u0000\u00c0-\u024f\ue000-\uf8ff\ufffd"
 
-_NIKHAHIT = re.compile(rf"(?<=[{_CONSONANT}])([{_TONE}]?)(?:[{_STRAY}]| {{1,2}}|\u0e4d)\u0e32")
+_NIKHAHIT = re.compile(
+    rf"(?<=[{_CONSONANT}])(?:([{_TONE}]?)[{_STRAY}\u0e4d]|() {{2}})\u0e32"
+)  # a space before า only stands for the nikhahit where no tone mark tells otherwise
+_SPACE_BEFORE_VOWEL = re.compile(rf"(?<=[{_CONSONANT}{_MARK}]) +(?=[\u0e30\u0e32\u0e33\u0e45])")
 _UU_AS_TONE = re.compile(rf"(?<=[{_CONSONANT}])\u0e49(?=[{_TONE}])")
 _UU_AS_TONE_AFTER = re.compile(rf"(?<=[{_CONSONANT}])\u0e48\u0e49")
 _TONE_FIRST = re.compile(rf"([{_TONE}])([{_ABOVE}{_BELOW}])")  # written in the vowel's place
@@ -56,7 +59,99 @@ def repair_text_layer(text: str) -> str:
         return text
     text = _SPACE_BEFORE_MARK.sub("", text)
     text = _TONE_FIRST.sub(r"\2\1", text)
-    text = _NIKHAHIT.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _NIKHAHIT.sub(lambda m: (m.group(1) or "") + "\u0e33", text)
+    text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _UU_AS_TONE.sub("\u0e39", text)
     text = _UU_AS_TONE_AFTER.sub("\u0e39\u0e48", text)
     return text
+
+
+# --- marks a font's glyph map confused with one another -----------------------------------------
+
+# Lowered or shifted variants of these marks are the glyphs producers map wrongly, each as
+# another of them (Loma: ู as ้; Norasi: ่ as ู; Waree: ู as ่): which one was meant, only the
+# word says. Tried only where the word as read is not a word.
+_CONFUSABLE = "\u0e38\u0e39\u0e48\u0e49"  # ุ ู ่ ้
+_CONFUSED = re.compile(rf"(?<=[{_CONSONANT}])[{_CONFUSABLE}]{{1,2}}")
+_READINGS = ("\u0e39", "\u0e39\u0e49", "\u0e39\u0e48", "\u0e48", "\u0e49", "\u0e38", "\u0e38\u0e48",
+             "\u0e38\u0e49")  # fmt: skip
+_LOST_NIKHAHIT = re.compile(rf"(?:(?<=[{_CONSONANT}])|(?<=[{_CONSONANT}][{_TONE}]))\u0e32")
+
+
+def has_confused_marks(text: str) -> bool:
+    """Whether a text layer shows the signature of a font whose marks are mapped wrongly:
+    stacked marks no writer types, or stray glyphs."""
+    return any(pattern.search(text) for pattern in _INVALID[1:4] + _INVALID[6:7])
+
+
+def repair_confused_marks(text: str) -> str:
+    """Each word holding a confusable mark (ุ ู ่ ้), with its neighbours, read again with the
+    other marks: the reading that leaves fewest letters outside dictionary words (PyThaiNLP),
+    then in fewest words, is kept. For text layers that ``has_confused_marks``."""
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    words = _words()
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not _CONFUSED.search(token) and not (
+            "\u0e32" in token and (len(token) <= 3 or _is_unknown(token, words))
+        ):
+            out.append(token)
+            index += 1
+            continue
+        before = out.pop() if out and out[-1].strip() else ""
+        after = tokens[index + 1] if index + 1 < len(tokens) and tokens[index + 1].strip() else ""
+        out.append(_repair_span(before + token + after))
+        index += 2 if after else 1
+    return "".join(out)
+
+
+def _repair_span(span: str) -> str:
+    best, best_score = span, _score(span)
+    for _ in range(6):  # one mark at a time, each time the one change that helps most
+        found = None
+        for match in _LOST_NIKHAHIT.finditer(best):  # an ำ read as า (its nikhahit lost)?
+            candidate = best[: match.start()] + "\u0e33" + best[match.end() :]
+            score = _score(candidate)
+            if score < best_score:
+                found, best_score = candidate, score
+        for match in _CONFUSED.finditer(best):
+            for reading in _READINGS:
+                if reading == match.group(0):
+                    continue
+                candidate = best[: match.start()] + reading + best[match.end() :]
+                score = _score(candidate)
+                if score < best_score:
+                    found, best_score = candidate, score
+        if found is None:
+            break
+        best = found
+    return best
+
+
+def _score(text: str) -> tuple[int, int]:
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(text, engine="newmm", keep_whitespace=False)
+    words = _words()
+    unknown = sum(len(t) for t in tokens if _is_unknown(t, words))
+    return unknown, len(tokens)
+
+
+def _is_unknown(token: str, words) -> bool:
+    return bool(re.search("[\u0e01-\u0e4e]", token)) and token not in words
+
+
+_WORDS: frozenset[str] | None = None
+
+
+def _words() -> frozenset[str]:
+    global _WORDS
+    if _WORDS is None:
+        from pythainlp.corpus import thai_words
+
+        _WORDS = frozenset(thai_words())
+    return _WORDS
