@@ -49,9 +49,22 @@ def role_of(header: str) -> str | None:
     for role, words in checks:
         if any(word in h for word in words):
             return role
+    # a scan's header read without some of its marks ("ผูรบผดชอบ"): the letters still tell
+    bare = _bare(h)
+    for role, words in checks:
+        if any(len(word) >= 6 and _bare(word) in bare for word in words):
+            return role
     if h in ("ลำดับ", "ลำดับที่", "ที่", "ข้อ"):
         return NUMBER
     return None
+
+
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _bare(text: str) -> str:
+    """Thai letters without the marks over and under them."""
+    return _MARKS.sub("", text)
 
 
 def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:

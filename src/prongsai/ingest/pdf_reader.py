@@ -52,17 +52,9 @@ def read_pdf(data: bytes) -> Document:
             "The PDF is damaged or incomplete and cannot be opened.",
         ) from error
     if not chars or not blocks:
-        from prongsai.ingest.ocr import ocr_available, read_scanned_pdf
+        from prongsai.ingest.ocr import read_scanned_pdf
 
-        if ocr_available():
-            return read_scanned_pdf(data)
-        raise IngestError(
-            "pdf_no_text",
-            "PDF นี้ไม่มีชั้นข้อความ (น่าจะเป็นเอกสารที่สแกนเป็นภาพ) ระบบไม่ทำ OCR "
-            "โปรดนำเข้าไฟล์ต้นฉบับ (Word) หรือ PDF ที่สร้างจากโปรแกรมพิมพ์เอกสาร",
-            "This PDF has no text layer (it looks scanned); OCR is not done. Import the "
-            "original (Word) file or a PDF made by a word processor.",
-        )
+        return read_scanned_pdf(data)  # OCR, or a message that it is not installed
     return Document(tuple(blocks), "pdf")
 
 

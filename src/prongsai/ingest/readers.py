@@ -22,7 +22,7 @@ def read_blocks(data: bytes) -> Document:
         Table(merge_header_rows(block.rows)) if isinstance(block, Table) else block
         for block in document.blocks
     )
-    return Document(blocks, document.format)
+    return Document(blocks, document.format, document.confidence, document.page_images)
 
 
 def _read(data: bytes) -> Document:
@@ -39,6 +39,10 @@ def _read(data: bytes) -> Document:
         return read_pdf(data)
     if kind == "zip":
         return read_docx(data)
+    if kind == "image":
+        from prongsai.ingest.ocr import read_image_file
+
+        return read_image_file(data)
     text, _encoding = decode_text(data)
     text = text.strip()
     if not text:
