@@ -402,8 +402,12 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     for line in ordered:
         line.sort(key=lambda w: w.left)
         texts.append(_join(line))
-    conf = sum(w.conf for w in words) / len(words)
-    return _clean("\n".join(texts)), conf
+    from prongsai.ingest.thai_text import invalid_count
+
+    text = _clean("\n".join(texts))
+    # Tesseract is sure of words that are no Thai: each impossible sequence costs confidence
+    conf = sum(w.conf for w in words) / len(words) - 15 * invalid_count(text)
+    return text, max(0.0, conf)
 
 
 def _join(line: list[_Word]) -> str:
@@ -457,3 +461,48 @@ def _clean(text: str) -> str:
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
     return tidy_lines(normalize_chars(text))
+
+
+# --- confidence of the fields read ------------------------------------------------------------
+
+# a measure's field → the column roles its text comes from
+_FIELD_ROLES = {
+    "title": ("title", "tool"),
+    "methods": ("methods",),
+    "responsible": ("responsible", "responsible_period"),
+    "period": ("period", "responsible_period"),
+    "result": ("result",),
+    "outcome": ("outcome",),
+    "kpi": ("result", "outcome"),
+}
+
+
+def measure_confidence(measures, confidence: dict[str, float]) -> dict[str, float]:
+    """``{"measures.N.field": confidence}``: the least sure of the cells the field was read
+    from (a field over two pages is as sure as its worse part)."""
+    out: dict[str, float] = {}
+    for n, rows in enumerate(measures):
+        for name, roles in _FIELD_ROLES.items():
+            values = [
+                confidence[text]
+                for part in rows.parts
+                for role in roles
+                if (text := part.get(role, "")) and text in confidence
+            ]
+            if values:
+                out[f"measures.{n}.{name}"] = min(values)
+    return out
+
+
+def opening_confidence(document: Document) -> dict[str, float]:
+    """The title block's confidence stands for the agency and the fiscal year read from it."""
+    values = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            break
+        if block.text in document.confidence:
+            values.append(document.confidence[block.text])
+    if not values:
+        return {}
+    sure = sum(values) / len(values)
+    return {"agency": sure, "fiscal_year": sure}

@@ -71,6 +71,18 @@ class ReadResult:
     cover_title: str = ""  # an analysis report's cover title, lines joined by "\n"
     column_labels: list[list[str]] = field(default_factory=list)  # [[role, header], …]
     warnings: list[str] = field(default_factory=list)
+    # read by OCR: field path ("agency", "fiscal_year", "measures.0.title", …) → confidence 0–100
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reader(self) -> str:
+        """Which reader read the file: ``ocr`` for a scan, else the format's own."""
+        return "ocr" if self.format == "scan" else self.format
+
+    def low_confidence(self) -> list[str]:
+        from prongsai.ingest.ocr import LOW_CONFIDENCE
+
+        return [key for key, value in self.confidence.items() if value < LOW_CONFIDENCE]
 
 
 def to_json(result: ReadResult) -> dict[str, Any]:
@@ -104,6 +116,9 @@ def to_json(result: ReadResult) -> dict[str, Any]:
         "introduction": result.introduction,
         "cover_title": result.cover_title,
         "column_labels": result.column_labels,
+        "reader": result.reader,
+        "confidence": {key: round(value, 1) for key, value in result.confidence.items()},
+        "low_confidence": result.low_confidence(),
     }
     # no markup is ever stored from a document: what is shown later is plain text
     return strip_markup_deep(out)

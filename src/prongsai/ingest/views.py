@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import action_for, agencies_for, is_national
@@ -19,7 +21,7 @@ from prongsai.thai import format_date
 from .errors import IngestError
 from .forms import DocumentForm, MeasureFormSet, UploadForm
 from .importing import stage
-from .models import ImportedDocument
+from .models import ImportedDocument, ImportedPage
 from .saving import import_save
 
 
@@ -76,6 +78,14 @@ def review(request, pk: int):
         formset = MeasureFormSet(
             initial=[MeasureFormSet.form.initial_from(m) for m in measures], prefix="m"
         )
+    confidence = result.get("confidence") or {}
+    low = set(result.get("low_confidence") or [])
+    for n, mform in enumerate(formset.forms):
+        mform.unsure = [
+            (_FIELD_NAMES.get(key.split(".")[-1], key), round(confidence[key]))
+            for key in sorted(low)
+            if key.startswith(f"measures.{n}.")
+        ]
     return render(
         request,
         "ingest/review.html",
@@ -83,6 +93,13 @@ def review(request, pk: int):
             "document": document,
             "form": form,
             "formset": formset,
+            "pages": list(document.pages.values_list("number", flat=True)),
+            "read_by_ocr": result.get("reader") == "ocr",
+            "unsure_header": [
+                (_FIELD_NAMES[key], round(confidence[key]))
+                for key in ("agency", "fiscal_year")
+                if key in low
+            ],
             "warnings": result.get("warnings") or [],
             "has_scores": bool(
                 result.get("overall_score")
@@ -92,6 +109,30 @@ def review(request, pk: int):
         },
         status=status,
     )
+
+
+_FIELD_NAMES = {
+    "agency": gettext_lazy("หน่วยงาน"),
+    "fiscal_year": gettext_lazy("ปีงบประมาณ"),
+    "title": gettext_lazy("ชื่อมาตรการ"),
+    "methods": gettext_lazy("วิธีดำเนินการ"),
+    "responsible": gettext_lazy("ผู้รับผิดชอบ"),
+    "period": gettext_lazy("ระยะเวลา"),
+    "result": gettext_lazy("ผลการดำเนินงาน"),
+    "outcome": gettext_lazy("ผลลัพธ์"),
+    "kpi": gettext_lazy("ตัวชี้วัด"),
+}
+
+
+@login_required
+@require_http_methods(["GET"])
+def page_image(request, pk: int, number: int):
+    """A scanned page as the OCR read it, for the review page (the same access as the review)."""
+    document = get_object_or_404(_documents(request.user, "view"), pk=pk)
+    page = get_object_or_404(ImportedPage, document=document, number=number)
+    response = HttpResponse(bytes(page.image), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def _documents(user, action: str):
