@@ -158,3 +158,16 @@ def number(value: Decimal | None) -> float | int | None:
 
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def field_count(data: dict) -> int:
+    """How many fields of the stable shape a result has a value for (for summaries)."""
+    count = sum(1 for key in ("kind", "fiscal_year", "round", "overall_score") if data.get(key))
+    count += sum(1 for value in (data.get("agency") or {}).values() if value)
+    count += len(data.get("indicator_scores") or {}) + len(data.get("question_scores") or {})
+    for measure in data.get("measures") or []:
+        count += sum(1 for key in ("title", "methods", "responsible", "period_start",
+                                   "period_end", "result", "outcome", "suggestion")
+                      if measure.get(key))  # fmt: skip
+        count += sum(1 for value in (measure.get("kpi") or {}).values() if value is not None)
+    return count
