@@ -18,6 +18,7 @@ from prongsai.core.forms import active_lang
 from prongsai.core.templatetags.thai import be_date
 from prongsai.thai import format_date
 
+from .batch import Source, archive_members, is_archive
 from .errors import IngestError
 from .forms import DocumentForm, MeasureFormSet, UploadForm
 from .importing import stage
@@ -28,23 +29,57 @@ from .saving import import_save
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
+    """One file: read it and go to its review. Many files, or a ZIP: read each, list them."""
     form = UploadForm(request.POST or None, request.FILES or None)
+    results: list[dict] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            document, created = stage(upload.read(), upload.name, by=request.user)
-        except IngestError as exc:
-            form.add_error("file", exc.message(active_lang()))
-        else:
-            if not created:
-                messages.info(
-                    request,
-                    _("ไฟล์นี้เคยนำเข้าแล้วเมื่อ %(when)s (ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ")
-                    % {"when": _when(document.created_at)},
-                )
-            return redirect("ingest:review", pk=document.pk)
+        todo: list[Source] = []
+        for item in form.cleaned_data["file"]:
+            data = item.read()
+            if is_archive(item.name, data):
+                todo.extend(archive_members(item.name, data))
+            else:
+                todo.append(Source(item.name, data))
+        results = [_stage_one(request, source) for source in todo]
+        if len(results) == 1:
+            only = results[0]
+            if only["error"]:
+                form.add_error("file", only["error"])
+            else:
+                if not only["created"]:
+                    messages.info(
+                        request,
+                        _("ไฟล์นี้เคยนำเข้าแล้วเมื่อ %(when)s (ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ")
+                        % {"when": _when(only["document"].created_at)},
+                    )
+                return redirect("ingest:review", pk=only["document"].pk)
+            results = []
     recent = _documents(request.user, "view").select_related("agency")[:20]
-    return render(request, "ingest/upload.html", {"form": form, "recent": recent})
+    return render(
+        request, "ingest/upload.html", {"form": form, "recent": recent, "results": results}
+    )
+
+
+def _stage_one(request, source: Source) -> dict:
+    """Read one file of an upload: the document staged, or the reason it was refused."""
+    entry = {"name": source.name, "document": None, "created": False, "error": None}
+    if source.error is not None or source.data is None:
+        entry["error"] = source.error.message(active_lang()) if source.error else ""
+        return entry
+    try:
+        document, created = stage(source.data, source.name, by=request.user)
+    except IngestError as exc:
+        entry["error"] = exc.message(active_lang())
+        return entry
+    result = document.result or {}
+    entry |= {
+        "document": document,
+        "created": created,
+        "reader": result.get("reader"),
+        "unsure": len(result.get("low_confidence") or []),
+        "warnings": len(result.get("warnings") or []),
+    }
+    return entry
 
 
 @login_required
