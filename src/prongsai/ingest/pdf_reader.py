@@ -61,6 +61,9 @@ def read_pdf(data: bytes) -> Document:
 def _best_reading(data: bytes, pages) -> list[Block]:
     """The blocks of every page as pdfplumber reads them and as PDFium does; the more valid."""
     plumber = _repaired([block for page in pages for block in _page_blocks(page, None)])
+    plumber_invalid = _invalid(plumber)
+    if plumber_invalid == 0:
+        return plumber  # valid Thai already: a second reading has nothing to add
     try:
         import pypdfium2
 
@@ -76,7 +79,7 @@ def _best_reading(data: bytes, pages) -> list[Block]:
         return plumber
     finally:
         document.close()
-    if _invalid(pdfium) < _invalid(plumber):
+    if _invalid(pdfium) < plumber_invalid:
         return pdfium
     return plumber
 

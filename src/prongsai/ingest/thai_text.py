@@ -18,6 +18,7 @@ more than one extractor and keeps the text with the fewest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CONSONANT = "\u0e01-\u0e2e"
 _TONE = "\u0e48-\u0e4b"
@@ -96,9 +97,12 @@ def repair_confused_marks(text: str) -> str:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not _CONFUSED.search(token) and not (
-            "\u0e32" in token and (len(token) <= 3 or _is_unknown(token, words))
-        ):
+        doubtful = (
+            _is_unknown(token, words)
+            or len(token) <= 3
+            or (index + 1 < len(tokens) and _is_unknown(tokens[index + 1], words))
+        )
+        if not doubtful or not (_CONFUSED.search(token) or "\u0e32" in token):
             out.append(token)
             index += 1
             continue
@@ -132,6 +136,7 @@ def _repair_span(span: str) -> str:
     return best
 
 
+@lru_cache(maxsize=65_536)
 def _score(text: str) -> tuple[int, int]:
     from pythainlp.tokenize import word_tokenize
 
