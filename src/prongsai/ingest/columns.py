@@ -54,12 +54,22 @@ def role_of(header: str) -> str | None:
     for role, words in checks:
         if any(len(word) >= 6 and _bare(word) in bare for word in words):
             return role
+    if len(bare) <= 24:  # … or with one letter misread ("ผูวับผิดชอบ"): nearly the same letters
+        for role, words in checks:
+            if any(len(word) >= 8 and _near(_bare(word), bare) for word in words):
+                return role
     if h in ("ลำดับ", "ลำดับที่", "ที่", "ข้อ"):
         return NUMBER
     return None
 
 
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _near(word: str, text: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return len(text) >= len(word) - 1 and SequenceMatcher(None, word, text).ratio() >= 0.85
 
 
 def _bare(text: str) -> str:

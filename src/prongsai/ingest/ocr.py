@@ -16,6 +16,7 @@ downloaded. Without it, a scan is refused with a message saying OCR is not insta
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -33,6 +34,7 @@ DPI = 200  # scans are read at this resolution (a PDF's page images are rendered
 TIMEOUT_S = 120  # per page
 LOW_CONFIDENCE = 75.0  # a field read with less than this (0–100) is flagged for review
 _LANGS = "tha+eng"
+_PSM = os.environ.get("PRONGSAI_OCR_PSM", "3")  # Tesseract page segmentation: 3 = automatic
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +148,7 @@ class _Word:
     left: int
     right: int
     line: tuple[int, int, int]
+    order: int = 0  # Tesseract's reading order (marks come after their letter)
 
 
 def read_page(image) -> Page:
@@ -195,16 +198,18 @@ def _deskew(image):
     small = image.copy()
     small.thumbnail((800, 800))
     best, best_angle = -1.0, 0.0
-    for step in range(-20, 21):
-        angle = step / 10
+    for step in range(-40, 41):
+        angle = step / 20
         turned = np.asarray(small.rotate(angle, fillcolor=255)) < 140
         profile = turned.sum(axis=1).astype(float)
         score = float((np.diff(profile) ** 2).sum())
         if score > best:
             best, best_angle = score, angle
-    if abs(best_angle) < 0.05:
-        return image
-    return image.rotate(best_angle, fillcolor=255)
+    if abs(best_angle) < 0.2:
+        return image  # turning resamples the page and thins its marks: only for a real tilt
+    from PIL import Image
+
+    return image.rotate(best_angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
 
 
 def _runs(mask, length: int):
@@ -238,7 +243,8 @@ def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
         elif not on and start is not None:
             band = runs[start:index].any(axis=0)
             xs = np.flatnonzero(band)
-            if index - start <= 8 and xs.size:  # a rule is thin; a block of ink is not
+            # a rule is thin (a little wider where the page is still tilted); a block of ink is not
+            if index - start <= 20 and xs.size:
                 lines.append(((start + index) // 2, int(xs[0]), int(xs[-1]) + min_length))
             start = None
     return lines
@@ -253,7 +259,7 @@ def _words(image) -> list[_Word]:
         image.save(path)
         try:
             done = subprocess.run(
-                [program, str(path), "stdout", "-l", _LANGS, "--psm", "3", "--dpi", str(DPI),
+                [program, str(path), "stdout", "-l", _LANGS, "--psm", _PSM, "--dpi", str(DPI),
                  "-c", "preserve_interword_spaces=1", "tsv"],
                 capture_output=True, timeout=TIMEOUT_S, check=False,
             )  # fmt: skip
@@ -272,10 +278,12 @@ def _words(image) -> list[_Word]:
         text = parts[11].strip()
         if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
             continue  # a speck or a stray mark read as a letter
+        if _STRAY_WORD.fullmatch(text) or (len(text) == 1 and text.isdigit() and conf < 80):
+            continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
         line_id = (int(parts[2]), int(parts[3]), int(parts[4]))
         words.append(
             _Word(parts[11].strip(), conf, left + width / 2, top + height / 2, left,
-                  left + width, line_id)
+                  left + width, line_id, len(words))
         )  # fmt: skip
     return words
 
@@ -400,7 +408,7 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     ordered = sorted(lines.values(), key=lambda ws: min(w.y for w in ws))
     texts = []
     for line in ordered:
-        line.sort(key=lambda w: w.left)
+        line.sort(key=lambda w: w.order)
         texts.append(_join(line))
     from prongsai.ingest.thai_text import invalid_count
 
@@ -452,15 +460,21 @@ def _paragraphs(words: list[_Word]):
 
 # Tesseract's Thai model reads ๖ as ๒ now and then: a Buddhist-era year of ITA documents is
 # 2556–2599, so "๒๕๒x" is "๒๕๖x" misread (ITA began in 2556; 2520s are no such year).
+_STRAY_WORD = re.compile(r"[A-Za-z]{0,2}[a-z][A-Za-z]{0,1}|[^\w\u0e01-\u0e5b]+")
 _MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
 
 
 def _clean(text: str) -> str:
-    from prongsai.ingest.cleanup import normalize_chars
+    from prongsai.ingest.cleanup import join_cut_words, normalize_chars
     from prongsai.ingest.html_text import tidy_lines
+    from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
-    return tidy_lines(normalize_chars(text))
+    lines = []
+    for line in tidy_lines(normalize_chars(text)).split("\n"):
+        line = join_cut_words(repair_text_layer(line))
+        lines.append(repair_dropped_marks(repair_dropped_marks(line)))
+    return "\n".join(lines)
 
 
 # --- confidence of the fields read ------------------------------------------------------------

@@ -17,6 +17,7 @@ more than one extractor and keeps the text with the fewest.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -137,13 +138,29 @@ def _repair_span(span: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def _score(text: str) -> tuple[int, int]:
+def _score(text: str) -> tuple[int, int, float]:
+    """Lower is better: letters outside dictionary words, then words, then how rare they are
+    (the Thai National Corpus' frequencies, shipped with PyThaiNLP)."""
     from pythainlp.tokenize import word_tokenize
 
     tokens = word_tokenize(text, engine="newmm", keep_whitespace=False)
     words = _words()
     unknown = sum(len(t) for t in tokens if _is_unknown(t, words))
-    return unknown, len(tokens)
+    freqs = _frequencies()
+    rarity = -sum(math.log(freqs.get(t, 0) + 1) for t in tokens)
+    return unknown, len(tokens), round(rarity, 3)
+
+
+_FREQ: dict[str, int] | None = None
+
+
+def _frequencies() -> dict[str, int]:
+    global _FREQ
+    if _FREQ is None:
+        from pythainlp.corpus import tnc
+
+        _FREQ = dict(tnc.word_freqs())
+    return _FREQ
 
 
 def _is_unknown(token: str, words) -> bool:
@@ -160,3 +177,69 @@ def _words() -> frozenset[str]:
 
         _WORDS = frozenset(thai_words())
     return _WORDS
+
+
+# --- marks an OCR dropped -------------------------------------------------------------------------
+
+_DROPPABLE = "\u0e48\u0e49\u0e31\u0e34\u0e35\u0e37\u0e38\u0e39\u0e47\u0e4c"  # ่ ้ ั ิ ี ื ุ ู ็ ์
+_INSERT_AT = re.compile(
+    f"[{_CONSONANT}](?![{_MARK}])|[{_CONSONANT}][{_ABOVE}{_BELOW}](?![{_TONE}])"
+)
+
+
+def repair_dropped_marks(text: str) -> str:
+    """OCR loses thin marks (``ขันตอน``, ``สิงแวดล้อม``, ``ที``): a short piece of a line, or one
+    outside the dictionary, gets a mark put back where that makes it one word with its
+    neighbours or takes letters into words (PyThaiNLP's dictionary), one mark per piece."""
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not _thai_token(token) or len(token) > 4:
+            out.append(token)
+            index += 1
+            continue
+        before = out[-1] if out and _thai_token(out[-1]) else ""
+        after = (
+            tokens[index + 1] if index + 1 < len(tokens) and _thai_token(tokens[index + 1]) else ""
+        )
+        repaired = _insert_mark(before, token, after)
+        if repaired is None:
+            out.append(token)
+            index += 1
+            continue
+        if before:
+            out.pop()
+        out.append(repaired)
+        index += 2 if after else 1
+    return "".join(out)
+
+
+def _thai_token(token: str) -> bool:
+    return bool(re.search("[\u0e01-\u0e4e]", token))
+
+
+def _insert_mark(before: str, token: str, after: str) -> str | None:
+    """``before + token + after`` with one mark put into ``token``, if that makes fewer words
+    of them (a piece joined to its neighbour: ``ขัน ตอน`` → ``ขั้นตอน``), or a one- or
+    two-letter word ten times as common (``ที`` → ``ที่``)."""
+    original = _score(before + token + after)
+    freqs = _frequencies()
+    best, best_score = None, original
+    for match in _INSERT_AT.finditer(token):
+        at = match.end()
+        for mark in _DROPPABLE:
+            changed = token[:at] + mark + token[at:]
+            score = _score(before + changed + after)
+            merges = score[0] <= original[0] and score[1] < original[1]
+            common = (
+                len(token) <= 2
+                and score[:2] == original[:2]
+                and freqs.get(changed, 0) > 10 * max(freqs.get(token, 0), 1)
+            )
+            if (merges or common) and score < best_score:
+                best, best_score = before + changed + after, score
+    return best
