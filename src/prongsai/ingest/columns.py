@@ -9,6 +9,7 @@ Every seed names its columns differently (มาตรการ/แนวทา�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from prongsai.ingest.numbering import starts_with_marker
 
@@ -24,6 +25,10 @@ MEASURE_ROLES = frozenset(
 _MAX_HEADER = 160
 
 
+_MAX_MISREAD = 40  # headers are short: longer cells are not tried as misread headers
+
+
+@lru_cache(maxsize=8192)
 def role_of(header: str) -> str | None:
     """The role of a column from its header text, or None."""
     h = re.sub(r"\s+", "", header or "")
@@ -49,6 +54,10 @@ def role_of(header: str) -> str | None:
     for role, words in checks:
         if any(word in h for word in words):
             return role
+    if h in ("ลำดับ", "ลำดับที่", "ที่", "ข้อ"):
+        return NUMBER
+    if len(h) > _MAX_MISREAD:
+        return None
     # a scan's header read without some of its marks ("ผูรบผดชอบ"): the letters still tell
     bare = _bare(h)
     for role, words in checks:
@@ -58,8 +67,6 @@ def role_of(header: str) -> str | None:
         for role, words in checks:
             if any(len(word) >= 8 and _near(_bare(word), bare) for word in words):
                 return role
-    if h in ("ลำดับ", "ลำดับที่", "ที่", "ข้อ"):
-        return NUMBER
     return None
 
 
