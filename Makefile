@@ -5,7 +5,7 @@ export PYTHAINLP_DATA ?= $(CURDIR)/data/pythainlp
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: run test setup lint format test-sqlite test-postgres messages
+.PHONY: run test setup lint format test-sqlite test-postgres messages corpus
 
 ## make run: set everything up, load the criteria and the demo agencies, serve on http://127.0.0.1:8000
 run: setup
@@ -41,3 +41,7 @@ test-postgres:
 messages:
 	cd src/prongsai && uv run prongsai makemessages -l en --no-wrap --add-location file
 	cd src/prongsai && uv run prongsai compilemessages -l en
+
+## make corpus: write the generated import corpus (tests/fixtures/corpus/build/, cached)
+corpus:
+	uv run python -m tests.fixtures.corpus.build

@@ -12,6 +12,9 @@ APT_PACKAGES=(
   chromium                  # the browser tests (Playwright drives Debian's Chromium; no download)
   libdatrie1-bin            # trietool: builds the Thai word list PDFs break lines with (documents)
   postgresql-client         # pg_dump / pg_restore for `prongsai backup` and `restore` on PostgreSQL
+  tesseract-ocr             # OCR of scanned documents on import (prongsai.ingest.ocr)
+  tesseract-ocr-tha         # … its Thai model
+  fonts-thai-tlwg           # the Thai fonts the import corpus's PDFs are made with (tests/fixtures/corpus)
 )
 
 missing=()

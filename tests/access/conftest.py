@@ -12,7 +12,7 @@ from prongsai.agencies.models import Agency, District, Province
 from prongsai.analysis.services import create_analysis
 from prongsai.assessments.services import record_scores
 from prongsai.core.actions import SYSTEM
-from prongsai.ingest.models import ImportedDocument
+from prongsai.ingest.models import ImportedDocument, ImportedPage
 from prongsai.measures.actions import (
     EvidenceData,
     evidence_add,
@@ -73,6 +73,7 @@ def build_side(place: str, province: Province, django_user_model) -> Side:
         result={"agency": {"name": agency.name}},
         source_text=f"รายงานของ{place}",
     )
+    fixture_create(ImportedPage, document=document, number=1, image=b"\x89PNG\r\n\x1a\n")
     # the OIT workspace of 2567 (issue 14): an item with a step and a file naming the agency
     from prongsai.oit.actions import FileInput, ItemInput, oit_item_save, oit_workspace_open
 

@@ -101,6 +101,7 @@ ROUTES = {
         {"action": "add_member", "username": "intruder", "role": "editor", "password": "x"},
     ),
     "ingest:review": (lambda s: {"pk": s.objects["document"].pk}, {"agency_name": "x"}),
+    "ingest:page": (lambda s: {"pk": s.objects["document"].pk, "number": 1}, {}),
     "work:mine": (lambda s: {}, {}),
     "work:count": (lambda s: {}, {}),
     "work:next": (lambda s: {"pk": s.agency.pk, "year": 2567, "view": "measures:plan"}, {}),

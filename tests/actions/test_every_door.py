@@ -29,6 +29,7 @@ DOORS = {
     "analysis:constraints": "analysis.save",
     "ingest:upload": "import.read",
     "ingest:review": "import.save",
+    "ingest:page": "reads",  # a scanned page's image (GET only)
     "access:team": "membership.add / .set_role / .remove / chain.set / unit.add",
 }
 API_WRITES = {

@@ -1,10 +1,14 @@
 """Files that cannot be read: each raises IngestError with a code and a message in Thai and
 English, and nothing else."""
 
+import io
+
 import pytest
+from PIL import Image
 
 from prongsai.core.files import zipguard
 from prongsai.ingest import MAX_BYTES, IngestError, read_blocks, read_document
+from prongsai.ingest.ocr import ocr_available
 from tests.ingest.builders import docx_from_document, scanned_pdf, zip_bytes
 from tests.ingest.conftest import seed_path
 
@@ -89,10 +93,22 @@ def test_damaged_docx():
     assert refused(broken, "a.docx").code == "corrupt_docx"
 
 
-def test_scanned_pdf_says_no_ocr():
+def test_scanned_pdf_without_ocr_says_so(monkeypatch):
+    monkeypatch.setattr("prongsai.ingest.ocr.ocr_available", lambda: False)
     error = refused(scanned_pdf(), "scan.pdf")
     assert error.code == "pdf_no_text"
     assert "OCR" in error.message_th and "OCR" in error.message_en
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs tesseract-ocr-tha (scripts/setup.sh)")
+def test_a_scan_of_nothing_gets_a_clear_thai_message():
+    error = refused(scanned_pdf(), "scan.pdf")  # a 2×2 grey picture: no text on it
+    assert error.code == "ocr_nothing"
+    assert error.message_th.startswith("อ่านข้อความจากภาพไม่ได้")
+    blank = io.BytesIO()
+    Image.new("L", (1654, 2339), 255).save(blank, "PNG")  # an A4 page at 200 dpi, empty
+    assert refused(blank.getvalue(), "blank.png").code == "ocr_nothing"
+    assert refused(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "broken.png").code == "ocr_nothing"
 
 
 def test_damaged_pdf():
@@ -102,8 +118,7 @@ def test_damaged_pdf():
 @pytest.mark.parametrize(
     ("data", "code"),
     [
-        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image"),
-        (b"\xff\xd8\xff\xe0" + b"\0" * 64, "image"),
+        (b"GIF89a" + b"\0" * 64, "image"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "legacy_office"),
         (b"{\\rtf1\\ansi hello}", "unsupported_format"),
     ],
@@ -113,9 +128,12 @@ def test_files_of_formats_never_read(data, code):
     assert error.code == code
 
 
-def test_scanned_image_message_says_no_ocr():
-    error = refused(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "scan.png")
-    assert "OCR" in error.message_th
+def test_scanned_image_message_says_no_ocr(monkeypatch):
+    monkeypatch.setattr("prongsai.ingest.ocr.ocr_available", lambda: False)
+    for data in (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, b"\xff\xd8\xff\xe0" + b"\0" * 64):
+        error = refused(data, "scan.png")
+        assert error.code == "image"
+        assert "OCR" in error.message_th
 
 
 def test_document_of_unknown_kind():

@@ -54,6 +54,7 @@ AGENCY_PATH: dict[str, str] = {
     "measures.memo": "agency",
     "measures.signoff": "memo__agency",
     "ingest.importeddocument": "agency",
+    "ingest.importedpage": "document__agency",
     "dashboards.agencyyear": "agency",
     "oit.oitworkspace": "agency",
     "oit.oititem": "workspace__agency",

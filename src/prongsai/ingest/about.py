@@ -15,7 +15,10 @@ from prongsai.ingest.blocks import Document, Paragraph, Table
 from prongsai.thai import find_periods, round_bounds, to_arabic_digits
 from prongsai.thai.months import MONTH_PATTERN
 
-_YEAR = re.compile(r"(?:ปีงบประมาณ|ปีงบฯ|ประจำปี|ในปี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*(\d{4})(?!\d)")
+# "พ.ศ." as written, or as a scan's OCR reads it ("พิศ", "wa."): a short word before the year
+_YEAR = re.compile(
+    r"(?:ปีงบประมาณ|ปีงบฯ|ประจำปี|ในปี)\s*(?:พ\s*\.\s*ศ\s*\.?|\(?\S{1,4}\.?)?\s*(\d{4})(?!\d)"
+)
 _TITLE_WORDS = re.compile(r"รายงาน|เรื่อง|มาตรการ|วิเคราะห์")
 # The title starts at the first "รายงาน…" or "มาตรการ…"; its year follows within a few lines.
 _TITLE = re.compile(r"รายงาน|มาตรการส่งเสริม")

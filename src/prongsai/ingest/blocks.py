@@ -7,7 +7,7 @@ cell); everything else is plain text, with no markup left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,10 @@ Block = Paragraph | Table
 @dataclass(frozen=True)
 class Document:
     blocks: tuple[Block, ...]
-    format: str  # what the content was: "text", "html", "docx" or "pdf"
+    format: str  # what the content was: "text", "html", "docx", "pdf" or "scan" (read by OCR)
+    # read by OCR: each cell's or paragraph's text → the mean confidence of its words (0–100)
+    confidence: dict[str, float] = field(default_factory=dict, compare=False)
+    page_images: tuple[bytes, ...] = field(default=(), compare=False, repr=False)  # PNG pages
 
     @property
     def tables(self) -> list[Table]:

@@ -9,6 +9,7 @@ Every seed names its columns differently (มาตรการ/แนวทา�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from prongsai.ingest.numbering import starts_with_marker
 
@@ -24,6 +25,10 @@ MEASURE_ROLES = frozenset(
 _MAX_HEADER = 160
 
 
+_MAX_MISREAD = 40  # headers are short: longer cells are not tried as misread headers
+
+
+@lru_cache(maxsize=8192)
 def role_of(header: str) -> str | None:
     """The role of a column from its header text, or None."""
     h = re.sub(r"\s+", "", header or "")
@@ -51,7 +56,32 @@ def role_of(header: str) -> str | None:
             return role
     if h in ("ลำดับ", "ลำดับที่", "ที่", "ข้อ"):
         return NUMBER
+    if len(h) > _MAX_MISREAD:
+        return None
+    # a scan's header read without some of its marks ("ผูรบผดชอบ"): the letters still tell
+    bare = _bare(h)
+    for role, words in checks:
+        if any(len(word) >= 6 and _bare(word) in bare for word in words):
+            return role
+    if len(bare) <= 24:  # … or with one letter misread ("ผูวับผิดชอบ"): nearly the same letters
+        for role, words in checks:
+            if any(len(word) >= 8 and _near(_bare(word), bare) for word in words):
+                return role
     return None
+
+
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _near(word: str, text: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return len(text) >= len(word) - 1 and SequenceMatcher(None, word, text).ratio() >= 0.85
+
+
+def _bare(text: str) -> str:
+    """Thai letters without the marks over and under them."""
+    return _MARKS.sub("", text)
 
 
 def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
@@ -81,6 +111,61 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     if len(roles) < 2 or not ({TITLE, TOOL, QUESTION, INDICATOR} & roles.keys()):
         return None
     return roles
+
+
+def merge_header_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """A two-row header made one: ``มาตรการ | การดำเนินงาน | | ผู้รับผิดชอบ`` over
+    `` | วิธีการ | ผลการดำเนินงาน | `` reads as ``มาตรการ | วิธีการ | ผลการดำเนินงาน | ผู้รับผิดชอบ``.
+
+    The second row names columns only (every filled cell has a role) and leaves some cells
+    empty, under the first row's cells that span both rows. A second row with fewer cells (a
+    text rendering that dropped the empty cells under a rowspan) is put under the first row's
+    cells that have no role or are empty.
+    """
+    out: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if below is not None and header_columns(row) is not None and _names_columns(below):
+            merged = _merged(row, below)
+            if merged is not None:
+                out.append(merged)
+                index += 2
+                continue
+        out.append(row)
+        index += 1
+    return tuple(out)
+
+
+def _names_columns(row: tuple[str, ...]) -> bool:
+    filled = [cell for cell in row if cell.strip()]
+    return (
+        bool(filled)
+        and all(role_of(cell) is not None for cell in filled)
+        and not any(starts_with_marker(cell) for cell in filled)
+    )
+
+
+def _merged(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
+    if len(below) == len(top) and any(not cell.strip() for cell in below):
+        return tuple(b if b.strip() else t for t, b in zip(top, below, strict=True))
+    filled = [cell for cell in below if cell.strip()]
+    # the spanning cell has no role of its own ("การดำเนินงาน"), the cells after it are empty
+    slots = [
+        i for i, cell in enumerate(top)
+        if not cell.strip() or (role_of(cell) is None and len(_words(cell)) <= 3)
+    ]  # fmt: skip
+    if len(slots) != len(filled) or not slots:
+        return None
+    merged = list(top)
+    for slot, cell in zip(slots, filled, strict=True):
+        merged[slot] = cell
+    return tuple(merged)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 
 def is_measures_header(columns: dict[str, int] | None) -> bool:

@@ -82,8 +82,39 @@ def _rows(table) -> list[tuple[str, ...]]:
 def _cell_text(tc) -> str:
     from docx.oxml.ns import qn
 
-    lines = [_paragraph_text(p) for p in tc.iter(qn("w:p"))]
+    lines = []
+    counters: dict[str, int] = {}
+    for p in tc.iter(qn("w:p")):
+        text = _paragraph_text(p)
+        marker = _list_marker(p, counters)
+        lines.append(f"{marker} {text}" if marker and text.strip() else text)
     return tidy_lines(normalize_chars("\n".join(lines)))
+
+
+def _list_marker(p, counters: dict[str, int]) -> str:
+    """The number Word would show before a list paragraph (``1.``, ``2.``…) or a bullet: Word's
+    automatic numbering is not in the text. Numbered from 1 in each cell, by list."""
+    from docx.oxml.ns import qn
+
+    props = p.find(qn("w:pPr"))
+    if props is None:
+        return ""
+    style = props.find(qn("w:pStyle"))
+    style_name = (style.get(qn("w:val")) or "") if style is not None else ""
+    numbering = props.find(qn("w:numPr"))
+    if numbering is not None:
+        num = numbering.find(qn("w:numId"))
+        key = (num.get(qn("w:val")) if num is not None else None) or style_name or "list"
+        if key == "0":
+            return ""  # numbering switched off
+    elif style_name.replace(" ", "").lower().startswith(("listnumber", "listbullet")):
+        key = style_name
+    else:
+        return ""
+    if "bullet" in style_name.lower():
+        return "-"
+    counters[key] = counters.get(key, 0) + 1
+    return f"{counters[key]}."
 
 
 def _paragraph_text(p) -> str:

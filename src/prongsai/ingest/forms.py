@@ -22,12 +22,33 @@ from .models import ImportedDocument
 TEXTAREA = {"rows": 3}
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or more files (or ZIP archives of files) in one upload: a list of them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            if not data:
+                return [single(None, initial)]
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    file = MultipleFileField(
         label=gettext_lazy("ไฟล์เอกสาร"),
         help_text=gettext_lazy(
             "รายงานการวิเคราะห์ผล ITA หรือรายงานผลการดำเนินการตามมาตรการ "
-            "(.docx .pdf .txt .md .html) ไม่เกิน 50 MB"
+            "(.docx .pdf .txt .md .html หรือภาพสแกน .png .jpg .tif) ไม่เกิน 50 MB ต่อไฟล์ "
+            "เลือกได้หลายไฟล์ หรือรวมไว้ในไฟล์ ZIP"
         ),
         error_messages={
             "required": gettext_lazy("โปรดเลือกไฟล์"),
@@ -36,13 +57,17 @@ class UploadForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise ValidationError(
-                _("ไฟล์มีขนาด %(size)s MB เกินขนาดที่รับได้ (%(limit)s MB) ระบบไม่อ่านไฟล์นี้")
-                % {"size": f"{upload.size / 1024 / 1024:,.1f}", "limit": MAX_BYTES // 1024 // 1024}
-            )
-        return upload
+        uploads = self.cleaned_data["file"]
+        for upload in uploads:
+            if upload.size > MAX_BYTES:
+                raise ValidationError(
+                    _("ไฟล์มีขนาด %(size)s MB เกินขนาดที่รับได้ (%(limit)s MB) ระบบไม่อ่านไฟล์นี้")
+                    % {
+                        "size": f"{upload.size / 1024 / 1024:,.1f}",
+                        "limit": MAX_BYTES // 1024 // 1024,
+                    }
+                )
+        return uploads
 
 
 class DocumentForm(forms.Form):

@@ -68,7 +68,9 @@ class _BlockParser(HTMLParser):
         self.blocks: list[Block] = []
         self.text: list[str] = []  # current paragraph, outside tables
         self.rows: list[list[str]] | None = None  # the open table
+        self.spans: list[list[tuple[int, int]]] = []  # (colspan, rowspan) of each cell
         self.cell: list[str] | None = None
+        self.cell_span = (1, 1)
         self.nested = 0  # tables open inside the open cell
         self.skip = 0
 
@@ -85,14 +87,19 @@ class _BlockParser(HTMLParser):
         elif tag == "table":
             self._flush_paragraph()
             self.rows = []
+            self.spans = []
         elif tag == "tr" and self.rows is not None:
             self._close_cell()
             self.rows.append([])
+            self.spans.append([])
         elif tag in ("td", "th") and self.rows is not None:
             self._close_cell()
             if not self.rows:
                 self.rows.append([])
+                self.spans.append([])
             self.cell = []
+            found = dict(attrs)
+            self.cell_span = (_span(found.get("colspan")), _span(found.get("rowspan")))
         elif tag in _BREAKS:
             self._write("\n")
 
@@ -135,7 +142,9 @@ class _BlockParser(HTMLParser):
     def _close_cell(self) -> None:
         if self.cell is not None and self.rows:
             self.rows[-1].append(tidy_lines("".join(self.cell)))
+            self.spans[-1].append(self.cell_span)
         self.cell = None
+        self.cell_span = (1, 1)
 
     def _flush_paragraph(self) -> None:
         text = tidy_lines("".join(self.text))
@@ -144,6 +153,7 @@ class _BlockParser(HTMLParser):
             self.blocks.append(Paragraph(text))
 
     def _add_table(self, rows: list[list[str]]) -> None:
+        rows = _grid(rows, self.spans)
         kept = tuple(tuple(row) for row in rows if any(cell for cell in row))
         if kept:
             self.blocks.append(Table(kept))
@@ -155,3 +165,40 @@ class _BlockParser(HTMLParser):
             self.rows = None
         self._flush_paragraph()
         return self.blocks
+
+
+_MAX_SPAN = 64
+
+
+def _span(value: str | None) -> int:
+    try:
+        return min(_MAX_SPAN, max(1, int(str(value).strip())))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _grid(rows: list[list[str]], spans: list[list[tuple[int, int]]]) -> list[list[str]]:
+    """Cells laid out on the table's grid, as the DOCX reader does: a cell spanning columns is
+    followed by empty cells, the rows a cell spans down have an empty cell in its place."""
+    if len(spans) != len(rows) or all(span == (1, 1) for row in spans for span in row):
+        return rows
+    taken: dict[tuple[int, int], str] = {}  # (row, column) → "" under a rowspan
+    out: list[list[str]] = []
+    for r, (row, row_spans) in enumerate(zip(rows, spans, strict=True)):
+        cells: list[str] = []
+        column = 0
+        for text, (colspan, rowspan) in zip(row, row_spans, strict=True):
+            while (r, column) in taken:
+                cells.append(taken.pop((r, column)))
+                column += 1
+            cells.append(text)
+            cells.extend("" for _ in range(colspan - 1))
+            for below in range(1, min(rowspan, len(rows) - r)):
+                for c in range(column, column + colspan):
+                    taken[(r + below, c)] = ""
+            column += colspan
+        while (r, column) in taken:
+            cells.append(taken.pop((r, column)))
+            column += 1
+        out.append(cells)
+    return out

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from prongsai.core import events
 from prongsai.core.actions import SYSTEM, action
 
-from .models import ImportedDocument
+from .models import ImportedDocument, ImportedPage
 from .reader import read_document
 from .result import to_json
 from .saving import SaveOutcome, import_save
@@ -57,6 +57,10 @@ def import_read(data: bytes, filename: str, *, by) -> tuple[ImportedDocument, bo
                 result=to_json(result),
                 source_text=result.document.text(),
                 uploaded_by=by if getattr(by, "pk", None) else None,
+            )
+            ImportedPage.objects.bulk_create(
+                ImportedPage(document=document, number=n, image=png)
+                for n, png in enumerate(result.document.page_images, 1)
             )
     except IntegrityError:  # the same file staged at the same moment by someone else
         return ImportedDocument.objects.get(content_hash=digest), False

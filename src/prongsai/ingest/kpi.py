@@ -17,11 +17,15 @@ from prongsai.thai import to_arabic_digits
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{1,7})"
 _UNIT = r"(คน|ราย|ครัวเรือน|หน่วยงาน)"
-_ACTUAL = re.compile(
-    rf"{_NUMBER}\s*{_UNIT}\s*(?:\)\s*)?คิดเป็น\s*(?:ร้อยละ|%)\s*(\d{{1,3}}(?:\.\d+)?)"
+# line wraps leave spaces inside the words of the phrase ("คิด เป็น ร้อย ละ", "กลุ่ม เป้า หมาย")
+_PCT = r"(?:ร้อย\s*ละ|%)"
+_GOAL = r"(?:กลุ่ม\s*)?เป้า\s*หมาย"
+_ACTUAL = re.compile(rf"{_NUMBER}\s*{_UNIT}\s*(?:\)\s*)?คิด\s*เป็น\s*{_PCT}\s*(\d{{1,3}}(?:\.\d+)?)")
+_PERCENT_AFTER = re.compile(rf"{_PCT}\s*(\d{{1,3}}(?:\.\d+)?)\s*ของ\s*{_GOAL}")
+_TARGET = re.compile(
+    rf"{_GOAL}\s*(?:จำนวน|ทั้งหมด|ทั้งสิ้น)?\s*(?:ไม่น้อยกว่า|อย่างน้อย|ขั้นต่ำ)?\s*"
+    rf"(?:จำนวน)?\s*{_NUMBER}\s*{_UNIT}"
 )
-_PERCENT_AFTER = re.compile(r"ร้อยละ\s*(\d{1,3}(?:\.\d+)?)\s*ของ\s*(?:กลุ่ม)?เป้าหมาย")
-_TARGET = re.compile(rf"(?:กลุ่ม)?เป้าหมาย\s*(?:จำนวน|ทั้งหมด|ทั้งสิ้น)?\s*{_NUMBER}\s*{_UNIT}")
 
 
 @dataclass(frozen=True)

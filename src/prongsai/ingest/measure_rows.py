@@ -6,6 +6,8 @@ in the next page's first row, whose first cell is empty or carries on the cut ti
 even put each page's part in a table of its own with an empty header (seed 001). Here:
 
 * a header row sets the columns until the next header; a table without one keeps the columns;
+  a repeated header that names a part of the columns the last one named (its second row lost
+  at a page break) keeps the last one's;
 * a row whose title cell is empty continues the measure before it;
 * so does the first row after a page break whose title is not numbered, when the measures are;
 * any other row starts a measure.
@@ -22,6 +24,7 @@ from prongsai.ingest.columns import TITLE, TOOL, header_columns, is_measures_hea
 from prongsai.ingest.numbering import leading_number, starts_with_marker
 
 _THAI_START = re.compile("^[\u0e01-\u0e4e]")
+_THAI_END = re.compile("[\u0e01-\u0e4e]$")  # "การ-" is a word cut; "๒๕๖๕ -" a range going on
 
 
 @dataclass
@@ -50,6 +53,8 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
         for row in block.rows:
             found = header_columns(row)
             if found is not None:
+                if columns and found.items() < columns.items():
+                    continue  # the header again with a row of it missing: keep the whole one
                 columns = found if accept(found) else None
                 continue
             if columns is None or not any(cell.strip() for cell in row):
@@ -74,7 +79,7 @@ def join_continued(text: str, more: str) -> str:
         return text or more
     if starts_with_marker(more) or "\n" in text or "\n" in more:
         return f"{text}\n{more}"
-    if text.endswith("-") and _THAI_START.match(more):
+    if text.endswith("-") and _THAI_END.search(text[:-1]) and _THAI_START.match(more):
         return text[:-1] + more
     return f"{text} {more}"
 

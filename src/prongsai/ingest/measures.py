@@ -24,6 +24,7 @@ from prongsai.ingest.numbering import leading_number, split_steps
 from prongsai.ingest.units import split_units, units_as_written
 from prongsai.thai import Period, PeriodError, fiscal_year_bounds, parse_period, to_thai_digits
 
+_WRAP_IN_WORDS = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _TOOL_CODE = re.compile(r"\b(IIT|EIT|OIT)\b")
 
 
@@ -75,6 +76,13 @@ def read_period(
     try:
         return parse_period(text, fiscal_year=fiscal_year)
     except PeriodError as error:
+        # a line wrap inside the words ("ไตรมาส ที่ ๔", "ปี งบประมาณ ๒๕๖๘"): try without it
+        unwrapped = _WRAP_IN_WORDS.sub("", text)
+        if unwrapped != text:
+            try:
+                return parse_period(unwrapped, fiscal_year=fiscal_year)
+            except PeriodError:
+                pass
         warnings.append(f"{label}: อ่านระยะเวลาไม่ได้ — {error.message_th}")
         return None
 

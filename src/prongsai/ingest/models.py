@@ -54,3 +54,24 @@ class ImportedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ImportedPage(models.Model):
+    """A page of a scanned document as the OCR read it (PNG), shown beside the fields on review."""
+
+    document = models.ForeignKey(
+        ImportedDocument, models.CASCADE, related_name="pages", verbose_name=_("เอกสาร")
+    )
+    number = models.PositiveIntegerField(_("หน้าที่"))
+    image = models.BinaryField(_("ภาพหน้าเอกสาร"))
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="ingest_page_unique")
+        ]
+        verbose_name = _("หน้าเอกสารที่สแกน")
+        verbose_name_plural = _("หน้าเอกสารที่สแกน")
+
+    def __str__(self) -> str:
+        return f"{self.document} — {self.number}"

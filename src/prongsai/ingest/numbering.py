@@ -24,6 +24,7 @@ _MARKER = re.compile(
     re.M,
 )
 _BULLET = re.compile(r"^[ \t]*(?P<bullet>[-*•●▪‣–])[ \t]*(?=\S)", re.M)
+_INLINE_BULLET = re.compile(r"(?<=\s)(?P<bullet>[-•●▪])\s+(?=\S)")
 _HEADING = re.compile(r"(?:ดังนี้|ได้แก่|:)\s*$|^(?:รายละเอียด|ขั้นตอน|วิธีการ)")
 _LEADING = re.compile(r"^\s*(?:\((?P<paren>\d{1,2})\)|(?P<num>\d{1,2})(?!\d)\s?[.)](?!\d))\s*")
 
@@ -90,6 +91,9 @@ def _split_numbered(text: str) -> list[str] | None:
 
 def _split_bulleted(text: str) -> list[str] | None:
     starts = list(_BULLET.finditer(text))
+    if len(starts) == 1 and starts[0].start() == 0 and "\n" not in text.strip():
+        # one line of dashed steps ("- ประกาศ… - จัดทำ…"): each " - " starts the next
+        starts += list(_INLINE_BULLET.finditer(text, starts[0].end()))
     if not starts:
         return None
     pieces = []

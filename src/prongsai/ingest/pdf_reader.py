@@ -1,7 +1,13 @@
-"""PDF files through pdfplumber: the text of each page, and its ruled tables, top to bottom.
+"""PDF files: the text of each page, and its ruled tables, top to bottom.
 
-Only the text layer is read. A scanned PDF (pictures of pages, no text) is refused with a message
-that says so: OCR is not done here.
+pdfplumber finds the tables (from their ruling lines), their cells and the text lines between
+them. The text inside each of those boxes is then read twice — by pdfplumber (pdfminer), which
+orders glyphs by position, and by PDFium (pypdfium2), which keeps the order the producer wrote
+them in — and, per file, the reading whose Thai is more valid is kept
+(``thai_text.invalid_count``: marks on nothing, two tone marks on a letter…), after the repairs
+of ``thai_text.repair_text_layer`` (the ำ and ู that Thai fonts' glyph maps lose).
+
+A PDF with no text layer (a scan) goes to OCR (``ocr``) when Tesseract is installed.
 """
 
 from __future__ import annotations
@@ -13,6 +19,12 @@ from prongsai.ingest.blocks import Block, Document, Paragraph, Table
 from prongsai.ingest.cleanup import normalize_chars
 from prongsai.ingest.html_text import tidy_lines
 from prongsai.ingest.numbering import starts_with_marker
+from prongsai.ingest.thai_text import (
+    has_confused_marks,
+    invalid_count,
+    repair_confused_marks,
+    repair_text_layer,
+)
 
 MAX_PAGES = 300
 
@@ -29,11 +41,8 @@ def read_pdf(data: bytes) -> Document:
                     f"PDF มี {len(pages):,} หน้า เกินกว่าที่ระบบอ่านได้ ({MAX_PAGES} หน้า)",
                     f"The PDF has {len(pages):,} pages, more than can be read ({MAX_PAGES}).",
                 )
-            blocks: list[Block] = []
-            chars = 0
-            for page in pages:
-                chars += len(page.chars)
-                blocks.extend(_page_blocks(page))
+            chars = sum(len(page.chars) for page in pages)
+            blocks = _best_reading(data, pages) if chars else []
     except IngestError:
         raise
     except Exception as error:  # pdfminer raises many kinds on damaged files
@@ -43,31 +52,111 @@ def read_pdf(data: bytes) -> Document:
             "The PDF is damaged or incomplete and cannot be opened.",
         ) from error
     if not chars or not blocks:
-        raise IngestError(
-            "pdf_no_text",
-            "PDF นี้ไม่มีชั้นข้อความ (น่าจะเป็นเอกสารที่สแกนเป็นภาพ) ระบบไม่ทำ OCR "
-            "โปรดนำเข้าไฟล์ต้นฉบับ (Word) หรือ PDF ที่สร้างจากโปรแกรมพิมพ์เอกสาร",
-            "This PDF has no text layer (it looks scanned); OCR is not done. Import the "
-            "original (Word) file or a PDF made by a word processor.",
-        )
+        from prongsai.ingest.ocr import read_scanned_pdf
+
+        return read_scanned_pdf(data)  # OCR, or a message that it is not installed
     return Document(tuple(blocks), "pdf")
 
 
-def _page_blocks(page) -> list[Block]:
+def _best_reading(data: bytes, pages) -> list[Block]:
+    """The blocks of every page as pdfplumber reads them and as PDFium does; the more valid."""
+    plumber = _repaired([block for page in pages for block in _page_blocks(page, None)])
+    plumber_invalid = _invalid(plumber)
+    if plumber_invalid == 0:
+        return plumber  # valid Thai already: a second reading has nothing to add
+    try:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # PDFium refuses some files pdfminer reads: keep pdfminer's reading
+        return plumber
+    try:
+        pdfium = []
+        for page, pdfium_page in zip(pages, document, strict=False):
+            pdfium.extend(_page_blocks(page, _PdfiumText(pdfium_page)))
+        pdfium = _repaired(pdfium)
+    except Exception:
+        return plumber
+    finally:
+        document.close()
+    if _invalid(pdfium) < plumber_invalid:
+        return pdfium
+    return plumber
+
+
+def _repaired(blocks: list[Block]) -> list[Block]:
+    """The text layer's misread glyphs put back; where the file shows a font that confuses
+    its marks, each doubtful word read again against the dictionary."""
+    confused = has_confused_marks(Document(tuple(blocks), "pdf").text())
+
+    def repair(text: str) -> str:
+        text = tidy_lines(repair_text_layer(text))
+        return repair_confused_marks(text) if confused else text
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(repair(block.text)))
+        else:
+            out.append(Table(tuple(tuple(repair(cell) for cell in row) for row in block.rows)))
+    return out
+
+
+def _invalid(blocks: list[Block]) -> int:
+    return invalid_count(Document(tuple(blocks), "pdf").text())
+
+
+class _PdfiumText:
+    """The text PDFium finds inside a box given in pdfplumber's coordinates (top-down)."""
+
+    def __init__(self, page) -> None:
+        self.textpage = page.get_textpage()
+        self.height = page.get_height()
+
+    def __call__(self, x0: float, top: float, x1: float, bottom: float) -> str:
+        text = self.textpage.get_text_bounded(
+            left=x0, bottom=self.height - bottom, right=x1, top=self.height - top
+        )
+        # PDFium marks a hyphen that ends a line as \x02 (or a soft hyphen): it is a hyphen
+        text = text.replace("\x02", "-").replace("\u00ad", "-")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
     """Paragraphs of the text between the tables, and the tables, in order down the page."""
-    found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    found = sorted(page.find_tables(_table_settings(page)), key=lambda t: t.bbox[1])
     blocks: list[Block] = []
     top = 0.0
     for table in found:
         _, t_top, _, t_bottom = table.bbox
-        blocks.extend(_text_between(page, top, t_top))
-        rows = tuple(tuple(_cell_text(cell) for cell in row) for row in table.extract())
+        blocks.extend(_text_between(page, top, t_top, pdfium))
+        if pdfium is None:
+            texts = table.extract()
+        else:
+            texts = [[pdfium(*cell) if cell else None for cell in row.cells] for row in table.rows]
+        rows = tuple(tuple(_cell_text(cell) for cell in row) for row in texts)
         rows = tuple(row for row in rows if any(row))
         if rows:
             blocks.append(Table(rows))
         top = max(top, t_bottom)
-    blocks.extend(_text_between(page, top, page.height))
+    blocks.extend(_text_between(page, top, page.height, pdfium))
     return blocks
+
+
+def _table_settings(page) -> dict:
+    """A table cut by a page break has no rule under its last row (or over its first): the
+    ends of its column rules close it there, so that the cut row is read as a row."""
+    vertical = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 20]
+    horizontal = [e for e in page.edges if e["orientation"] == "h"]
+    if not vertical or not horizontal:
+        return {}
+    extra = []
+    low, high = max(e["bottom"] for e in vertical), min(e["top"] for e in vertical)
+    if low > max(e["top"] for e in horizontal) + 3:
+        extra.append(low)
+    if high < min(e["top"] for e in horizontal) - 3:
+        extra.append(high)
+    return {"explicit_horizontal_lines": extra} if extra else {}
 
 
 def _cell_text(cell: str | None) -> str:
@@ -85,24 +174,33 @@ def _cell_text(cell: str | None) -> str:
     return text
 
 
-def _text_between(page, top: float, bottom: float) -> list[Block]:
-    """The text lines between two heights, as paragraphs split where a blank line falls."""
+def _text_between(page, top: float, bottom: float, pdfium=None) -> list[Block]:
+    """The text lines between two heights, as paragraphs split where a blank line falls.
+
+    With PDFium, each paragraph's text is what PDFium finds in the paragraph's box, widened by
+    a little above and below for the marks over the first line and under the last."""
     x0, page_top, x1, page_bottom = page.bbox
     top, bottom = max(top, page_top), min(bottom, page_bottom)
     if bottom - top < 1:
         return []
     region = page.crop((x0, top, x1, bottom), strict=False)
-    blocks: list[Block] = []
-    lines: list[str] = []
+    groups: list[list[dict]] = []
     previous_bottom = None
     for line in region.extract_text_lines(return_chars=False):
         height = max(line["bottom"] - line["top"], 1.0)
-        if previous_bottom is not None and line["top"] - previous_bottom > 0.8 * height:
-            blocks.extend(_paragraph(lines))
-            lines = []
-        lines.append(line["text"])
+        if not groups or line["top"] - previous_bottom > 0.8 * height:
+            groups.append([])
+        groups[-1].append(line)
         previous_bottom = line["bottom"]
-    blocks.extend(_paragraph(lines))
+    blocks: list[Block] = []
+    for group in groups:
+        if pdfium is None:
+            blocks.extend(_paragraph([line["text"] for line in group]))
+            continue
+        margin = 0.3 * max(group[0]["bottom"] - group[0]["top"], 1.0)
+        g_top = max(top, group[0]["top"] - margin)
+        g_bottom = min(bottom, group[-1]["bottom"] + margin)
+        blocks.extend(_paragraph(pdfium(x0, g_top, x1, g_bottom).split("\n")))
     return blocks
 
 

@@ -37,6 +37,7 @@ from prongsai.ingest.kinds import ANALYSIS, detect_kind
 from prongsai.ingest.measure_rows import measure_rows
 from prongsai.ingest.measures import build_measure
 from prongsai.ingest.memo import read_memo
+from prongsai.ingest.ocr import LOW_CONFIDENCE, measure_confidence, opening_confidence
 from prongsai.ingest.readers import read_blocks
 from prongsai.ingest.result import Agency, ReadResult
 
@@ -79,12 +80,21 @@ def read_document(data: bytes, filename: str) -> ReadResult:
         result.column_labels = column_labels(
             row for block in document.blocks if isinstance(block, Table) for row in block.rows
         )
+        found = measure_rows(document.blocks)
         result.measures = [
-            build_measure(rows, fiscal_year=result.fiscal_year, warnings=warnings)
-            for rows in measure_rows(document.blocks)
+            build_measure(rows, fiscal_year=result.fiscal_year, warnings=warnings) for rows in found
         ]
+        if document.confidence:
+            result.confidence.update(measure_confidence(found, document.confidence))
     if not result.measures and kind != ANALYSIS:
         warnings.append("ไม่พบมาตรการในตารางของเอกสาร")
+    if document.confidence:
+        result.confidence.update(opening_confidence(document))
+        if low := result.low_confidence():
+            warnings.append(
+                f"อ่านจากภาพสแกน (OCR): {len(low)} ช่องอ่านได้ไม่ชัด (ความมั่นใจต่ำกว่า "
+                f"{LOW_CONFIDENCE:.0f}%) โปรดตรวจสอบกับภาพหน้าเอกสาร"
+            )
     result.warnings = warnings
     return result
 

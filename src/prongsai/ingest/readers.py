@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from prongsai.core.files.errors import IngestError
 from prongsai.core.files.sniff import check_size, check_text_length, sniff
-from prongsai.ingest.blocks import Document
+from prongsai.ingest.blocks import Document, Table
+from prongsai.ingest.columns import merge_header_rows
 from prongsai.ingest.docx_reader import read_docx
 from prongsai.ingest.encoding import decode_text
 from prongsai.ingest.html_text import looks_like_html_document, read_html
@@ -13,6 +14,18 @@ from prongsai.ingest.text_reader import read_text
 
 
 def read_blocks(data: bytes) -> Document:
+    """The paragraphs and tables of a file, two-row table headers made one (see ``_read``)."""
+    document = _read(data)
+    if not any(isinstance(block, Table) for block in document.blocks):
+        return document
+    blocks = tuple(
+        Table(merge_header_rows(block.rows)) if isinstance(block, Table) else block
+        for block in document.blocks
+    )
+    return Document(blocks, document.format, document.confidence, document.page_images)
+
+
+def _read(data: bytes) -> Document:
     """The paragraphs and tables of a file (text, Markdown, HTML, DOCX or PDF), in order.
 
     Raises ``IngestError`` for an empty, oversized, binary, damaged or unsupported file.
@@ -26,6 +39,10 @@ def read_blocks(data: bytes) -> Document:
         return read_pdf(data)
     if kind == "zip":
         return read_docx(data)
+    if kind == "image":
+        from prongsai.ingest.ocr import read_image_file
+
+        return read_image_file(data)
     text, _encoding = decode_text(data)
     text = text.strip()
     if not text:

@@ -71,6 +71,18 @@ class ReadResult:
     cover_title: str = ""  # an analysis report's cover title, lines joined by "\n"
     column_labels: list[list[str]] = field(default_factory=list)  # [[role, header], …]
     warnings: list[str] = field(default_factory=list)
+    # read by OCR: field path ("agency", "fiscal_year", "measures.0.title", …) → confidence 0–100
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reader(self) -> str:
+        """Which reader read the file: ``ocr`` for a scan, else the format's own."""
+        return "ocr" if self.format == "scan" else self.format
+
+    def low_confidence(self) -> list[str]:
+        from prongsai.ingest.ocr import LOW_CONFIDENCE
+
+        return [key for key, value in self.confidence.items() if value < LOW_CONFIDENCE]
 
 
 def to_json(result: ReadResult) -> dict[str, Any]:
@@ -104,6 +116,9 @@ def to_json(result: ReadResult) -> dict[str, Any]:
         "introduction": result.introduction,
         "cover_title": result.cover_title,
         "column_labels": result.column_labels,
+        "reader": result.reader,
+        "confidence": {key: round(value, 1) for key, value in result.confidence.items()},
+        "low_confidence": result.low_confidence(),
     }
     # no markup is ever stored from a document: what is shown later is plain text
     return strip_markup_deep(out)
@@ -143,3 +158,16 @@ def number(value: Decimal | None) -> float | int | None:
 
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def field_count(data: dict) -> int:
+    """How many fields of the stable shape a result has a value for (for summaries)."""
+    count = sum(1 for key in ("kind", "fiscal_year", "round", "overall_score") if data.get(key))
+    count += sum(1 for value in (data.get("agency") or {}).values() if value)
+    count += len(data.get("indicator_scores") or {}) + len(data.get("question_scores") or {})
+    for measure in data.get("measures") or []:
+        count += sum(1 for key in ("title", "methods", "responsible", "period_start",
+                                   "period_end", "result", "outcome", "suggestion")
+                      if measure.get(key))  # fmt: skip
+        count += sum(1 for value in (measure.get("kpi") or {}).values() if value is not None)
+    return count

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from prongsai.access.scope import action_for, agencies_for, is_national
@@ -17,32 +19,67 @@ from prongsai.core.forms import active_lang
 from prongsai.core.templatetags.thai import be_date
 from prongsai.thai import format_date
 
+from .batch import Source, archive_members, is_archive
 from .forms import DocumentForm, MeasureFormSet, UploadForm
 from .importing import stage
-from .models import ImportedDocument
+from .models import ImportedDocument, ImportedPage
 from .saving import import_save
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
+    """One file: read it and go to its review. Many files, or a ZIP: read each, list them."""
     form = UploadForm(request.POST or None, request.FILES or None)
+    results: list[dict] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            document, created = stage(upload.read(), upload.name, by=request.user)
-        except IngestError as exc:
-            form.add_error("file", exc.message(active_lang()))
-        else:
-            if not created:
-                messages.info(
-                    request,
-                    _("ไฟล์นี้เคยนำเข้าแล้วเมื่อ %(when)s (ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ")
-                    % {"when": _when(document.created_at)},
-                )
-            return redirect("ingest:review", pk=document.pk)
+        todo: list[Source] = []
+        for item in form.cleaned_data["file"]:
+            data = item.read()
+            if is_archive(item.name, data):
+                todo.extend(archive_members(item.name, data))
+            else:
+                todo.append(Source(item.name, data))
+        results = [_stage_one(request, source) for source in todo]
+        if len(results) == 1:
+            only = results[0]
+            if only["error"]:
+                form.add_error("file", only["error"])
+            else:
+                if not only["created"]:
+                    messages.info(
+                        request,
+                        _("ไฟล์นี้เคยนำเข้าแล้วเมื่อ %(when)s (ระบบตรวจจากเนื้อหาไฟล์) จะไม่มีการบันทึกซ้ำ")
+                        % {"when": _when(only["document"].created_at)},
+                    )
+                return redirect("ingest:review", pk=only["document"].pk)
+            results = []
     recent = _documents(request.user, "view").select_related("agency")[:20]
-    return render(request, "ingest/upload.html", {"form": form, "recent": recent})
+    return render(
+        request, "ingest/upload.html", {"form": form, "recent": recent, "results": results}
+    )
+
+
+def _stage_one(request, source: Source) -> dict:
+    """Read one file of an upload: the document staged, or the reason it was refused."""
+    entry = {"name": source.name, "document": None, "created": False, "error": None}
+    if source.error is not None or source.data is None:
+        entry["error"] = source.error.message(active_lang()) if source.error else ""
+        return entry
+    try:
+        document, created = stage(source.data, source.name, by=request.user)
+    except IngestError as exc:
+        entry["error"] = exc.message(active_lang())
+        return entry
+    result = document.result or {}
+    entry |= {
+        "document": document,
+        "created": created,
+        "reader": result.get("reader"),
+        "unsure": len(result.get("low_confidence") or []),
+        "warnings": len(result.get("warnings") or []),
+    }
+    return entry
 
 
 @login_required
@@ -76,6 +113,14 @@ def review(request, pk: int):
         formset = MeasureFormSet(
             initial=[MeasureFormSet.form.initial_from(m) for m in measures], prefix="m"
         )
+    confidence = result.get("confidence") or {}
+    low = set(result.get("low_confidence") or [])
+    for n, mform in enumerate(formset.forms):
+        mform.unsure = [
+            (_FIELD_NAMES.get(key.split(".")[-1], key), round(confidence[key]))
+            for key in sorted(low)
+            if key.startswith(f"measures.{n}.")
+        ]
     return render(
         request,
         "ingest/review.html",
@@ -83,6 +128,13 @@ def review(request, pk: int):
             "document": document,
             "form": form,
             "formset": formset,
+            "pages": list(document.pages.values_list("number", flat=True)),
+            "read_by_ocr": result.get("reader") == "ocr",
+            "unsure_header": [
+                (_FIELD_NAMES[key], round(confidence[key]))
+                for key in ("agency", "fiscal_year")
+                if key in low
+            ],
             "warnings": result.get("warnings") or [],
             "has_scores": bool(
                 result.get("overall_score")
@@ -92,6 +144,30 @@ def review(request, pk: int):
         },
         status=status,
     )
+
+
+_FIELD_NAMES = {
+    "agency": gettext_lazy("หน่วยงาน"),
+    "fiscal_year": gettext_lazy("ปีงบประมาณ"),
+    "title": gettext_lazy("ชื่อมาตรการ"),
+    "methods": gettext_lazy("วิธีดำเนินการ"),
+    "responsible": gettext_lazy("ผู้รับผิดชอบ"),
+    "period": gettext_lazy("ระยะเวลา"),
+    "result": gettext_lazy("ผลการดำเนินงาน"),
+    "outcome": gettext_lazy("ผลลัพธ์"),
+    "kpi": gettext_lazy("ตัวชี้วัด"),
+}
+
+
+@login_required
+@require_http_methods(["GET"])
+def page_image(request, pk: int, number: int):
+    """A scanned page as the OCR read it, for the review page (the same access as the review)."""
+    document = get_object_or_404(_documents(request.user, "view"), pk=pk)
+    page = get_object_or_404(ImportedPage, document=document, number=number)
+    response = HttpResponse(bytes(page.image), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def _documents(user, action: str):

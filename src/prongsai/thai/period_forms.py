@@ -244,7 +244,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "quarters",
         re.compile(
-            rf"ไตรมาส(?:ที่)?\s*(?P<q1>\d)(?![\d.])(?:{_SEP}(?:ไตรมาส(?:ที่)?\s*)?(?P<q2>\d)(?![\d.]))?"
+            rf"ไตรมาส\s*(?:ที่?)?\s*(?P<q1>\d)(?![\d.])(?:{_SEP}(?:ไตรมาส\s*(?:ที่?)?\s*)?(?P<q2>\d)(?![\d.]))?"
             rf"(?:\s*(?:ของ\s*)?{_FY_PLAIN_WORD}\s*{_fy_year('f')})?"
         ),
         read_quarters,

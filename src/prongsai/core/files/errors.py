@@ -10,7 +10,8 @@ class IngestError(ThaiValueError):
 
     ``code`` is stable and meant for programs (``empty``, ``too_large``, ``binary``,
     ``unknown_encoding``, ``unsupported_format``, ``image``, ``legacy_office``, ``corrupt_docx``,
-    ``zip_bomb``, ``corrupt_pdf``, ``pdf_no_text``, ``unknown_kind``); ``message_th`` is shown
+    ``zip_bomb``, ``corrupt_pdf``, ``pdf_no_text``, ``ocr_nothing``, ``unknown_kind``,
+    ``bad_archive``, ``missing``); ``message_th`` is shown
     to the Thai officer who uploaded the file, ``message_en`` goes to logs and the English locale.
     ``str(error)`` is the Thai message.
     """

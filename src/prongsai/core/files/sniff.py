@@ -21,6 +21,7 @@ EXTENSIONS = {
     "docx": (".docx",),
     "html": (".html", ".htm"),
     "text": (".txt", ".md", ".markdown", ".tsv", ".csv", ".text"),
+    "scan": (".png", ".jpg", ".jpeg", ".tif", ".tiff"),
 }
 
 
@@ -54,7 +55,8 @@ def image_kind(data: bytes) -> str | None:
 
 
 def sniff(data: bytes) -> str:
-    """``"pdf"``, ``"zip"`` or ``"text"``, or ``IngestError`` for a kind of file never read."""
+    """``"pdf"``, ``"zip"``, ``"image"`` or ``"text"``, or ``IngestError`` for a kind of file
+    never read."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
@@ -67,13 +69,13 @@ def sniff(data: bytes) -> str:
             "Old Word files (.doc) cannot be read; save it as .docx or PDF and import again.",
         )
     if name := image_kind(data):
-        raise IngestError(
-            "image",
-            f"ไฟล์นี้เป็นรูปภาพ ({name}) ระบบไม่อ่านข้อความจากรูปภาพ (ไม่มีการทำ OCR) "
-            "โปรดนำเข้าไฟล์ Word, PDF ที่มีข้อความ หรือไฟล์ข้อความ",
-            f"This file is an image ({name}); text is not read from images (no OCR). "
-            "Import a Word file, a PDF with a text layer or a text file.",
-        )
+        if name == "GIF":
+            raise IngestError(
+                "image",
+                "ไฟล์ภาพ GIF อ่านไม่ได้ โปรดสแกนเป็น PDF, PNG, JPEG หรือ TIFF",
+                "GIF images are not read; scan to PDF, PNG, JPEG or TIFF.",
+            )
+        return "image"  # a scan: read by OCR
     if data.startswith(b"{\\rtf"):
         raise IngestError(
             "unsupported_format",
@@ -90,6 +92,8 @@ def extension_mismatch(filename: str, content_format: str) -> str | None:
         if name.endswith(extensions) and fmt != content_format:
             if fmt in ("text", "html") and content_format in ("text", "html"):
                 return None
+            if fmt == "pdf" and content_format == "scan":
+                return None  # a PDF of page images
             return (
                 f"ชื่อไฟล์ “{filename}” บอกว่าเป็น {fmt} แต่เนื้อไฟล์เป็น {content_format} ระบบอ่านตามเนื้อไฟล์"
             )

@@ -1,4 +1,10 @@
-"""``prongsai import FILE… [--dry-run] [--format text|json] [--lang th|en]``."""
+"""``prongsai import FILE|DIR|ZIP… [--dry-run] [--format text|json] [--summary F] [--lang L]``.
+
+Folders are read recursively and ZIP archives member by member (``batch.sources``). Each file
+gets one line (or one JSON object): saved, imported before, or refused with the reason, with the
+reader that read it and, for a scan, how sure the OCR was. ``--summary`` writes the whole run as
+one JSON document (per file: kind, fields read, warnings, status).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from rich.progress import Progress
 from prongsai.core.actions import SYSTEM
 from prongsai.core.errors import ActionError
 from prongsai.core.files.errors import IngestError
+from prongsai.ingest.batch import Source, sources
 from prongsai.ingest.importing import import_file, safe_file_name
 from prongsai.ingest.reader import read_document
 from prongsai.ingest.result import to_json
@@ -26,6 +33,7 @@ TEXT = {
         "read": "อ่านแล้ว (ไม่บันทึก --dry-run)",
         "summary": "ไฟล์ทั้งหมด {n} ไฟล์: สำเร็จ {ok} ไม่สำเร็จ {bad}",
         "missing": "ไม่พบไฟล์",
+        "ocr": "อ่านจากภาพด้วย OCR ความมั่นใจเฉลี่ย {conf}% ช่องที่ไม่ชัด {low} ช่อง",
     },
     "en": {
         "saved": "saved",
@@ -34,6 +42,7 @@ TEXT = {
         "read": "read (not saved: --dry-run)",
         "summary": "{n} file(s): {ok} succeeded, {bad} failed",
         "missing": "no such file",
+        "ocr": "read from the image by OCR, mean confidence {conf}%, {low} unsure field(s)",
     },
 }
 
@@ -42,9 +51,10 @@ class Command(BaseCommand):
     help = "Read legacy ITA documents (txt/md/html/docx/pdf) and save what they say."
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+")
+        parser.add_argument("files", nargs="+", help="files, folders (recursive) or ZIP archives")
         parser.add_argument("--dry-run", action="store_true", help="read and report, save nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--summary", help="write a JSON summary of the run to this file")
         parser.add_argument("--lang", choices=["th", "en"], default="th")
         parser.add_argument(
             "--as",
@@ -52,19 +62,23 @@ class Command(BaseCommand):
             help="ชื่อผู้ใช้ที่นำเข้า (บันทึกในประวัติ และตรวจสิทธิ์ของผู้ใช้นั้น) ค่าเริ่มต้น: ระบบ",
         )
 
-    def handle(self, *args, files, dry_run, format, lang, username=None, **options):
+    def handle(self, *args, files, dry_run, format, lang, summary=None, username=None, **options):
         t = TEXT[lang]
         self.by = SYSTEM
         if username:
             self.by = get_user_model().objects.filter(username=username).first()
             if self.by is None:
                 raise CommandError(f"ไม่พบผู้ใช้ “{username}”")
+        todo = list(sources(files))
         ok = bad = 0
-        show_bar = len(files) > 1 and format == "text"
+        report: list[dict] = []
+        show_bar = len(todo) > 1 and format == "text"
         with Progress(transient=True, disable=not show_bar) as bar:
-            task = bar.add_task("import", total=len(files))
-            for name in files:
-                line, data = self._one(Path(name), dry_run, lang, t)
+            task = bar.add_task("import", total=len(todo))
+            for source in todo:
+                bar.update(task, description=source.name[-40:])
+                line, data, entry = self._one(source, dry_run, lang, t)
+                report.append(entry)
                 if data is not None and format == "json":
                     self.stdout.write(json.dumps(data, ensure_ascii=False))
                 if line.startswith("✗"):
@@ -75,35 +89,76 @@ class Command(BaseCommand):
                     if format == "text":
                         self.stdout.write(line)
                 bar.advance(task)
-        if len(files) > 1 or bad:
-            self.stderr.write(t["summary"].format(n=len(files), ok=ok, bad=bad))
+        if summary:
+            Path(summary).write_text(
+                json.dumps(_run_summary(report), ensure_ascii=False, indent=1) + "\n",
+                encoding="utf-8",
+            )
+        if len(todo) > 1 or bad:
+            self.stderr.write(t["summary"].format(n=len(todo), ok=ok, bad=bad))
         if bad:
             raise CommandError(t["failed"])
 
-    def _one(self, path: Path, dry_run: bool, lang: str, t: dict) -> tuple[str, dict | None]:
-        if not path.is_file():
-            return f"✗ {path}: {t['missing']}", None
-        data = path.read_bytes()
+    def _one(self, source: Source, dry_run: bool, lang: str, t: dict):
+        name = source.name
+        entry = {"file": name, "status": None, "kind": None, "reader": None, "fields": 0,
+                 "warnings": [], "reason": None}  # fmt: skip
+        if source.error is not None or source.data is None:
+            error = source.error
+            entry |= {"status": "refused", "reason": error.code if error else "missing"}
+            message = (error.message_en if lang == "en" else error.message_th) if error else ""
+            return f"✗ {name}: {message or t['missing']}", None, entry
+        data = source.data
         try:
             if dry_run:
-                result = to_json(read_document(data, safe_file_name(path.name)))
-                return f"• {path.name}: {t['read']} — {_summary(result, lang)}", result
-            outcome = import_file(data, path.name, by=self.by)
+                result = to_json(read_document(data, safe_file_name(name)))
+                entry |= _entry(result, "read")
+                return f"• {name}: {t['read']} — {_summary(result, lang, t)}", result, entry
+            outcome = import_file(data, name, by=self.by)
         except IngestError as exc:
             message = exc.message_en if lang == "en" else exc.message_th
-            return f"✗ {path.name}: {message}", None
+            entry |= {"status": "refused", "reason": exc.code, "message": message}
+            return f"✗ {name}: {message}", None, entry
         except (ActionError, PermissionDenied) as exc:  # refused by a rule: nothing was saved
             with translation.override(lang):
-                return f"✗ {path.name}: {exc}", None
+                entry |= {"status": "refused", "reason": "refused", "message": str(exc)}
+                return f"✗ {name}: {exc}", None, entry
         result = outcome.document.result
         status = t["again"] if outcome.saved is None else t["saved"]
-        return f"✓ {path.name}: {status} — {_summary(result, lang)}", result
+        entry |= _entry(result, "duplicate" if outcome.saved is None else "saved")
+        return f"✓ {name}: {status} — {_summary(result, lang, t)}", result, entry
 
 
-def _summary(result: dict, lang: str) -> str:
+def _entry(result: dict, status: str) -> dict:
+    from prongsai.ingest.result import field_count
+
+    return {
+        "status": status,
+        "kind": result.get("kind"),
+        "reader": result.get("reader"),
+        "fields": field_count(result),
+        "warnings": list(result.get("warnings") or []),
+        "low_confidence": list(result.get("low_confidence") or []),
+    }
+
+
+def _run_summary(report: list[dict]) -> dict:
+    counts: dict[str, int] = {}
+    for entry in report:
+        counts[entry["status"]] = counts.get(entry["status"], 0) + 1
+    return {"files": len(report), "by_status": counts, "results": report}
+
+
+def _summary(result: dict, lang: str, t: dict) -> str:
     agency = (result.get("agency") or {}).get("name") or "?"
     measures = len(result.get("measures") or [])
     year = result.get("fiscal_year") or "?"
+    reader = result.get("reader") or "?"
+    ocr = ""
+    if reader == "ocr":
+        values = list((result.get("confidence") or {}).values())
+        conf = round(sum(values) / len(values)) if values else 0
+        ocr = " · " + t["ocr"].format(conf=conf, low=len(result.get("low_confidence") or []))
     if lang == "en":
-        return f"{result['kind']}, {agency}, FY {year}, {measures} measure(s)"
-    return f"{result['kind']} {agency} ปีงบประมาณ {year} มาตรการ {measures} รายการ"
+        return f"{result['kind']}, {agency}, FY {year}, {measures} measure(s) [{reader}]{ocr}"
+    return f"{result['kind']} {agency} ปีงบประมาณ {year} มาตรการ {measures} รายการ [{reader}]{ocr}"

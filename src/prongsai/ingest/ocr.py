@@ -1,0 +1,522 @@
+"""Scans: pages with no text layer read with Tesseract (Thai + English), tables cut by their
+ruling lines.
+
+Each page is made grey, its small tilt measured and undone (the angle whose row profile is
+sharpest), and its ruling lines found (long runs of dark pixels, with NumPy). Tesseract reads
+the whole page once (``tesseract … tsv``: every word with its box and confidence); each word
+goes to the table cell its centre falls in, or to the text between tables. A cell spanning
+columns (a missing rule) keeps its text in its first column, the cells it covers are empty —
+the same as the DOCX and HTML readers. Every cell and paragraph keeps the mean confidence of
+its words (``Document.confidence``), and the page images are kept for the review page.
+
+Tesseract (Debian ``tesseract-ocr`` ``tesseract-ocr-tha``) runs as a program; nothing is
+downloaded. Without it, a scan is refused with a message saying OCR is not installed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from prongsai.core.files.errors import IngestError
+from prongsai.ingest.blocks import Block, Document, Paragraph, Table
+
+MAX_PAGES = 30
+DPI = 200  # scans are read at this resolution (a PDF's page images are rendered at it)
+TIMEOUT_S = 120  # per page
+LOW_CONFIDENCE = 75.0  # a field read with less than this (0–100) is flagged for review
+_LANGS = "tha+eng"
+_PSM = os.environ.get("PRONGSAI_OCR_PSM", "3")  # Tesseract page segmentation: 3 = automatic
+
+
+@lru_cache(maxsize=1)
+def ocr_available() -> bool:
+    """Whether Tesseract with Thai is installed."""
+    program = shutil.which("tesseract")
+    if not program:
+        return False
+    try:
+        out = subprocess.run(
+            [program, "--list-langs"], capture_output=True, text=True, timeout=20, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "tha" in out.split()
+
+
+def unreadable() -> IngestError:
+    return IngestError(
+        "ocr_nothing",
+        "อ่านข้อความจากภาพไม่ได้ (ภาพอาจว่าง ไม่ชัด หรือไม่ใช่เอกสาร) โปรดสแกนใหม่ที่ความละเอียด "
+        "อย่างน้อย 200 dpi หรือนำเข้าไฟล์ต้นฉบับ",
+        "No text could be read from the image (it may be blank, blurred or not a document); "
+        "scan it again at 200 dpi or more, or import the original file.",
+    )
+
+
+def not_installed(code: str, what: str) -> IngestError:
+    return IngestError(
+        code,
+        f"{what} ไม่มีชั้นข้อความ (น่าจะเป็นเอกสารที่สแกนเป็นภาพ) และเครื่องนี้ไม่ได้ติดตั้งโปรแกรม OCR "
+        "(tesseract-ocr-tha) โปรดนำเข้าไฟล์ต้นฉบับ (Word) หรือ PDF ที่สร้างจากโปรแกรมพิมพ์เอกสาร",
+        f"The {what} has no text layer (it looks scanned) and OCR (tesseract-ocr-tha) is not "
+        "installed here; import the original (Word) file or a PDF made by a word processor.",
+    )
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def read_scanned_pdf(data: bytes) -> Document:
+    """A PDF of page images: each page rendered at ``DPI`` and read."""
+    if not ocr_available():
+        raise not_installed("pdf_no_text", "PDF นี้")
+    try:
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(data)
+        images = []
+        for index, page in enumerate(pdf):
+            if index >= MAX_PAGES:
+                break
+            images.append(page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L"))
+        pdf.close()
+    except IngestError:
+        raise
+    except Exception as error:
+        raise unreadable() from error
+    return read_images(images)
+
+
+def read_image_file(data: bytes) -> Document:
+    """A PNG, JPEG or TIFF (every frame of a TIFF is a page)."""
+    if not ocr_available():
+        raise not_installed("image", "ไฟล์ภาพนี้")
+    try:
+        from PIL import Image, ImageSequence
+
+        Image.MAX_IMAGE_PIXELS = 80_000_000  # ~ A3 at 600 dpi; larger is no scan of a page
+        image = Image.open(io.BytesIO(data))
+        images = []
+        for index, frame in enumerate(ImageSequence.Iterator(image)):
+            if index >= MAX_PAGES:
+                break
+            images.append(_at_dpi(frame.convert("L"), frame.info.get("dpi")))
+    except Exception as error:  # Pillow raises many kinds on damaged images
+        raise unreadable() from error
+    return read_images(images)
+
+
+def read_images(images) -> Document:
+    blocks: list[Block] = []
+    confidence: dict[str, float] = {}
+    pngs: list[bytes] = []
+    for image in images:
+        page = read_page(image)
+        blocks.extend(page.blocks)
+        confidence.update(page.confidence)
+        pngs.append(page.png)
+    if not any(isinstance(b, Table) or len(b.text) > 20 for b in blocks):
+        raise unreadable()
+    return Document(tuple(blocks), "scan", confidence=confidence, page_images=tuple(pngs))
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    blocks: list[Block]
+    confidence: dict[str, float]
+    png: bytes
+
+
+@dataclass
+class _Word:
+    text: str
+    conf: float
+    x: float  # centre
+    y: float
+    left: int
+    right: int
+    line: tuple[int, int, int]
+    order: int = 0  # Tesseract's reading order (marks come after their letter)
+
+
+def read_page(image) -> Page:
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    image = _deskew(image.filter(ImageFilter.MedianFilter(3)))  # speckles out, then upright
+    pixels = np.asarray(image)
+    if pixels.size == 0 or pixels.std() < 3:
+        return Page([], {}, _png(image))
+    rows, cols = _rules(pixels < 140)
+    # the rules painted out before reading: Tesseract reads a rule beside a letter as a letter
+    clean = pixels.copy()
+    for y, x0, x1 in rows:
+        clean[max(0, y - 4) : y + 5, max(0, x0 - 2) : x1 + 2] = 255
+    for x, y0, y1 in cols:
+        clean[max(0, y0 - 2) : y1 + 2, max(0, x - 4) : x + 5] = 255
+    words = _words(Image.fromarray(clean))
+    blocks, confidence = _layout(words, rows, cols, image.height)
+    return Page(blocks, confidence, _png(image))
+
+
+def _at_dpi(image, dpi):
+    """An image at about ``DPI`` (scans come at 150–600 dpi)."""
+    try:
+        source = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        source = 0.0
+    if source and abs(source - DPI) > 40:
+        scale = DPI / source
+        return image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))))
+    return image
+
+
+def _png(image) -> bytes:
+    small = image.copy()
+    small.thumbnail((1400, 1400))
+    out = io.BytesIO()
+    small.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def _deskew(image):
+    """The page turned back by the tilt (within ±2°) that makes its rows of ink sharpest."""
+    import numpy as np
+
+    small = image.copy()
+    small.thumbnail((800, 800))
+    best, best_angle = -1.0, 0.0
+    for step in range(-40, 41):
+        angle = step / 20
+        turned = np.asarray(small.rotate(angle, fillcolor=255)) < 140
+        profile = turned.sum(axis=1).astype(float)
+        score = float((np.diff(profile) ** 2).sum())
+        if score > best:
+            best, best_angle = score, angle
+    if abs(best_angle) < 0.2:
+        return image  # turning resamples the page and thins its marks: only for a real tilt
+    from PIL import Image
+
+    return image.rotate(best_angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def _runs(mask, length: int):
+    """Where ``mask`` (bool, 2-D) is dark for at least ``length`` pixels along axis 1."""
+    import numpy as np
+
+    padded = np.pad(mask.astype(np.int32), ((0, 0), (1, 0)))
+    sums = np.cumsum(padded, axis=1)
+    window = sums[:, length:] - sums[:, :-length]
+    return window >= length
+
+
+def _rules(dark) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Horizontal rules as (y, x0, x1) and vertical rules as (x, y0, y1)."""
+    h, w = dark.shape
+    rows = _lines(dark, min_length=max(60, w // 12))
+    cols = _lines(dark.T, min_length=max(40, h // 40))
+    return rows, cols
+
+
+def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
+    import numpy as np
+
+    runs = _runs(dark, min_length)
+    covered = runs.any(axis=1)
+    lines: list[tuple[int, int, int]] = []
+    start = None
+    for index, on in enumerate([*covered.tolist(), False]):
+        if on and start is None:
+            start = index
+        elif not on and start is not None:
+            band = runs[start:index].any(axis=0)
+            xs = np.flatnonzero(band)
+            # a rule is thin (a little wider where the page is still tilted); a block of ink is not
+            if index - start <= 20 and xs.size:
+                lines.append(((start + index) // 2, int(xs[0]), int(xs[-1]) + min_length))
+            start = None
+    return lines
+
+
+def _words(image) -> list[_Word]:
+    program = shutil.which("tesseract")
+    if not program:
+        raise not_installed("image", "ภาพนี้")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.png"
+        image.save(path)
+        try:
+            done = subprocess.run(
+                [program, str(path), "stdout", "-l", _LANGS, "--psm", _PSM, "--dpi", str(DPI),
+                 "-c", "preserve_interword_spaces=1", "tsv"],
+                capture_output=True, timeout=TIMEOUT_S, check=False,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired as error:
+            raise unreadable() from error
+    words: list[_Word] = []
+    for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 12 or not parts[11].strip():
+            continue
+        try:
+            left, top, width, height = (int(v) for v in parts[6:10])
+            conf = float(parts[10])
+        except ValueError:
+            continue
+        text = parts[11].strip()
+        if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
+            continue  # a speck or a stray mark read as a letter
+        if _STRAY_WORD.fullmatch(text) or (len(text) == 1 and text.isdigit() and conf < 80):
+            continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
+        line_id = (int(parts[2]), int(parts[3]), int(parts[4]))
+        words.append(
+            _Word(parts[11].strip(), conf, left + width / 2, top + height / 2, left,
+                  left + width, line_id, len(words))
+        )  # fmt: skip
+    return words
+
+
+# --- words into cells and paragraphs ------------------------------------------------------------
+
+
+def _tables(rows, cols):
+    """Tables as (horizontal rule ys, vertical rule xs, top, bottom) from the page's rules.
+
+    A table cut by a page break has no rule under its last row (or over its first): the ends
+    of its column rules stand for it."""
+    rows = sorted(rows)
+    if rows and cols:
+        low = max(y1 for _, _, y1 in cols)
+        high = min(y0 for _, y0, _ in cols)
+        x0, x1 = min(x for x, _, _ in cols), max(x for x, _, _ in cols)
+        if low > rows[-1][0] + 12:
+            rows.append((low, x0, x1))
+        if high < rows[0][0] - 12:
+            rows.insert(0, (high, x0, x1))
+    tables = []
+    group: list[tuple[int, int, int]] = []
+    for rule in rows:
+        if group and not _joined(group[-1], rule, cols):
+            tables.append(group)
+            group = []
+        group.append(rule)
+    if group:
+        tables.append(group)
+    out = []
+    for group in tables:
+        if len(group) < 2:
+            continue
+        top, bottom = group[0][0], group[-1][0]
+        xs = sorted(
+            {x for x, y0, y1 in cols if y0 <= top + 12 or y1 >= bottom - 12}
+            | {x for x, y0, y1 in cols if y0 < bottom and y1 > top and y1 - y0 > (bottom - top) / 3}
+        )
+        xs = _dedupe(xs)
+        if len(xs) >= 3:
+            out.append(([y for y, _, _ in group], xs, cols))
+    return out
+
+
+def _joined(upper, lower, cols) -> bool:
+    """Two horizontal rules are of one table when a vertical rule runs from one to the other."""
+    y_up, y_low = upper[0], lower[0]
+    return any(y0 <= y_up + 6 and y1 >= y_low - 6 for _, y0, y1 in cols)
+
+
+def _dedupe(values: list[int], gap: int = 8) -> list[int]:
+    out: list[int] = []
+    for value in values:
+        if out and value - out[-1] <= gap:
+            continue
+        out.append(value)
+    return out
+
+
+def _layout(words: list[_Word], rows, cols, height: int):
+    tables = _tables(rows, cols)
+    placed: set[int] = set()
+    found: list[tuple[float, Block, dict[str, float]]] = []
+    for ys, xs, all_cols in tables:
+        grid: list[list[list[_Word]]] = [[[] for _ in xs[:-1]] for _ in ys[:-1]]
+        for index, word in enumerate(words):
+            if not (ys[0] < word.y < ys[-1] and xs[0] < word.x < xs[-1]):
+                continue
+            r = _band(ys, word.y)
+            c = _band(xs, word.x)
+            c = _owner(r, c, ys, xs, all_cols)
+            grid[r][c].append(word)
+            placed.add(index)
+        rows_text = []
+        confidence: dict[str, float] = {}
+        for row in grid:
+            cells = []
+            for cell in row:
+                text, conf = _text(cell)
+                cells.append(text)
+                if text:
+                    confidence[text] = conf
+            rows_text.append(tuple(cells))
+        kept = tuple(row for row in rows_text if any(row))
+        if kept:
+            found.append((ys[0], Table(kept), confidence))
+    loose = [w for i, w in enumerate(words) if i not in placed]
+    for top, text, conf in _paragraphs(loose):
+        found.append((top, Paragraph(text), {text: conf}))
+    found.sort(key=lambda item: item[0])
+    confidence: dict[str, float] = {}
+    for _, _, conf in found:
+        confidence.update(conf)
+    return [block for _, block, _ in found], confidence
+
+
+def _band(edges: list[int], value: float) -> int:
+    for index in range(len(edges) - 1):
+        if value < edges[index + 1]:
+            return index
+    return len(edges) - 2
+
+
+def _owner(r: int, c: int, ys, xs, cols) -> int:
+    """The column a word belongs to: a cell whose left rule is missing in this row spans from
+    the cell before it (a header's "การดำเนินงาน" over two columns)."""
+    top, bottom = ys[r], ys[r + 1]
+    while c > 0 and not any(
+        abs(x - xs[c]) <= 8 and y0 <= top + 8 and y1 >= bottom - 8 for x, y0, y1 in cols
+    ):
+        c -= 1
+    return c
+
+
+def _text(words: list[_Word]) -> tuple[str, float]:
+    if not words:
+        return "", 100.0
+    lines: dict[tuple, list[_Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    ordered = sorted(lines.values(), key=lambda ws: min(w.y for w in ws))
+    texts = []
+    for line in ordered:
+        line.sort(key=lambda w: w.order)
+        texts.append(_join(line))
+    from prongsai.ingest.thai_text import invalid_count
+
+    text = _clean("\n".join(texts))
+    # Tesseract is sure of words that are no Thai: each impossible sequence costs confidence
+    conf = sum(w.conf for w in words) / len(words) - 15 * invalid_count(text)
+    return text, max(0.0, conf)
+
+
+def _join(line: list[_Word]) -> str:
+    """Words of a line: Tesseract cuts Thai into pieces; pieces close together are one word,
+    and so are digits ("๒ ๕ ๖ ๗")."""
+    out = line[0].text
+    for before, word in pairwise(line):
+        gap = word.left - before.right
+        a, b = before.text[-1], word.text[0]
+        glued = (_thai(a) and _thai(b) and gap < 14) or (_digit(a) and _digit(b) and gap < 20)
+        out += ("" if glued else " ") + word.text
+    return out
+
+
+def _thai(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e4e"
+
+
+def _digit(char: str) -> bool:
+    return char.isdigit()
+
+
+def _paragraphs(words: list[_Word]):
+    lines: dict[tuple, list[_Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    ordered = sorted(lines.values(), key=lambda ws: min(w.y for w in ws))
+    groups: list[list[list[_Word]]] = []
+    previous = None
+    for line in ordered:
+        top = min(w.y for w in line)
+        if previous is None or top - previous > 70:  # a blank line between: a new paragraph
+            groups.append([])
+        groups[-1].append(line)
+        previous = top
+    for group in groups:
+        all_words = [w for line in group for w in line]
+        text, conf = _text(all_words)
+        if text:
+            yield min(w.y for w in all_words), text, conf
+
+
+# Tesseract's Thai model reads ๖ as ๒ now and then: a Buddhist-era year of ITA documents is
+# 2556–2599, so "๒๕๒x" is "๒๕๖x" misread (ITA began in 2556; 2520s are no such year).
+_STRAY_WORD = re.compile(r"[A-Za-z]{0,2}[a-z][A-Za-z]{0,1}|[^\w\u0e01-\u0e5b]+")
+_MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
+
+
+def _clean(text: str) -> str:
+    from prongsai.ingest.cleanup import join_cut_words, normalize_chars
+    from prongsai.ingest.html_text import tidy_lines
+    from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
+
+    text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
+    lines = []
+    for line in tidy_lines(normalize_chars(text)).split("\n"):
+        line = join_cut_words(repair_text_layer(line))
+        lines.append(repair_dropped_marks(repair_dropped_marks(line)))
+    return "\n".join(lines)
+
+
+# --- confidence of the fields read ------------------------------------------------------------
+
+# a measure's field → the column roles its text comes from
+_FIELD_ROLES = {
+    "title": ("title", "tool"),
+    "methods": ("methods",),
+    "responsible": ("responsible", "responsible_period"),
+    "period": ("period", "responsible_period"),
+    "result": ("result",),
+    "outcome": ("outcome",),
+    "kpi": ("result", "outcome"),
+}
+
+
+def measure_confidence(measures, confidence: dict[str, float]) -> dict[str, float]:
+    """``{"measures.N.field": confidence}``: the least sure of the cells the field was read
+    from (a field over two pages is as sure as its worse part)."""
+    out: dict[str, float] = {}
+    for n, rows in enumerate(measures):
+        for name, roles in _FIELD_ROLES.items():
+            values = [
+                confidence[text]
+                for part in rows.parts
+                for role in roles
+                if (text := part.get(role, "")) and text in confidence
+            ]
+            if values:
+                out[f"measures.{n}.{name}"] = min(values)
+    return out
+
+
+def opening_confidence(document: Document) -> dict[str, float]:
+    """The title block's confidence stands for the agency and the fiscal year read from it."""
+    values = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            break
+        if block.text in document.confidence:
+            values.append(document.confidence[block.text])
+    if not values:
+        return {}
+    sure = sum(values) / len(values)
+    return {"agency": sure, "fiscal_year": sure}
