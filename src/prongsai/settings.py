@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "prongsai.documents",
     "prongsai.work",  # above every stage: home, agency and year pages, my work, notifications
     "prongsai.oit",
+    "prongsai.bulk",  # bulk documents on the task queue (prongsai/queue.py)
+    "django_celery_beat",
     "simple_history",
     "prongsai.audit",
 ]
@@ -212,3 +214,25 @@ DEFAULT_FROM_EMAIL = os.environ.get("PRONGSAI_EMAIL_FROM", "โปร่งใ�
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PRONGSAI_BASE_URL = os.environ.get("PRONGSAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 PASSWORD_RESET_TIMEOUT = 24 * 3600  # a reset link works for one day
+
+# The task queue (prongsai/queue.py): Celery with Redis as the broker. Tasks are acknowledged
+# after they ran and re-run when their worker is lost; a task not acknowledged within the
+# visibility timeout (its worker died) is handed to another worker.
+PRONGSAI_REDIS_URL = os.environ.get("PRONGSAI_REDIS_URL", "redis://127.0.0.1:6379/0")
+CELERY_BROKER_URL = os.environ.get("PRONGSAI_BROKER_URL", PRONGSAI_REDIS_URL)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("PRONGSAI_QUEUE_VISIBILITY_TIMEOUT", "3600")),
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True  # progress is kept in the database (bulk.BulkJob), not results
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# eager: tasks run in the caller, for unit tests of task bodies only (the task tests run a real
+# worker, tests/queue)
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("PRONGSAI_QUEUE_EAGER") == "1"
+CELERY_TASK_EAGER_PROPAGATES = True
