@@ -81,8 +81,10 @@ def pytest_collection_modifyitems(config, items):
         return
     kept, dropped = [], []
     for item in items:
-        uses_db = item.get_closest_marker("django_db") or DB_FIXTURES & set(
-            getattr(item, "fixturenames", ())
+        uses_db = (
+            item.get_closest_marker("django_db")
+            or item.get_closest_marker("worker")  # a worker test makes a database of its own
+            or DB_FIXTURES & set(getattr(item, "fixturenames", ()))
         )
         browser = "tests/browser/" in item.nodeid
         (kept if uses_db and not browser else dropped).append(item)

@@ -222,6 +222,9 @@ PRONGSAI_REDIS_URL = os.environ.get("PRONGSAI_REDIS_URL", "redis://127.0.0.1:637
 CELERY_BROKER_URL = os.environ.get("PRONGSAI_BROKER_URL", PRONGSAI_REDIS_URL)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("PRONGSAI_QUEUE_VISIBILITY_TIMEOUT", "3600")),
+    # how often an idle worker looks for such tasks (seconds; kombu's default sweep is ~100 s)
+    "unacked_restore_interval": int(os.environ.get("PRONGSAI_QUEUE_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": 1,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = True

@@ -62,6 +62,13 @@ class BulkJob(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.fiscal_year} ({self.scope_label()})"
 
+    def kind_label(self) -> str:
+        from django.utils.translation import gettext
+
+        from prongsai.documents.builders import KINDS
+
+        return gettext(KINDS.get(self.kind, self.kind))
+
     def scope_label(self) -> str:
         if self.scope == self.Scope.PROVINCE:
             return f"จังหวัด{self.province.name_th}"

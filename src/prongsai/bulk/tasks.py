@@ -19,9 +19,7 @@ def run_job(job_id: int) -> int:
     job = BulkJob.objects.get(pk=job_id)
     if job.status == BulkJob.Status.DONE:
         return 0
-    pending = list(
-        job.parts.filter(status=BulkPart.Status.PENDING).values_list("pk", flat=True)
-    )
+    pending = list(job.parts.filter(status=BulkPart.Status.PENDING).values_list("pk", flat=True))
     for part_id in pending:
         build_part.delay(part_id)
     if not pending:

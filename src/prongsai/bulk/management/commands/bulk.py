@@ -57,8 +57,22 @@ class Command(BaseCommand):
     def handle(self, *args, command, **options):
         return getattr(self, f"_{command}")(**options)
 
-    def _report(self, *, kind, province, district, agency_kind, nation, year, output, wait,
-                timeout, username, verbosity, **_):
+    def _report(
+        self,
+        *,
+        kind,
+        province,
+        district,
+        agency_kind,
+        nation,
+        year,
+        output,
+        wait,
+        timeout,
+        username,
+        verbosity,
+        **_,
+    ):
         if wait and not output:
             raise CommandError("ระบุ -o FILE.zip (หรือใช้ --no-wait)")
         by = SYSTEM
@@ -80,8 +94,13 @@ class Command(BaseCommand):
             scope = BulkJob.Scope.NATION
         try:
             job = bulk_start(
-                kind, year, scope=scope, province=province, district=district,
-                agency_kind=agency_kind or "", by=by,
+                kind,
+                year,
+                scope=scope,
+                province=province,
+                district=district,
+                agency_kind=agency_kind or "",
+                by=by,
             )
         except (ActionError, PermissionDenied) as exc:
             raise CommandError(str(exc)) from exc
@@ -127,7 +146,7 @@ class Command(BaseCommand):
             f"ผิดพลาด {p['failed']} จาก {p['total']}"
         )
 
-    def _status(self, *, job, json: bool, **_):  # noqa: A002
+    def _status(self, *, job, json: bool, **_):
         found = self._job(job)
         p = found.progress()
         if json:
