@@ -60,6 +60,13 @@ def pytest_configure(config):
     # the test databases are created and dropped around the run: no connection kept open by a
     # live-server thread may hold them (production keeps connections, see settings)
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # tasks sent by code under test (an e-mail, a bulk job) run in the test's process, at the
+    # commit: the task bodies' unit tests. The queue itself — broker, workers, a killed worker —
+    # is tested with real ones (tests/queue).
+    from prongsai.queue import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
 
 
 DB_FIXTURES = {

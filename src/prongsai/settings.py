@@ -239,3 +239,4 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # worker, tests/queue)
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("PRONGSAI_QUEUE_EAGER") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
+PRONGSAI_BACKUP_DIR = os.environ.get("PRONGSAI_BACKUP_DIR", "")  # default <data dir>/backups
