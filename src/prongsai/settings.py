@@ -204,7 +204,7 @@ MEDIA_ROOT = DATA_DIR / "media"
 # "storages.backends.s3.S3Storage" of django-storages) with its OPTIONS as JSON in
 # PRONGSAI_STORAGE_OPTIONS puts them on object storage, shared by every server.
 _static_backend = (
-    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    "prongsai.core.static.StaticStorage"
     if PRODUCTION or os.environ.get("PRONGSAI_STATIC_MANIFEST") == "1"
     else "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
