@@ -10,10 +10,10 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup
 ## make run: set everything up, load the criteria and the demo agencies, serve on http://127.0.0.1:8000
 ## with one task-queue worker and beat (Procfile, honcho) on Redis (scripts/ensure-redis.sh)
 run: setup
+	scripts/ensure-redis.sh >/dev/null
 	uv run prongsai migrate --noinput
 	uv run prongsai criteria load
 	uv run prongsai demo
-	scripts/ensure-redis.sh >/dev/null
 	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo; ลองบทบาทอื่นด้วย officer, analyst, mayor, kanchanaburi — รหัสผ่านเดียวกัน)"
 	HOST=$(HOST) uv run honcho start --no-prefix -f Procfile
 
