@@ -42,7 +42,12 @@ class Command(BaseCommand):
     help = "Read legacy ITA documents (txt/md/html/docx/pdf) and save what they say."
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+")
+        parser.add_argument("files", nargs="+", help="files, or folders (every document in them)")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="ให้เครื่องทำงาน (celery worker) นำเข้าทีละไฟล์พร้อมกันหลายไฟล์ / import on the workers",
+        )
         parser.add_argument("--dry-run", action="store_true", help="read and report, save nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--lang", choices=["th", "en"], default="th")
@@ -52,13 +57,16 @@ class Command(BaseCommand):
             help="ชื่อผู้ใช้ที่นำเข้า (บันทึกในประวัติ และตรวจสิทธิ์ของผู้ใช้นั้น) ค่าเริ่มต้น: ระบบ",
         )
 
-    def handle(self, *args, files, dry_run, format, lang, username=None, **options):
+    def handle(self, *args, files, dry_run, format, lang, username=None, queue=False, **options):
         t = TEXT[lang]
+        files = _expand(files)
         self.by = SYSTEM
         if username:
             self.by = get_user_model().objects.filter(username=username).first()
             if self.by is None:
                 raise CommandError(f"ไม่พบผู้ใช้ “{username}”")
+        if queue and not dry_run:
+            return self._enqueue(files)
         ok = bad = 0
         show_bar = len(files) > 1 and format == "text"
         with Progress(transient=True, disable=not show_bar) as bar:
@@ -80,6 +88,20 @@ class Command(BaseCommand):
         if bad:
             raise CommandError(t["failed"])
 
+    def _enqueue(self, files: list[str]) -> None:
+        from prongsai.ingest.tasks import import_file as task
+        from prongsai.ingest.tasks import stash
+
+        user_id = getattr(self.by, "pk", None)
+        sent = 0
+        for name in files:
+            path = Path(name)
+            if not path.is_file():
+                raise CommandError(f"✗ {path}: ไม่พบไฟล์")
+            task.delay(stash(path.read_bytes(), path.name), path.name, user_id)
+            sent += 1
+        self.stdout.write(f"ส่ง {sent} ไฟล์ให้เครื่องทำงานนำเข้าแล้ว (ดูผลที่หน้า นำเข้าเอกสาร)")
+
     def _one(self, path: Path, dry_run: bool, lang: str, t: dict) -> tuple[str, dict | None]:
         if not path.is_file():
             return f"✗ {path}: {t['missing']}", None
@@ -98,6 +120,23 @@ class Command(BaseCommand):
         result = outcome.document.result
         status = t["again"] if outcome.saved is None else t["saved"]
         return f"✓ {path.name}: {status} — {_summary(result, lang)}", result
+
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder becomes the documents in it (and its subfolders), sorted."""
+    out = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            out += sorted(
+                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        else:
+            out.append(name)
+    return out
 
 
 def _summary(result: dict, lang: str) -> str:
