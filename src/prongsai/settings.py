@@ -297,6 +297,7 @@ LOGGING = {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
         },
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
