@@ -8,12 +8,14 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup
 .PHONY: run test setup lint format test-sqlite test-postgres messages corpus
 
 ## make run: set everything up, load the criteria and the demo agencies, serve on http://127.0.0.1:8000
+## with one task-queue worker and beat (Procfile, honcho) on Redis (scripts/ensure-redis.sh)
 run: setup
+	scripts/ensure-redis.sh >/dev/null
 	uv run prongsai migrate --noinput
 	uv run prongsai criteria load
 	uv run prongsai demo
 	@echo "โปร่งใส: http://$(HOST)/   (ผู้ใช้ตัวอย่าง demo / prongsai-demo; ลองบทบาทอื่นด้วย officer, analyst, mayor, kanchanaburi — รหัสผ่านเดียวกัน)"
-	uv run prongsai serve $(HOST)
+	HOST=$(HOST) uv run honcho start --no-prefix -f Procfile
 
 ## make test: set everything up and run the whole suite, on SQLite and on PostgreSQL
 test: setup lint test-sqlite test-postgres
@@ -30,10 +32,12 @@ format:
 	uv run ruff format .
 
 test-sqlite:
+	scripts/ensure-redis.sh >/dev/null
 	uv run pytest $(PYTEST_ARGS)
 
 ## the PostgreSQL pass: every test that touches the database, browser walks excepted (tests/conftest.py)
 test-postgres:
+	scripts/ensure-redis.sh >/dev/null
 	DATABASE_URL="$$(scripts/ensure-postgres.sh)" PRONGSAI_TESTS=database uv run pytest $(PYTEST_ARGS)
 
 ## make messages: after changing an interface text, update the English catalogue (then translate

@@ -11,6 +11,7 @@ APT_PACKAGES=(
   gettext                   # msgfmt, to compile the English translation
   chromium                  # the browser tests (Playwright drives Debian's Chromium; no download)
   libdatrie1-bin            # trietool: builds the Thai word list PDFs break lines with (documents)
+  redis-server              # the task queue's broker and the shared cache (scripts/ensure-redis.sh starts it)
   postgresql-client         # pg_dump / pg_restore for `prongsai backup` and `restore` on PostgreSQL
   tesseract-ocr             # OCR of scanned documents on import (prongsai.ingest.ocr)
   tesseract-ocr-tha         # … its Thai model

@@ -14,6 +14,7 @@ One settings module, driven by the environment:
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -78,12 +79,17 @@ INSTALLED_APPS = [
     "prongsai.documents",
     "prongsai.work",  # above every stage: home, agency and year pages, my work, notifications
     "prongsai.oit",
+    "prongsai.bulk",  # bulk documents on the task queue (prongsai/queue.py)
+    "django_celery_beat",
     "simple_history",
     "prongsai.audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # static files from the app server itself (compressed, hashed names in production), so a
+    # deployment needs no separate static server (docs/deploy.md)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "prongsai.core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -191,6 +197,28 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Static files: WhiteNoise serves them. In production `prongsai collectstatic` writes them to
+# STATIC_ROOT with hashed names and .gz/.br copies (cached for a year by browsers); elsewhere
+# they are served from the app's folders as they are (no collectstatic needed).
+# Uploaded files go through Django's storage API only: PRONGSAI_STORAGE_BACKEND (e.g.
+# "storages.backends.s3.S3Storage" of django-storages) with its OPTIONS as JSON in
+# PRONGSAI_STORAGE_OPTIONS puts them on object storage, shared by every server.
+_static_backend = (
+    "prongsai.core.static.StaticStorage"
+    if PRODUCTION or os.environ.get("PRONGSAI_STATIC_MANIFEST") == "1"
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+STORAGES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "PRONGSAI_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(os.environ.get("PRONGSAI_STORAGE_OPTIONS", "{}")),
+    },
+    "staticfiles": {"BACKEND": _static_backend},
+}
+WHITENOISE_USE_FINDERS = _static_backend.startswith("django.")
+WHITENOISE_AUTOREFRESH = DEBUG and WHITENOISE_USE_FINDERS
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -210,5 +238,86 @@ EMAIL_USE_TLS = os.environ.get("PRONGSAI_EMAIL_TLS", "1" if EMAIL_PORT == 587 el
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("PRONGSAI_EMAIL_FROM", "โปร่งใส <prongsai@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# PRONGSAI_ADMINS="Name <a@example.go.th>, b@example.go.th": who gets the e-mail of a server
+# error (500) in production
+ADMINS = [
+    (a.split("<")[0].strip() or a.strip(), a.split("<")[-1].rstrip(">").strip())
+    for a in os.environ.get("PRONGSAI_ADMINS", "").split(",")
+    if a.strip()
+]
 PRONGSAI_BASE_URL = os.environ.get("PRONGSAI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 PASSWORD_RESET_TIMEOUT = 24 * 3600  # a reset link works for one day
+
+# The task queue (prongsai/queue.py): Celery with Redis as the broker. Tasks are acknowledged
+# after they ran and re-run when their worker is lost; a task not acknowledged within the
+# visibility timeout (its worker died) is handed to another worker.
+PRONGSAI_REDIS_URL = os.environ.get("PRONGSAI_REDIS_URL", "redis://127.0.0.1:6379/0")
+CELERY_BROKER_URL = os.environ.get("PRONGSAI_BROKER_URL", PRONGSAI_REDIS_URL)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("PRONGSAI_QUEUE_VISIBILITY_TIMEOUT", "3600")),
+    # how often an idle worker looks for such tasks (seconds; kombu's default sweep is ~100 s)
+    "unacked_restore_interval": int(os.environ.get("PRONGSAI_QUEUE_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": 1,
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True  # progress is kept in the database (bulk.BulkJob), not results
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# eager: tasks run in the caller, for unit tests of task bodies only (the task tests run a real
+# worker, tests/queue)
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("PRONGSAI_QUEUE_EAGER") == "1"
+CELERY_TASK_EAGER_PROPAGATES = True
+PRONGSAI_BACKUP_DIR = os.environ.get("PRONGSAI_BACKUP_DIR", "")  # default <data dir>/backups
+
+# The cache (the dashboards' roll-ups, the login throttle): Redis when PRONGSAI_REDIS_URL is set,
+# so every app server sees the same dashboards version; else each process's own memory.
+if os.environ.get("PRONGSAI_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("PRONGSAI_CACHE_URL", PRONGSAI_REDIS_URL),
+            "KEY_PREFIX": "prongsai",
+        }
+    }
+
+# Logs: one JSON object per line on stdout (PRONGSAI_LOG_FORMAT=json, the default in
+# production) for the journal or a log collector; plain lines otherwise.
+LOG_FORMAT = os.environ.get("PRONGSAI_LOG_FORMAT", "json" if PRODUCTION else "plain")
+LOG_LEVEL = os.environ.get("PRONGSAI_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
+        },
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
+}

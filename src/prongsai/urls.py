@@ -30,6 +30,7 @@ urlpatterns = [
     path("agencies/", include("prongsai.oit.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("documents/", include("prongsai.documents.urls")),
+    path("bulk/", include("prongsai.bulk.urls")),
     path("p/", include("prongsai.documents.public_urls")),
     path("p/", include("prongsai.oit.public_urls")),
     path("history/", include("prongsai.audit.urls")),

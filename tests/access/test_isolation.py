@@ -124,6 +124,16 @@ ROUTES = {
         lambda s: {"pk": s.agency.pk, "year": 2567, "evidence_id": s.objects["oit_evidence"].pk},
         {},
     ),
+    # bulk documents (issue 15): starting one for B's province needs reach over all of it
+    "bulk:start": (
+        lambda s: {},
+        lambda s: {
+            "kind": "analysis",
+            "year": "2567",
+            "scope": "province",
+            "province": str(s.agency.province_id),
+        },
+    ),
 }
 ADMIN_ONLY = {"access:team"}
 # not agency data: Django's own pages (the admin is for staff, checked below), the login and
@@ -153,6 +163,11 @@ OUTSIDE = {
     "ita:page",
     "ita:pdf",
     "ita:file",
+    # a bulk job's pages: only its starter (who had to see every agency of it) or a national
+    # admin (tests/bulk/test_bulk_job.py)
+    "bulk:job",
+    "bulk:progress",
+    "bulk:zip",
 }
 
 

@@ -19,10 +19,13 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_due_soon_and_overdue_reach_the_editors_once(chain, smtp):
+def test_due_soon_and_overdue_reach_the_editors_once(
+    chain, smtp, django_capture_on_commit_callbacks
+):
     # 26 Sep 2026: the 2570 analysis and plan are due on 1 Oct (in 5 days); the 2569 6-month
-    # report (due 30 Apr 2026) is overdue
-    out = run("--date", "2026-09-26")
+    # report (due 30 Apr 2026) is overdue. The e-mails are tasks, sent once the notes commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        out = run("--date", "2026-09-26")
     assert "หน่วยงานมี" in out and "ส่งการแจ้งเตือนใหม่" in out
     notes = Notification.objects.filter(user=chain["users"]["officer"])
     titles = set(notes.values_list("title", flat=True))
@@ -41,8 +44,9 @@ def test_due_soon_and_overdue_reach_the_editors_once(chain, smtp):
     assert any("1 ตุลาคม 2569 อีก 5 วัน" in Inbox.text(m) for m in mails)
     # run again the same day, or the next: nothing new
     total, arrived = Notification.objects.count(), len(smtp.messages)
-    assert "ส่งการแจ้งเตือนใหม่ 0 รายการ" in run("--date", "2026-09-26")
-    run("--date", "2026-09-27")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "ส่งการแจ้งเตือนใหม่ 0 รายการ" in run("--date", "2026-09-26")
+        run("--date", "2026-09-27")
     assert (Notification.objects.count(), len(smtp.messages)) == (total, arrived)
 
 

@@ -164,11 +164,16 @@ def deliver(user, *, kind: str, title: str, body: str = "", url: str = "", event
             return None
         raise
     if user.email and wants_email(user):
-        _email(note)
+        from prongsai.queue import later
+
+        from .tasks import email
+
+        later(email, note.pk)  # sent by a worker (work/tasks.py) once the note is committed
     return note
 
 
-def _email(note: Notification) -> None:
+def send_email(note: Notification) -> bool:
+    """Send the note's e-mail now; ``True`` when the mail server took it."""
     link = note.url
     if link.startswith("/"):
         link = settings.PRONGSAI_BASE_URL + link
@@ -186,6 +191,7 @@ def _email(note: Notification) -> None:
         send_mail(subject, text, None, [note.user.email])
     except Exception:  # the notification stays in the app; the mail can be sent again later
         log.exception("e-mail of notification %s to %s failed", note.pk, note.user.email)
-        return
+        return False
     Notification.objects.filter(pk=note.pk).update(emailed=True)
     note.emailed = True
+    return True

@@ -1,4 +1,4 @@
-"""``prongsai import FILE|DIR|ZIP… [--dry-run] [--format text|json] [--summary F] [--lang L]``.
+"""``prongsai import FILE|DIR|ZIP… [--queue] [--dry-run] [--format F] [--summary F] [--lang L]``.
 
 Folders are read recursively and ZIP archives member by member (``batch.sources``). Each file
 gets one line (or one JSON object): saved, imported before, or refused with the reason, with the
@@ -52,6 +52,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="files, folders (recursive) or ZIP archives")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="ให้เครื่องทำงาน (celery worker) นำเข้าทีละไฟล์พร้อมกันหลายไฟล์ / import on the workers",
+        )
         parser.add_argument("--dry-run", action="store_true", help="read and report, save nothing")
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--summary", help="write a JSON summary of the run to this file")
@@ -62,7 +67,18 @@ class Command(BaseCommand):
             help="ชื่อผู้ใช้ที่นำเข้า (บันทึกในประวัติ และตรวจสิทธิ์ของผู้ใช้นั้น) ค่าเริ่มต้น: ระบบ",
         )
 
-    def handle(self, *args, files, dry_run, format, lang, summary=None, username=None, **options):
+    def handle(
+        self,
+        *args,
+        files,
+        dry_run,
+        format,
+        lang,
+        summary=None,
+        username=None,
+        queue=False,
+        **options,
+    ):
         t = TEXT[lang]
         self.by = SYSTEM
         if username:
@@ -70,6 +86,8 @@ class Command(BaseCommand):
             if self.by is None:
                 raise CommandError(f"ไม่พบผู้ใช้ “{username}”")
         todo = list(sources(files))
+        if queue and not dry_run:
+            return self._enqueue(todo, t)
         ok = bad = 0
         report: list[dict] = []
         show_bar = len(todo) > 1 and format == "text"
@@ -98,6 +116,22 @@ class Command(BaseCommand):
             self.stderr.write(t["summary"].format(n=len(todo), ok=ok, bad=bad))
         if bad:
             raise CommandError(t["failed"])
+
+    def _enqueue(self, todo: list[Source], t: dict) -> None:
+        """One task per document (archives opened, folders walked here); each worker imports
+        its file through the same door, idempotent by content."""
+        from prongsai.ingest.tasks import import_file as task
+        from prongsai.ingest.tasks import stash
+
+        user_id = getattr(self.by, "pk", None)
+        sent = 0
+        for source in todo:
+            if source.error is not None or source.data is None:
+                self.stderr.write(f"✗ {source.name}: {source.error or t['missing']}")
+                continue
+            task.delay(stash(source.data, Path(source.name).name), source.name, user_id)
+            sent += 1
+        self.stdout.write(f"ส่ง {sent} ไฟล์ให้เครื่องทำงานนำเข้าแล้ว (ดูผลที่หน้า นำเข้าเอกสาร)")
 
     def _one(self, source: Source, dry_run: bool, lang: str, t: dict):
         name = source.name
