@@ -1,0 +1,89 @@
+"""Families and effect estimates on a country with planted effects (fixed seeds)."""
+
+import numpy as np
+import pytest
+
+from prongsai.demo.national import PLANTED_FAMILIES
+from prongsai.measures.models import Measure
+from prongsai.suggestions.compute import MIN_N, did, recompute, words
+from prongsai.suggestions.models import Effect, FamilyMember, MeasureFamily
+
+pytestmark = pytest.mark.django_db
+
+
+def _family_of(title: str) -> MeasureFamily:
+    measure = Measure.objects.filter(title=title).first()
+    return FamilyMember.objects.get(measure=measure).family
+
+
+def test_planted_effects_are_recovered_and_none_found_where_none_was_planted(planted_country):
+    planted_country()
+    checked = 0
+    for planted in PLANTED_FAMILIES:
+        families = {_family_of(t) for t in planted.titles}
+        assert len(families) == 1, "the variants of one planted family are one family"
+        family = families.pop()
+        assert family.name in planted.titles
+        assert set(planted.addresses) <= set(family.indicator_numbers)
+        for number in planted.addresses:
+            effect = Effect.objects.get(family=family, indicator_number=number)
+            gain = planted.effects.get(number, 0.0)
+            assert effect.ci_low <= gain <= effect.ci_high, (family.name, number, effect)
+            assert effect.n_treated >= MIN_N and effect.n_control >= MIN_N
+            if gain:
+                assert effect.significant and effect.estimate > 0
+            else:
+                assert not effect.significant
+            checked += 1
+    assert checked == 4
+    # the background measures say they address nothing: no estimate is made for them
+    assert Effect.objects.count() == checked
+
+
+def test_recompute_is_idempotent(planted_country):
+    planted_country(agencies=300)
+    first = sorted(
+        Effect.objects.values_list("family__key", "indicator_number", "estimate", "ci_low")
+    )
+    families = sorted(MeasureFamily.objects.values_list("key", "name", "members_count"))
+    recompute(chunk_size=97)
+    assert sorted(MeasureFamily.objects.values_list("key", "name", "members_count")) == families
+    assert (
+        sorted(Effect.objects.values_list("family__key", "indicator_number", "estimate", "ci_low"))
+        == first
+    )
+    # every demo text is used by three agencies or more: every measure is in a family
+    assert FamilyMember.objects.count() == Measure.objects.count()
+
+
+def test_small_families_get_no_estimate(planted_country):
+    planted_country(agencies=60)
+    # at this size fewer than ten agencies finish each planted measure
+    assert not Effect.objects.filter(n_treated__lt=MIN_N).exists()
+    assert not Effect.objects.filter(n_control__lt=MIN_N).exists()
+
+
+def test_did_refuses_below_ten_and_recovers_a_shift():
+    rng = np.random.default_rng(1)
+    n = 400
+    agency = np.arange(n)
+    stratum = rng.integers(0, 4, n)
+    treated = rng.random(n) < 0.3
+    change = rng.normal(1.0, 2.0, n) + np.where(treated, 3.0, 0.0) + stratum
+    found = did(treated, change, stratum, agency)
+    assert found.ci_low < 3.0 < found.ci_high
+    assert found.n_treated == treated.sum()
+    few = np.zeros(n, dtype=bool)
+    few[:9] = True
+    assert did(few, change, stratum, agency) is None
+
+
+def test_words_are_thai_words_without_stop_words():
+    # จัดทำ, การ, และ, บน are in PyThaiNLP's stop words; digits are no words
+    assert words("จัดทำคู่มือป้องกันการทุจริตและเผยแพร่บนเว็บไซต์ 2567") == [
+        "คู่มือ",
+        "ป้องกัน",
+        "ทุจริต",
+        "เผยแพร่",
+        "เว็บไซต์",
+    ]
