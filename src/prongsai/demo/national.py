@@ -239,10 +239,14 @@ def _take_planted(report, year: int, rng: random.Random) -> list[tuple[int, bool
     return chosen
 
 
-def _lift(catalog, number: int, gain: float, qscores: dict, stated: dict, rng) -> None:
+def _lift(
+    catalog, number: int, gain: float, qscores: dict, stated: dict, rng, met: Callable
+) -> None:
     """Raise indicator ``number`` by ``gain`` points in expectation: perception questions by a
-    shift found by bisection (what the 100 cap takes from one goes to the others), unmet
-    disclosure items each met with the probability that gives the gain on average."""
+    shift found by bisection (what the 100 cap takes from one goes to the others); disclosure
+    items each drawn again, if unmet, with the one probability δ that raises the expected score
+    by ``gain`` (an item met with probability π is met with π + (1 − π)·δ: the expected gain is
+    δ times the expected unmet share, ``met(code)`` giving π)."""
     from decimal import Decimal
 
     from prongsai.assessments.scoring import _indicator_from_questions
@@ -263,14 +267,13 @@ def _lift(catalog, number: int, gain: float, qscores: dict, stated: dict, rng) -
 
     before = value(qscores)
     if all(q.kind == "checklist" for q in questions):
-        unmet = [q.code for q in questions if qscores[q.code] == "0"]
-        ceiling = value({**qscores, **dict.fromkeys(unmet, "100")}) - before
-        if ceiling <= 0:
+        unmet_share = value({q.code: f"{100 * (1 - met(q.code)):.6f}" for q in questions})
+        if unmet_share <= 0:
             return
-        p = min(1.0, gain / ceiling)
-        for code in unmet:
-            if rng.random() < p:
-                qscores[code] = "100"
+        delta = min(1.0, gain / unmet_share)
+        for q in questions:
+            if qscores[q.code] == "0" and rng.random() < delta:
+                qscores[q.code] = "100"
         return
     perception = [q.code for q in questions if q.kind != "checklist"]
     original = {c: float(qscores[c]) for c in perception}
@@ -384,6 +387,11 @@ def remove(country: GeneratedCountry) -> None:
 
 def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x))
+
+
+def _met_probability(z: float, difficulty: float) -> float:
+    """The chance a disclosure item is met, for an agency of quality ``z``."""
+    return _sigmoid(1.9 + 1.1 * z - difficulty)
 
 
 def _clip(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
@@ -504,6 +512,7 @@ def _generate(
         base = arng.gauss(0, 0.8) + province_effect[prov] + KIND_EFFECT.get(kind, 0)
         growth = arng.gauss(0.18, 0.15)
         last_report = None
+        carried: dict[int, float] = {}  # planted gains of measures done, kept in later years
         for k, year in enumerate(years):
             if arng.random() < 0.015:  # a few agencies miss a year
                 last_report = None
@@ -515,7 +524,7 @@ def _generate(
             for q in catalog.questions:
                 d = difficulty[(year, q.code)]
                 if q.kind == "checklist":
-                    met = arng.random() < _sigmoid(1.9 + 1.1 * z - d)
+                    met = arng.random() < _met_probability(z, d)
                     qscores[q.code] = "100" if met else "0"
                 else:
                     qscores[q.code] = (
@@ -532,7 +541,17 @@ def _generate(
                 for family, done in chosen:
                     for number, gain in PLANTED_FAMILIES[family].effects.items():
                         if done and gain:
-                            _lift(catalog, number, gain, qscores, stated, trng)
+                            carried[number] = carried.get(number, 0.0) + gain
+            for number, gain in carried.items():
+                _lift(
+                    catalog,
+                    number,
+                    gain,
+                    qscores,
+                    stated,
+                    trng,
+                    lambda code, z=z, y=year: _met_probability(z, difficulty[(y, code)]),
+                )
             report = score(catalog, qscores, stated)
             last_report = report
             pk = next_assessment + len(assessment_rows)

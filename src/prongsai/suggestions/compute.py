@@ -15,10 +15,12 @@ and a run that fails leaves the previous ones in place.
    indicator scored below the pass mark in Y−1 (the year the plan was drafted from) and that
    have a score in Y; treated = a measure of the family addressing the indicator marked done in
    plan Y's 12-month round; control = the others. Both sides are matched in strata of (Y,
-   agency kind, ``band`` points of the starting score); the estimate is the treated-weighted
-   mean over strata of (mean change treated − mean change control) — a difference in
-   differences — with a Poisson bootstrap over agencies (fixed seed) for the 95% interval.
-   Fewer than ``min_n`` agencies on either side: no estimate is stored.
+   agency kind, ``BAND`` points of the indicator's starting score, ``BAND`` points of the
+   starting overall score — agencies weak on this indicator and on others too are not compared
+   with agencies weak on this one alone, whose scores regress differently); the estimate is
+   the treated-weighted mean over strata of (mean change treated − mean change control) — a
+   difference in differences — with a Poisson bootstrap over agencies (fixed seed) for the
+   95% interval. Fewer than ``min_n`` agencies on either side: no estimate is stored.
 
 An estimate is an association in past data, not proof that the measure caused the change.
 """
@@ -307,9 +309,10 @@ def did(
 
 
 def _scores(chunk_size: int, progress: Progress):
-    """{(agency, year, indicator): score}, {year: pass mark}, {agency: kind}."""
+    """{(agency, year, indicator): score}, {year: pass mark}, {agency: kind}, and
+    {(agency, year): overall score}."""
     from prongsai.agencies.models import Agency
-    from prongsai.assessments.models import IndicatorScore
+    from prongsai.assessments.models import Assessment, IndicatorScore
     from prongsai.criteria.models import CriteriaYear
 
     pass_mark = {
@@ -326,7 +329,13 @@ def _scores(chunk_size: int, progress: Progress):
         if n % (chunk_size * 10) == 0:
             progress("อ่านคะแนนรายตัวชี้วัด", n, total)
     progress("อ่านคะแนนรายตัวชี้วัด", total, total)
-    return scores, pass_mark, kinds
+    overall = {
+        (a, y): float(o)
+        for a, y, o in Assessment.objects.filter(overall__isnull=False)
+        .values_list("agency_id", "fiscal_year", "overall")
+        .iterator(chunk_size=chunk_size)
+    }
+    return scores, pass_mark, kinds, overall
 
 
 def _done_measures(chunk_size: int) -> set[int]:
@@ -346,6 +355,7 @@ def effects(
     pass_mark: dict,
     kinds: dict,
     done: set[int],
+    overall: dict | None = None,
     *,
     seed: int = 0,
     min_n: int = MIN_N,
@@ -366,7 +376,11 @@ def effects(
                 keys.append((a, y + 1))
                 change.append(after - base)
                 band = int(base // BAND)
-                stratum.append(((y + 1) * 100 + kind_code[str(kinds.get(a))]) * 1000 + band)
+                whole = (overall or {}).get((a, y))
+                whole_band = 99 if whole is None else int(whole // BAND)
+                stratum.append(
+                    (((y + 1) * 100 + kind_code[str(kinds.get(a))]) * 100 + band) * 100 + whole_band
+                )
                 agency.append(a)
             units_of[indicator] = (
                 {k: n for n, k in enumerate(keys)},
@@ -421,11 +435,19 @@ def recompute(
     t = lap("read_measures", t)
     families = build_families(measures, texts, progress)
     t = lap("families", t)
-    scores, pass_mark, kinds = _scores(chunk_size, progress)
+    scores, pass_mark, kinds, overall = _scores(chunk_size, progress)
     done = _done_measures(chunk_size)
     t = lap("read_scores", t)
     found = effects(
-        families, scores, pass_mark, kinds, done, seed=seed, min_n=min_n, progress=progress
+        families,
+        scores,
+        pass_mark,
+        kinds,
+        done,
+        overall,
+        seed=seed,
+        min_n=min_n,
+        progress=progress,
     )
     t = lap("effects", t)
     now = timezone.now()
