@@ -22,7 +22,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -239,6 +239,27 @@ def _take_planted(report, year: int, rng: random.Random) -> list[tuple[int, bool
     return chosen
 
 
+def _unmet_share(catalog, number: int, met: Callable) -> float | None:
+    """The expected points a disclosure indicator lacks (``None``: not a disclosure one)."""
+    from decimal import Decimal
+
+    from prongsai.assessments.scoring import _indicator_from_questions
+
+    questions = catalog.questions_of(number)
+    if not questions or not all(q.kind == "checklist" for q in questions):
+        return None
+    indicator = next(i for i in catalog.indicators if i.number == number)
+    expected = {q.code: Decimal(f"{100 * (1 - met(q.code)):.6f}") for q in questions}
+    return float(_indicator_from_questions(catalog, indicator, expected))
+
+
+def _expected_gain(catalog, number: int, gain: float, met: Callable) -> float:
+    """What :func:`_lift` adds in expectation: ``gain``, or a disclosure indicator's expected
+    unmet share when that is smaller (100 is the most an item can score)."""
+    unmet = _unmet_share(catalog, number, met)
+    return gain if unmet is None else min(gain, unmet)
+
+
 def _lift(
     catalog, number: int, gain: float, qscores: dict, stated: dict, rng, met: Callable
 ) -> None:
@@ -266,8 +287,8 @@ def _lift(
         )
 
     before = value(qscores)
-    if all(q.kind == "checklist" for q in questions):
-        unmet_share = value({q.code: f"{100 * (1 - met(q.code)):.6f}" for q in questions})
+    unmet_share = _unmet_share(catalog, number, met)
+    if unmet_share is not None:
         if unmet_share <= 0:
             return
         delta = min(1.0, gain / unmet_share)
@@ -309,6 +330,9 @@ class NationalResult:
     progress: int = 0
     summaries: int = 0
     seconds: float = 0.0
+    # planted: "family index:indicator" → the mean gain the planted measures delivered in
+    # expectation (below the nominal one where a checklist had too little left to gain)
+    planted: dict = field(default_factory=dict)
 
 
 def _noop(step: str, done: int, total: int) -> None:
@@ -504,6 +528,7 @@ def _generate(
     quality: dict[tuple[int, int], float] = {}
     assessment_of: dict[tuple[int, int], int] = {}
     taken: dict[tuple[int, int], list[tuple[int, bool]]] = {}  # planted: (family, done)
+    delivered: dict[str, list[float]] = {}  # planted: what each done measure added
     total_steps = len(agency_rows)
     for n, (prov, _d, kind, _place, _name) in enumerate(agency_rows):
         agency_id = first_agency + n
@@ -538,20 +563,21 @@ def _generate(
             if planted and last_report is not None:
                 chosen = _take_planted(last_report, years[k - 1], trng)
                 taken[(agency_id, year)] = chosen
+
+                def met(code, z=z, y=year):
+                    return _met_probability(z, difficulty[(y, code)])
+
                 for family, done in chosen:
                     for number, gain in PLANTED_FAMILIES[family].effects.items():
                         if done and gain:
-                            carried[number] = carried.get(number, 0.0) + gain
-            for number, gain in carried.items():
-                _lift(
-                    catalog,
-                    number,
-                    gain,
-                    qscores,
-                    stated,
-                    trng,
-                    lambda code, z=z, y=year: _met_probability(z, difficulty[(y, code)]),
-                )
+                            had = carried.get(number, 0.0)
+                            carried[number] = had + gain
+                            delivered.setdefault(f"{family}:{number}", []).append(
+                                _expected_gain(catalog, number, had + gain, met)
+                                - _expected_gain(catalog, number, had, met)
+                            )
+                for number, gain in carried.items():
+                    _lift(catalog, number, gain, qscores, stated, trng, met)
             report = score(catalog, qscores, stated)
             last_report = report
             pk = next_assessment + len(assessment_rows)
@@ -621,6 +647,7 @@ def _generate(
     _plans(
         seed, years, first_agency, len(agency_rows), quality, assessment_of, result, progress, taken
     )
+    result.planted = {key: round(sum(v) / len(v), 3) for key, v in sorted(delivered.items())}
 
     GeneratedCountry.objects.create(
         seed=seed,

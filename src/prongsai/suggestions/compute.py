@@ -103,6 +103,7 @@ def cluster(texts: list[tuple[str, list]], weights: list[int], max_texts: int = 
     """Cluster labels for ``texts`` (distinct (title, methods) pairs), and each text's
     similarity to its cluster's centre. The ``max_texts`` most used texts are clustered; the
     others join the nearest cluster, or make their own when none is near."""
+    from scipy.sparse import csr_matrix
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_distances
@@ -129,21 +130,29 @@ def cluster(texts: list[tuple[str, list]], weights: list[int], max_texts: int = 
             distance_threshold=DISTANCE,
         )
         labels[core] = model.fit_predict(cosine_distances(matrix[core]))
-    k = labels.max() + 1
-    one_hot = np.zeros((k, len(core)))
-    one_hot[labels[core], np.arange(len(core))] = np.asarray(weights)[core]
-    centres = normalize(one_hot @ matrix[core].toarray())
+    k = int(labels.max()) + 1
+    # the centres: each cluster's weighted mean text (sparse, normalised)
+    one_hot = csr_matrix(
+        (np.asarray(weights, dtype=float)[core], (labels[core], np.arange(len(core)))),
+        shape=(k, len(core)),
+    )
+    centres = normalize(one_hot @ matrix[core])
+    centrality = np.ones(n)  # a text alone in its family is its own centre
     if len(rest):
-        similarity = np.asarray(matrix[rest] @ centres.T)
-        best = similarity.argmax(axis=1)
-        near = similarity[np.arange(len(rest)), best] >= 1 - DISTANCE
-        labels[rest] = np.where(near, best, np.arange(k, k + len(rest)))
-        extra = labels.max() + 1 - k
-        if extra:
-            centres = np.vstack([centres, np.zeros((extra, centres.shape[1]))])
-            for i in rest[~near]:
-                centres[labels[i]] = matrix[i].toarray()[0]
-    centrality = np.asarray(matrix.multiply(centres[labels]).sum(axis=1)).ravel()
+        next_label = k
+        for lo in range(0, len(rest), 5000):  # in chunks: similarities stay small
+            part = rest[lo : lo + 5000]
+            similarity = (matrix[part] @ centres.T).toarray()
+            best = similarity.argmax(axis=1)
+            near = similarity[np.arange(len(part)), best] >= 1 - DISTANCE
+            labels[part[near]] = best[near]
+            alone = part[~near]
+            labels[alone] = np.arange(next_label, next_label + len(alone))
+            next_label += len(alone)
+    clustered = np.flatnonzero(labels < k)
+    centrality[clustered] = np.asarray(
+        matrix[clustered].multiply(centres[labels[clustered]]).sum(axis=1)
+    ).ravel()
     return labels, centrality
 
 
@@ -285,19 +294,31 @@ def did(
     y, is_t = change[used], treated[used]
     k = len(s_codes)
 
+    from scipy.sparse import csr_matrix
+
+    # one sparse (units × strata) indicator per side: a replicate's weighted sums per stratum
+    # are then one sparse product, whatever the number of strata
+    sides = []
+    for mask in (is_t, ~is_t):
+        rows = np.flatnonzero(mask)
+        one_hot = csr_matrix(
+            (np.ones(len(rows)), (np.arange(len(rows)), s_idx[rows])), shape=(len(rows), k)
+        )
+        sides.append((rows, one_hot))
+
     def estimate(w: np.ndarray) -> np.ndarray:  # w: (R, units) -> (R,)
-        sums = np.zeros((w.shape[0], 2, k))
-        counts = np.zeros((w.shape[0], 2, k))
-        for side, mask in ((0, is_t), (1, ~is_t)):
-            one_hot = np.zeros((mask.sum(), k))
-            one_hot[np.arange(mask.sum()), s_idx[mask]] = 1
-            sums[:, side] = (w[:, mask] * y[mask]) @ one_hot
-            counts[:, side] = w[:, mask] @ one_hot
+        totals = []
+        for rows, one_hot in sides:
+            part = w[:, rows]
+            sums = (one_hot.T @ (part * y[rows]).T).T
+            counts = (one_hot.T @ part.T).T
+            totals.append((np.asarray(sums), np.asarray(counts)))
+        (sum_t, n_t_), (sum_c, n_c_) = totals
+        ok = (n_t_ > 0) & (n_c_ > 0)
         with np.errstate(invalid="ignore", divide="ignore"):
-            gap = sums[:, 0] / counts[:, 0] - sums[:, 1] / counts[:, 1]
-        ok = (counts[:, 0] > 0) & (counts[:, 1] > 0)
-        weight = np.where(ok, counts[:, 0], 0)
-        return (np.where(ok, gap, 0) * weight).sum(axis=1) / weight.sum(axis=1)
+            gap = np.where(ok, sum_t / np.where(ok, n_t_, 1) - sum_c / np.where(ok, n_c_, 1), 0)
+        weight = np.where(ok, n_t_, 0)
+        return (gap * weight).sum(axis=1) / weight.sum(axis=1)
 
     point = float(estimate(np.ones((1, len(y))))[0])
     rng = np.random.default_rng(seed)

@@ -84,4 +84,9 @@ class Command(BaseCommand):
             f"คะแนนรายข้อ {result.question_scores:,} แผน {result.plans:,} "
             f"มาตรการ {result.measures:,} ใน {result.seconds} วินาที"
         )
+        if result.planted:
+            import json
+
+            # "family:indicator" → the mean gain planted (bench.suggestions reads this line)
+            self.stdout.write("planted=" + json.dumps(result.planted))
         self._login()
