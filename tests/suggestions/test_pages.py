@@ -78,6 +78,7 @@ def test_officer_sees_suggestions_adds_one_and_others_see_aggregates_only(
     assert response.status_code == 302
     added = Measure.objects.get(plan__agency=agency, plan__fiscal_year=year, title=family.name)
     assert added.indicator_numbers == [10]
+    assert family.examples[0]["title"] == family.name  # the name's own methods come with it
     assert added.methods == family.examples[0]["methods"]
     client.post(f"/agencies/{agency.pk}/plans/{year}/suggestions/adopt/", post)  # sent twice
     assert Measure.objects.filter(plan__agency=agency, plan__fiscal_year=year).count() == before + 1

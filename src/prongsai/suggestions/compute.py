@@ -233,7 +233,8 @@ def build_families(
         central = max(shared, key=lambda t: (centrality[t], weights[t], -t))
         sample = {m.text: m for m in members}
         name = sample[central].title
-        by_use = sorted(shared, key=lambda t: (-weights[t], t))[:3]
+        # the name's own text first (a measure drafted from the family takes its methods)
+        by_use = [central, *sorted(set(shared) - {central}, key=lambda t: (-weights[t], t))][:3]
         examples = [
             {"title": sample[t].title, "methods": [str(s) for s in sample[t].methods][:5]}
             for t in by_use
