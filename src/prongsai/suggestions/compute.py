@@ -15,9 +15,10 @@ and a run that fails leaves the previous ones in place.
    indicator scored below the pass mark in Y−1 (the year the plan was drafted from) and that
    have a score in Y; treated = a measure of the family addressing the indicator marked done in
    plan Y's 12-month round; control = the others. Both sides are matched in strata of (Y,
-   agency kind, ``BAND`` points of the indicator's starting score, ``BAND`` points of the
-   starting overall score — agencies weak on this indicator and on others too are not compared
-   with agencies weak on this one alone, whose scores regress differently); the estimate is
+   agency kind, ``BAND`` points of the indicator's starting score, ``OVERALL_BAND`` points of
+   the starting overall score, and which of the family's other indicators were below the pass
+   mark — agencies take a measure for a weakness, and one weak on two indicators regresses
+   differently from one weak on this one alone); the estimate is
    the treated-weighted mean over strata of (mean change treated − mean change control) — a
    difference in differences — with a Poisson bootstrap over agencies (fixed seed) for the
    95% interval. Fewer than ``min_n`` agencies on either side: no estimate is stored.
@@ -45,7 +46,8 @@ MIN_N = 10  # agencies on each side below which no estimate is stored (privacy a
 MIN_SHARED = 3  # a text shown as a family's name or example is used by at least this many agencies
 DISTANCE = 0.6  # cosine distance (average linkage) under which texts are one family
 MAX_CLUSTER_TEXTS = 3000
-BAND = 5.0  # points of starting score per stratum
+BAND = 5.0  # points of the indicator's starting score per stratum
+OVERALL_BAND = 10.0  # points of the starting overall score per stratum
 REPLICATES = 400
 _WORD = re.compile(r"[\u0e01-\u0e4ea-zA-Z]")
 
@@ -399,7 +401,7 @@ def effects(
                 change.append(after - base)
                 band = int(base // BAND)
                 whole = (overall or {}).get((a, y))
-                whole_band = 99 if whole is None else int(whole // BAND)
+                whole_band = 99 if whole is None else int(whole // OVERALL_BAND)
                 stratum.append(
                     (((y + 1) * 100 + kind_code[str(kinds.get(a))]) * 100 + band) * 100 + whole_band
                 )
@@ -416,6 +418,17 @@ def effects(
     pairs = [(f, i) for f in families for i in f.indicators]
     for n, (family, indicator) in enumerate(pairs, 1):
         index, change, stratum, agency = units(indicator)
+        # also alike in the other weaknesses the family addresses: agencies take a measure for
+        # a weakness, and one weak on both indicators is not one weak on this one alone
+        others = [j for j in family.indicators if j != indicator][:10]
+        if others:
+            profile = np.zeros(len(change), dtype=np.int64)
+            for (a, y_next), row in index.items():
+                y = y_next - 1
+                for bit, j in enumerate(others):
+                    if scores.get((a, y, j), 1e9) < pass_mark.get(y, 0):
+                        profile[row] |= 1 << bit
+            stratum = stratum * 1024 + profile
         treated = np.zeros(len(change), dtype=bool)
         for m in family.members:
             if m.pk in done and indicator in m.indicators:
