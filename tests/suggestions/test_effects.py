@@ -1,10 +1,13 @@
 """Families and effect estimates on a country with planted effects (fixed seeds)."""
 
+from io import StringIO
+
 import numpy as np
 import pytest
+from django.core.management import call_command
 
 from prongsai.demo.national import PLANTED_FAMILIES
-from prongsai.measures.models import Measure
+from prongsai.measures.models import Measure, MeasureProgress
 from prongsai.suggestions.compute import MIN_N, cluster, did, recompute, words
 from prongsai.suggestions.models import Effect, FamilyMember, MeasureFamily
 
@@ -60,11 +63,29 @@ def test_recompute_is_idempotent(planted_country):
     assert FamilyMember.objects.count() == Measure.objects.count()
 
 
-def test_small_families_get_no_estimate(planted_country):
-    planted_country(agencies=60)
-    # at this size fewer than ten agencies finish each planted measure
-    assert not Effect.objects.filter(n_treated__lt=MIN_N).exists()
-    assert not Effect.objects.filter(n_control__lt=MIN_N).exists()
+def test_small_families_get_no_estimate_and_the_command_refreshes(planted_country):
+    planted_country(agencies=25)
+    # at this size fewer than ten agencies finish each planted measure: nothing is estimated
+    assert MeasureFamily.objects.exists()
+    finished = [
+        MeasureProgress.objects.filter(
+            round__round="12m", status="done", measure__title__in=planted.titles
+        )
+        .values("measure__plan__agency")
+        .distinct()
+        .count()
+        for planted in PLANTED_FAMILIES
+    ]
+    assert max(finished) > 0 and all(n < MIN_N for n in finished), finished
+    assert not Effect.objects.exists()
+    out = StringIO()
+    call_command("suggestions", "refresh", verbosity=0, stdout=out)
+    assert "กลุ่มมาตรการ" in out.getvalue() and "ผลต่างที่ประมาณได้ 0 รายการ" in out.getvalue()
+    # a country replaced takes its families with it
+    from prongsai.demo.national import generate
+
+    generate(seed=6, agencies=40, replace=True)
+    assert not MeasureFamily.objects.exists() and not FamilyMember.objects.exists()
 
 
 def test_did_refuses_below_ten_and_recovers_a_shift():

@@ -40,7 +40,7 @@ from prongsai.criteria.services import get_catalog, load_all
 from prongsai.dashboards import summaries
 from prongsai.dashboards.models import AgencyYear, GeneratedCountry
 from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, Memo, ProgressRound
-from prongsai.suggestions.models import FamilyMember
+from prongsai.suggestions.models import FamilyMember, MeasureFamily
 from prongsai.thai import fiscal_year_bounds
 
 from . import bulk
@@ -386,8 +386,9 @@ def remove(country: GeneratedCountry) -> None:
         qs._raw_delete(qs.db)
 
     raw(MeasureProgress.objects.filter(**of("measure__plan__")))
-    # the families drawn from these measures are stale now (recomputed by `suggestions refresh`)
+    # the families drawn from these measures go with them (`suggestions refresh` rebuilds)
     raw(FamilyMember.objects.filter(**of("measure__plan__")))
+    MeasureFamily.objects.filter(members__isnull=True).delete()  # with their effects
     raw(Measure.responsible_units.through.objects.filter(**of("measure__plan__")))
     _remove_memos(lo, hi, by=SYSTEM)  # few, with their sign-offs
     raw(Measure.objects.filter(**of("plan__")))
