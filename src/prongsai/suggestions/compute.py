@@ -540,6 +540,11 @@ def recompute(
             ],
             batch_size=chunk_size,
         )
+    from django.core.cache import cache
+
+    from .selectors import TABLE_CACHE
+
+    transaction.on_commit(lambda: cache.delete(TABLE_CACHE))
     lap("write", t)
     result.families, result.effects = len(families), len(found)
     result.seconds = round(time.perf_counter() - started, 1)

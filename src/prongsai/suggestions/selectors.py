@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 from prongsai.assessments.models import IndicatorScore
 from prongsai.criteria.models import CriteriaYear, Indicator
 
@@ -71,8 +73,22 @@ def for_agency(agency_id: int, year: int, limit: int = PER_INDICATOR) -> list[We
     return weak
 
 
+TABLE_CACHE = "suggestions:table"
+
+
 def table() -> list[dict]:
-    """Families × indicators for the dashboards: one row per family, one cell per indicator."""
+    """Families × indicators for the dashboards: one row per family, one cell per indicator.
+
+    Kept in the cache for ten minutes (the same for every user: aggregates only);
+    :func:`~prongsai.suggestions.compute.recompute` drops it."""
+    cached = cache.get(TABLE_CACHE)
+    if cached is None:
+        cached = _table()
+        cache.set(TABLE_CACHE, cached, 600)
+    return cached
+
+
+def _table() -> list[dict]:
     effects = list(shown().order_by("family__name", "indicator_number"))
     numbers = sorted({e.indicator_number for e in effects})
     rows: dict[int, dict] = {}
