@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "prongsai.ingest",
     "prongsai.demo",
     "prongsai.dashboards",
+    "prongsai.suggestions",
     "prongsai.documents",
     "prongsai.work",  # above every stage: home, agency and year pages, my work, notifications
     "prongsai.oit",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("agencies/", include("prongsai.assessments.urls")),
     path("agencies/", include("prongsai.access.urls")),
     path("agencies/", include("prongsai.oit.urls")),
+    path("agencies/", include("prongsai.suggestions.urls")),
     path("import/", include("prongsai.ingest.urls")),
     path("documents/", include("prongsai.documents.urls")),
     path("bulk/", include("prongsai.bulk.urls")),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from prongsai.access.actions import membership_grant, signatory_add, unit_add
 from prongsai.agencies.models import Agency, District, Province
@@ -21,6 +22,7 @@ from prongsai.measures.actions import (
     round_start,
 )
 from prongsai.measures.models import Measure
+from prongsai.suggestions.models import MeasureFamily
 from tests.acting import fixture_create
 from tests.conftest import SEED_003_INDICATORS
 
@@ -121,4 +123,12 @@ def world(criteria, django_user_model, settings, tmp_path):
         users[name] = django_user_model.objects.create_user(name, password="pass-12345-xyz")
         membership_grant(by=SYSTEM, user=users[name], role=role, **scope)
     users["nobody"] = django_user_model.objects.create_user("nobody", password="pass-12345-xyz")
+    # a measure family anyone may be offered (suggestions:adopt drafts it into a plan)
+    MeasureFamily.objects.create(
+        key="isolation-family",
+        name="เผยแพร่คู่มือการป้องกันการทุจริตบนเว็บไซต์",
+        indicator_numbers=[10],
+        examples=[{"title": "เผยแพร่คู่มือการป้องกันการทุจริตบนเว็บไซต์", "methods": ["ขั้นที่หนึ่ง"]}],
+        computed_at=timezone.now(),
+    )
     return {"A": a, "B": b, "users": users}

@@ -109,6 +109,11 @@ ROUTES = {
     "work:read": (lambda s: {}, {}),
     "work:settings": (lambda s: {}, {"email": ""}),
     "audit:history": (lambda s: {"kind": "measure", "pk": s.objects["measure"].pk}, {}),
+    # what worked elsewhere (issue 16): drafting a suggested measure into B's plan
+    "suggestions:adopt": (
+        lambda s: {"pk": s.agency.pk, "year": 2568},
+        {"family": "isolation-family", "indicator": "10"},
+    ),
     # the OIT workspace (issue 14)
     "oit:workspace": (lambda s: {"pk": s.agency.pk, "year": 2567}, {}),
     "oit:start": (lambda s: {"pk": s.agency.pk, "year": 2568}, {}),

@@ -22,7 +22,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -40,6 +40,7 @@ from prongsai.criteria.services import get_catalog, load_all
 from prongsai.dashboards import summaries
 from prongsai.dashboards.models import AgencyYear, GeneratedCountry
 from prongsai.measures.models import Measure, MeasurePlan, MeasureProgress, Memo, ProgressRound
+from prongsai.suggestions.models import FamilyMember, MeasureFamily
 from prongsai.thai import fiscal_year_bounds
 
 from . import bulk
@@ -158,6 +159,157 @@ MEASURES = {
 KPI_UNITS = (("ครั้ง", (1, 2, 4, 12)), ("ร้อยละ", (80, 90, 100)), ("คน", (20, 30, 50)))
 
 
+@dataclass(frozen=True)
+class PlantedFamily:
+    """Measures of one kind, taken by agencies weak on ``trigger``, that move ``effects``
+    (indicator number → points gained the next year when done in the 12-month round)."""
+
+    tool: str
+    trigger: int
+    addresses: tuple[int, ...]  # the indicators the measures say they address
+    effects: dict
+    titles: tuple[str, ...]
+    methods: tuple[tuple[str, ...], ...]
+    take: float = 0.45  # share of the weak agencies that take one
+    done: float = 0.7  # share of those that finish it in 12 months
+
+
+PLANTED_FAMILIES = (
+    PlantedFamily(
+        tool="OIT",
+        trigger=10,
+        addresses=(9, 10),
+        effects={10: 8.0},  # none on 9, though the measures say they address it
+        titles=(
+            "จัดทำคู่มือป้องกันการทุจริตและเผยแพร่บนเว็บไซต์ของหน่วยงาน",
+            "เผยแพร่คู่มือการป้องกันการทุจริตบนเว็บไซต์",
+            "จัดทำและเผยแพร่คู่มือป้องกันการทุจริตทางเว็บไซต์หน่วยงาน",
+        ),
+        methods=(
+            ("ทบทวนคู่มือป้องกันการทุจริต", "เผยแพร่คู่มือบนเว็บไซต์"),
+            ("จัดทำคู่มือป้องกันการทุจริต", "นำคู่มือขึ้นเว็บไซต์หน่วยงาน"),
+            ("รวบรวมแนวทางป้องกันการทุจริตเป็นคู่มือ", "เผยแพร่ทางเว็บไซต์"),
+        ),
+    ),
+    PlantedFamily(
+        tool="IIT",
+        trigger=4,
+        addresses=(4,),
+        effects={4: 5.0},
+        titles=(
+            "อบรมบุคลากรเรื่องการยืมและใช้ทรัพย์สินของราชการ",
+            "จัดอบรมแนวปฏิบัติการยืมทรัพย์สินของราชการแก่บุคลากร",
+            "อบรมการขออนุญาตยืมทรัพย์สินของราชการให้บุคลากร",
+        ),
+        methods=(
+            ("จัดทำแนวปฏิบัติการยืมทรัพย์สินราชการ", "อบรมบุคลากรทุกกอง"),
+            ("อบรมบุคลากร", "ติดประกาศขั้นตอนการยืมทรัพย์สิน"),
+            ("ชี้แจงขั้นตอนการยืมทรัพย์สินของราชการ", "ประเมินความเข้าใจบุคลากร"),
+        ),
+    ),
+    PlantedFamily(
+        tool="IIT",
+        trigger=5,
+        addresses=(5,),
+        effects={5: 0.0},  # taken, done, and followed by nothing
+        titles=(
+            "จัดกิจกรรมวันต่อต้านคอร์รัปชันสากลร่วมกับชุมชน",
+            "ร่วมกิจกรรมรณรงค์วันต่อต้านคอร์รัปชันสากล",
+            "จัดงานรณรงค์วันต่อต้านคอร์รัปชันสากลในพื้นที่",
+        ),
+        methods=(
+            ("ประชุมวางแผนกิจกรรม", "เดินรณรงค์ร่วมกับชุมชน"),
+            ("เชิญชวนบุคลากรร่วมกิจกรรม", "ติดป้ายรณรงค์"),
+            ("จัดเวทีรณรงค์", "มอบเกียรติบัตรผู้ร่วมกิจกรรม"),
+        ),
+    ),
+)
+
+
+def _take_planted(report, year: int, rng: random.Random) -> list[tuple[int, bool]]:
+    """The planted families an agency takes in its next plan (from last year's ``report``),
+    and whether each is done in 12 months."""
+    pass_mark = get_catalog(year).pass_mark
+    chosen = []
+    for n, family in enumerate(PLANTED_FAMILIES):
+        figure = report.indicators.get(family.trigger)
+        value = figure.value if figure is not None else None
+        if value is not None and value < pass_mark and rng.random() < family.take:
+            chosen.append((n, rng.random() < family.done))
+    return chosen
+
+
+def _unmet_share(catalog, number: int, met: Callable) -> float | None:
+    """The expected points a disclosure indicator lacks (``None``: not a disclosure one)."""
+    from decimal import Decimal
+
+    from prongsai.assessments.scoring import _indicator_from_questions
+
+    questions = catalog.questions_of(number)
+    if not questions or not all(q.kind == "checklist" for q in questions):
+        return None
+    indicator = next(i for i in catalog.indicators if i.number == number)
+    expected = {q.code: Decimal(f"{100 * (1 - met(q.code)):.6f}") for q in questions}
+    return float(_indicator_from_questions(catalog, indicator, expected))
+
+
+def _expected_gain(catalog, number: int, gain: float, met: Callable) -> float:
+    """What :func:`_lift` adds in expectation: ``gain``, or a disclosure indicator's expected
+    unmet share when that is smaller (100 is the most an item can score)."""
+    unmet = _unmet_share(catalog, number, met)
+    return gain if unmet is None else min(gain, unmet)
+
+
+def _lift(
+    catalog, number: int, gain: float, qscores: dict, stated: dict, rng, met: Callable
+) -> None:
+    """Raise indicator ``number`` by ``gain`` points in expectation: perception questions by a
+    shift found by bisection (what the 100 cap takes from one goes to the others); disclosure
+    items each drawn again, if unmet, with the one probability δ that raises the expected score
+    by ``gain`` (an item met with probability π is met with π + (1 − π)·δ: the expected gain is
+    δ times the expected unmet share, ``met(code)`` giving π)."""
+    from decimal import Decimal
+
+    from prongsai.assessments.scoring import _indicator_from_questions
+
+    questions = catalog.questions_of(number)
+    if not questions:
+        if number in stated:
+            stated[number] = f"{_clip(float(stated[number]) + gain):.2f}"
+        return
+    indicator = next(i for i in catalog.indicators if i.number == number)
+
+    def value(scores: dict) -> float:
+        return float(
+            _indicator_from_questions(
+                catalog, indicator, {c: Decimal(v) for c, v in scores.items()}
+            )
+        )
+
+    before = value(qscores)
+    unmet_share = _unmet_share(catalog, number, met)
+    if unmet_share is not None:
+        if unmet_share <= 0:
+            return
+        delta = min(1.0, gain / unmet_share)
+        for q in questions:
+            if qscores[q.code] == "0" and rng.random() < delta:
+                qscores[q.code] = "100"
+        return
+    perception = [q.code for q in questions if q.kind != "checklist"]
+    original = {c: float(qscores[c]) for c in perception}
+    lo, hi = 0.0, 100.0
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        trial = {**qscores, **{c: f"{_clip(v + mid):.4f}" for c, v in original.items()}}
+        if value(trial) - before < gain:
+            lo = mid
+        else:
+            hi = mid
+    for c, v in original.items():
+        qscores[c] = f"{_clip(v + hi):.2f}"
+
+
 class CountryExists(RuntimeError):
     def __init__(self, existing: GeneratedCountry):
         self.existing = existing
@@ -178,6 +330,9 @@ class NationalResult:
     progress: int = 0
     summaries: int = 0
     seconds: float = 0.0
+    # planted: "family index:indicator" → the mean gain the planted measures delivered in
+    # expectation (below the nominal one where a checklist had too little left to gain)
+    planted: dict = field(default_factory=dict)
 
 
 def _noop(step: str, done: int, total: int) -> None:
@@ -190,9 +345,14 @@ def generate(
     agencies: int = 8300,
     replace: bool = False,
     years: int = 5,
+    planted: bool = False,
     progress: Progress = _noop,
 ) -> NationalResult:
-    """Generate the country (see the module docstring) in one transaction."""
+    """Generate the country (see the module docstring) in one transaction.
+
+    ``planted``: agencies with a weak indicator also take measures of the
+    :data:`PLANTED_FAMILIES`, which move chosen indicators by a known amount the next year (a
+    country to check :mod:`prongsai.suggestions` against)."""
     if not 1 <= agencies <= 40 * 1000:
         raise ValueError("agencies: between 1 and 40,000 (the names run out beyond)")
     started = time.perf_counter()
@@ -203,7 +363,7 @@ def generate(
             if not replace:
                 raise CountryExists(existing)
             remove(existing)
-        result = _generate(seed, agencies, years, progress)
+        result = _generate(seed, agencies, years, progress, planted)
         result.summaries = summaries.refresh(agency_ids=None, years=None)
         progress("สรุปผลรายหน่วยงาน", 1, 1)
     result.seconds = round(time.perf_counter() - started, 1)
@@ -226,6 +386,9 @@ def remove(country: GeneratedCountry) -> None:
         qs._raw_delete(qs.db)
 
     raw(MeasureProgress.objects.filter(**of("measure__plan__")))
+    # the families drawn from these measures go with them (`suggestions refresh` rebuilds)
+    raw(FamilyMember.objects.filter(**of("measure__plan__")))
+    MeasureFamily.objects.filter(members__isnull=True).delete()  # with their effects
     raw(Measure.responsible_units.through.objects.filter(**of("measure__plan__")))
     _remove_memos(lo, hi, by=SYSTEM)  # few, with their sign-offs
     raw(Measure.objects.filter(**of("plan__")))
@@ -249,6 +412,11 @@ def remove(country: GeneratedCountry) -> None:
 
 def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x))
+
+
+def _met_probability(z: float, difficulty: float) -> float:
+    """The chance a disclosure item is met, for an agency of quality ``z``."""
+    return _sigmoid(1.9 + 1.1 * z - difficulty)
 
 
 def _clip(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
@@ -277,7 +445,9 @@ def _split(total: int, provinces: list, rng: random.Random) -> list[int]:
     return counts
 
 
-def _generate(seed: int, total: int, n_years: int, progress: Progress) -> NationalResult:
+def _generate(
+    seed: int, total: int, n_years: int, progress: Progress, planted: bool = False
+) -> NationalResult:
     rng = random.Random(seed)
     result = NationalResult()
     # the 77 provinces come with a migration; put them back if a test flush removed them
@@ -358,14 +528,20 @@ def _generate(seed: int, total: int, n_years: int, progress: Progress) -> Nation
     assessment_rows, question_rows, indicator_rows, tool_rows = [], [], [], []
     quality: dict[tuple[int, int], float] = {}
     assessment_of: dict[tuple[int, int], int] = {}
+    taken: dict[tuple[int, int], list[tuple[int, bool]]] = {}  # planted: (family, done)
+    delivered: dict[str, list[float]] = {}  # planted: what each done measure added
     total_steps = len(agency_rows)
     for n, (prov, _d, kind, _place, _name) in enumerate(agency_rows):
         agency_id = first_agency + n
         arng = random.Random(f"{seed}:{n}")
+        trng = random.Random(f"{seed}:planted:{n}")  # its own draws: the rest stays the same
         base = arng.gauss(0, 0.8) + province_effect[prov] + KIND_EFFECT.get(kind, 0)
         growth = arng.gauss(0.18, 0.15)
+        last_report = None
+        carried: dict[int, float] = {}  # planted gains of measures done, kept in later years
         for k, year in enumerate(years):
             if arng.random() < 0.015:  # a few agencies miss a year
+                last_report = None
                 continue
             z = base + growth * k + arng.gauss(0, 0.25)
             quality[(agency_id, year)] = z
@@ -374,7 +550,7 @@ def _generate(seed: int, total: int, n_years: int, progress: Progress) -> Nation
             for q in catalog.questions:
                 d = difficulty[(year, q.code)]
                 if q.kind == "checklist":
-                    met = arng.random() < _sigmoid(1.9 + 1.1 * z - d)
+                    met = arng.random() < _met_probability(z, d)
                     qscores[q.code] = "100" if met else "0"
                 else:
                     qscores[q.code] = (
@@ -385,7 +561,26 @@ def _generate(seed: int, total: int, n_years: int, progress: Progress) -> Nation
                 for i in catalog.indicators
                 if not catalog.questions_of(i.number)
             }
+            if planted and last_report is not None:
+                chosen = _take_planted(last_report, years[k - 1], trng)
+                taken[(agency_id, year)] = chosen
+
+                def met(code, z=z, y=year):
+                    return _met_probability(z, difficulty[(y, code)])
+
+                for family, done in chosen:
+                    for number, gain in PLANTED_FAMILIES[family].effects.items():
+                        if done and gain:
+                            had = carried.get(number, 0.0)
+                            carried[number] = had + gain
+                            delivered.setdefault(f"{family}:{number}", []).append(
+                                _expected_gain(catalog, number, had + gain, met)
+                                - _expected_gain(catalog, number, had, met)
+                            )
+                for number, gain in carried.items():
+                    _lift(catalog, number, gain, qscores, stated, trng, met)
             report = score(catalog, qscores, stated)
+            last_report = report
             pk = next_assessment + len(assessment_rows)
             assessment_of[(agency_id, year)] = pk
             assessment_rows.append(
@@ -450,7 +645,10 @@ def _generate(seed: int, total: int, n_years: int, progress: Progress) -> Nation
     del question_rows, indicator_rows, tool_rows
 
     # analyses, plans, measures, rounds -----------------------------------------------------
-    _plans(seed, years, first_agency, len(agency_rows), quality, assessment_of, result, progress)
+    _plans(
+        seed, years, first_agency, len(agency_rows), quality, assessment_of, result, progress, taken
+    )
+    result.planted = {key: round(sum(v) / len(v), 3) for key, v in sorted(delivered.items())}
 
     GeneratedCountry.objects.create(
         seed=seed,
@@ -513,8 +711,13 @@ def _criteria_ids(years: list[int]) -> dict:
     }
 
 
-def _plans(seed, years, first_agency, n_agencies, quality, assessment_of, result, progress):
-    """Analysis of the results of Y−1 and the measures plan of Y, for Y after the first year."""
+def _plans(
+    seed, years, first_agency, n_agencies, quality, assessment_of, result, progress, taken=None
+):
+    """Analysis of the results of Y−1 and the measures plan of Y, for Y after the first year.
+
+    ``taken``: the planted measures of each agency and plan year (family, done in 12 months)."""
+    taken = taken or {}
     latest = years[-1]
     analysis_rows, plan_rows, measure_rows, round_rows, progress_rows = [], [], [], [], []
     next_plan, next_measure, next_round = (
@@ -540,7 +743,8 @@ def _plans(seed, years, first_agency, n_agencies, quality, assessment_of, result
                     "published" if prng.random() < diligence else "approved",
                 )
             )
-            if current and prng.random() > 0.5 + diligence / 2:
+            chosen = taken.get((agency_id, year), [])
+            if current and prng.random() > 0.5 + diligence / 2 and not chosen:
                 plan_status = prng.choice(("draft", "submitted"))
             else:
                 plan_status = "published" if prng.random() < diligence else "approved"
@@ -558,12 +762,40 @@ def _plans(seed, years, first_agency, n_agencies, quality, assessment_of, result
             rounds = []
             if plan_status in ("approved", "published"):
                 rounds = ["6m", "12m"] if not current or prng.random() < diligence else ["6m"]
+                if chosen:
+                    rounds = ["6m", "12m"]
             round_ids = {}
             for rnd in rounds:
                 round_ids[rnd] = next_round + len(round_rows)
                 late = current and prng.random() > diligence
                 round_rows.append((round_ids[rnd], plan_id, rnd, "draft" if late else "published"))
-            for number in range(1, prng.randint(3, 6) + 1):
+            n_measures = prng.randint(3, 6)
+            for number, (family, done) in enumerate(chosen, n_measures + 1):
+                planted = PLANTED_FAMILIES[family]
+                variant = prng.randrange(len(planted.titles))
+                measure_id = next_measure + len(measure_rows)
+                measure_rows.append(
+                    (
+                        measure_id,
+                        plan_id,
+                        number,
+                        planted.titles[variant],
+                        planted.tool,
+                        json.dumps(list(planted.methods[variant]), ensure_ascii=False),
+                        prng.choice(UNITS),
+                        start,
+                        end,
+                        "1",
+                        "ครั้ง",
+                        json.dumps(list(planted.addresses)),
+                    )
+                )
+                for rnd, round_id in round_ids.items():
+                    status = "done" if done and rnd == "12m" else "in_progress"
+                    progress_rows.append(
+                        (round_id, measure_id, status, "ดำเนินการตามแผนที่กำหนด", None)
+                    )
+            for number in range(1, n_measures + 1):
                 tool = prng.choice(("IIT", "EIT", "EIT", "OIT", "OIT"))
                 unit, targets = prng.choice(KPI_UNITS)
                 target = prng.choice(targets)
@@ -587,6 +819,7 @@ def _plans(seed, years, first_agency, n_agencies, quality, assessment_of, result
                         period_end,
                         str(target),
                         unit,
+                        "[]",
                     )
                 )
                 done_p = diligence if current else min(0.97, diligence + 0.15)
@@ -631,6 +864,7 @@ def _plans(seed, years, first_agency, n_agencies, quality, assessment_of, result
             "period_end",
             "kpi_target",
             "kpi_unit",
+            "indicator_numbers",
         ],
         measure_rows,
     )

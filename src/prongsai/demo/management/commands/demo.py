@@ -1,7 +1,9 @@
 """``prongsai demo``: load the demo agencies (the five seed documents). Safe to run again.
 
-``prongsai demo --national [--seed N] [--agencies N] [--replace]``: generate a whole country
-for the dashboards instead (see prongsai.demo.national).
+``prongsai demo --national [--seed N] [--agencies N] [--replace] [--planted-effects]``: generate
+a whole country for the dashboards instead (see prongsai.demo.national); with
+``--planted-effects`` some measures move chosen indicators by a known amount (the data
+``prongsai suggestions refresh`` is checked against).
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,6 +23,11 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=5, help="how many fiscal years")
         parser.add_argument(
             "--replace", action="store_true", help="remove a previous national data set first"
+        )
+        parser.add_argument(
+            "--planted-effects",
+            action="store_true",
+            help="with --national: measure families with known effects on chosen indicators",
         )
 
     def handle(self, *args, **options):
@@ -66,6 +73,7 @@ class Command(BaseCommand):
                     agencies=options["agencies"],
                     years=options["years"],
                     replace=options["replace"],
+                    planted=options["planted_effects"],
                     progress=progress,
                 )
             except CountryExists as exc:
@@ -76,4 +84,9 @@ class Command(BaseCommand):
             f"คะแนนรายข้อ {result.question_scores:,} แผน {result.plans:,} "
             f"มาตรการ {result.measures:,} ใน {result.seconds} วินาที"
         )
+        if result.planted:
+            import json
+
+            # "family:indicator" → the mean gain planted (bench.suggestions reads this line)
+            self.stdout.write("planted=" + json.dumps(result.planted))
         self._login()

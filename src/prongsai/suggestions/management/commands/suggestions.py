@@ -1,0 +1,44 @@
+"""``prongsai suggestions refresh``: recompute the measure families and effect estimates.
+
+Runs :func:`prongsai.suggestions.compute.recompute` in this process (the queued job calls the
+same function).
+"""
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Recompute the measure families and their effect estimates from the national data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("what", choices=["refresh"])
+        parser.add_argument("--chunk-size", type=int, default=5000)
+        parser.add_argument("--seed", type=int, default=0, help="the bootstrap's seed")
+
+    def handle(self, *args, **options):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        from prongsai.suggestions.compute import recompute
+
+        tasks: dict[str, int] = {}
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            disable=options["verbosity"] == 0,
+        ) as bar:
+
+            def progress(step: str, done: int, total: int) -> None:
+                if step not in tasks:
+                    tasks[step] = bar.add_task(step, total=total)
+                bar.update(tasks[step], completed=done, total=total)
+
+            result = recompute(
+                chunk_size=options["chunk_size"], seed=options["seed"], progress=progress
+            )
+        self.stdout.write(
+            f"มาตรการ {result.measures:,} รายการ ({result.texts:,} ข้อความ) "
+            f"กลุ่มมาตรการ {result.families:,} กลุ่ม ผลต่างที่ประมาณได้ {result.effects:,} รายการ "
+            f"ใน {result.seconds} วินาที"
+        )
