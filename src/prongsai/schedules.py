@@ -13,6 +13,13 @@ SCHEDULES = {
     "ตรวจลิงก์หลักฐาน OIT": ("oit.check_links", "0", "2", {}, "prongsai oit check-links"),
     "สำรองข้อมูลประจำวัน": ("audit.backup", "0", "3", {"keep": 14}, "backup, keep 14"),
     "เตือนกำหนดส่งงานประจำวัน": ("work.remind", "0", "7", {}, "prongsai remind"),
+    "คำนวณมาตรการที่ได้ผลที่อื่น": (
+        "suggestions.refresh",
+        "0",
+        "4",
+        {},
+        "prongsai suggestions refresh",
+    ),
 }
 
 

@@ -48,6 +48,7 @@ def test_the_daily_schedules_are_data():
         "oit.check_links": "2",
         "audit.backup": "3",
         "work.remind": "7",
+        "suggestions.refresh": "4",
     }
     from prongsai.queue import app
 
