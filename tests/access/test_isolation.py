@@ -20,6 +20,7 @@ from .conftest import MARKER
 # name → (kwargs for a side, data for a POST that would change something if it got through)
 ROUTES = {
     "core:home": (lambda s: {}, {}),
+    "core:floor": (lambda s: {}, {}),  # the frame of every page, nothing in it (bench.dashboards)
     "agencies:detail": (lambda s: {"pk": s.agency.pk}, {}),
     "agencies:year": (lambda s: {"pk": s.agency.pk, "year": 2567}, {}),
     "analysis:page": (

@@ -150,3 +150,12 @@ def test_the_header_has_my_work_and_the_pages_have_english(client, chain):
     html = client.get("/work/").content.decode()
     assert "My work" in html and "Waiting for your decision" in html
     assert "งานของฉัน" not in html
+
+
+def test_the_floor_page_is_the_frame_of_every_page_and_nothing_else(client, chain):
+    """What bench.dashboards measures each page against: a signed-in user's site frame."""
+    assert client.get("/floor/").status_code == 302  # the frame is a signed-in user's
+    html = login(client, chain, "deputy").get("/floor/").content.decode()
+    assert 'class="site"' in html and "งานของฉัน" in html  # the header, with its links
+    main = html.split("<main>", 1)[1].split("</main>", 1)[0]
+    assert "<h1" not in main and "<table" not in main and "<form" not in main

@@ -36,6 +36,13 @@ def home(request):
     )
 
 
+def floor(request):
+    """The site frame and nothing else, for a signed-in user: what every page costs before its
+    own content (the session, the user, the header's counts, the template). ``bench.dashboards``
+    reports each dashboard's latency as a ratio to it."""
+    return render(request, "work/floor.html")
+
+
 def agency(request, pk: int):
     try:
         agency = agency_overview(pk, within=agencies_for(request.user))
