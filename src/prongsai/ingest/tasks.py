@@ -33,7 +33,7 @@ def import_file(stored: str, filename: str, user_id: int | None = None) -> str:
 
     from prongsai.core.errors import ActionError
 
-    from .errors import IngestError
+    from prongsai.core.files.errors import IngestError
     from .importing import import_file as run
 
     by = SYSTEM
