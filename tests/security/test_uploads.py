@@ -10,8 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from prongsai.core.actions import SYSTEM
-from prongsai.core.sanitize import clean_html, strip_markup
 from prongsai.core.files import evidence
+from prongsai.core.sanitize import clean_html, strip_markup
 from prongsai.measures.actions import round_start
 from prongsai.measures.models import Evidence
 from tests.acting import acting

@@ -32,8 +32,8 @@ def import_file(stored: str, filename: str, user_id: int | None = None) -> str:
     from django.core.exceptions import PermissionDenied
 
     from prongsai.core.errors import ActionError
-
     from prongsai.core.files.errors import IngestError
+
     from .importing import import_file as run
 
     by = SYSTEM
