@@ -100,6 +100,49 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush that empties the database — the provinces, the
+    schedules and the content types the migrations made included. Django runs such tests last
+    for that reason, but ``--dist loadgroup`` sends a group (the browser walks) as one unit,
+    whenever it comes: put the migrations' rows back after each one, so the tests after it on
+    the same worker find the database as the migrations left it."""
+    result = yield
+    if _transactional(item):
+        _restore_migration_data(item.config)
+    return result
+
+
+def _restore_migration_data(config) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            snapshot = getattr(connection, "_test_serialized_contents", None)
+            if not snapshot:
+                continue
+            call_command(
+                "flush",
+                database=connection.alias,
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(snapshot)
+        ContentType.objects.clear_cache()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_connection_left_behind(django_db_setup, django_db_blocker):
     """On PostgreSQL, a connection a live-server thread still holds at the end would stop the
