@@ -130,8 +130,9 @@ def _restore_migration_data(config) -> None:
     with config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
             snapshot = getattr(connection, "_test_serialized_contents", None)
-            if not snapshot:
-                continue
+            name = str(connection.settings_dict.get("NAME") or "")
+            if not snapshot or not ("test" in name or "memory" in name):
+                continue  # never a database other than the test one (a backup test's restore)
             call_command(
                 "flush",
                 database=connection.alias,
