@@ -47,3 +47,11 @@ def install(CrontabSchedule, PeriodicTask) -> int:
         )
         created += 1
     return created
+
+
+def install_in_migration(apps, schema_editor) -> None:
+    """A migration's RunPython: the missing schedules, with the migration's own models."""
+    install(
+        apps.get_model("django_celery_beat", "CrontabSchedule"),
+        apps.get_model("django_celery_beat", "PeriodicTask"),
+    )

@@ -3,14 +3,7 @@ admin."""
 
 from django.db import migrations
 
-
-def forwards(apps, schema_editor):
-    from prongsai.schedules import install
-
-    install(
-        apps.get_model("django_celery_beat", "CrontabSchedule"),
-        apps.get_model("django_celery_beat", "PeriodicTask"),
-    )
+from prongsai.schedules import install_in_migration
 
 
 class Migration(migrations.Migration):
@@ -18,4 +11,4 @@ class Migration(migrations.Migration):
         ("bulk", "0001_bulk_jobs"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(install_in_migration, migrations.RunPython.noop)]

@@ -3,14 +3,7 @@ schedules of prongsai/schedules.py that are missing; an edited one is left alone
 
 from django.db import migrations
 
-
-def forwards(apps, schema_editor):
-    from prongsai.schedules import install
-
-    install(
-        apps.get_model("django_celery_beat", "CrontabSchedule"),
-        apps.get_model("django_celery_beat", "PeriodicTask"),
-    )
+from prongsai.schedules import install_in_migration
 
 
 class Migration(migrations.Migration):
@@ -18,4 +11,4 @@ class Migration(migrations.Migration):
         ("suggestions", "0001_families_and_effects"),
         ("bulk", "0002_schedules"),
     ]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(install_in_migration, migrations.RunPython.noop)]

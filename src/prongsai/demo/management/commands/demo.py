@@ -49,24 +49,10 @@ class Command(BaseCommand):
         self.stdout.write(f"ผู้ใช้ตัวอย่าง (demo login): {user} / {password}")
 
     def _national(self, options):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
+        from prongsai.core.progress import step_bars
         from prongsai.demo.national import CountryExists, generate
 
-        tasks: dict[str, int] = {}
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            disable=options["verbosity"] == 0,
-        ) as bar:
-
-            def progress(step: str, done: int, total: int) -> None:
-                if step not in tasks:
-                    tasks[step] = bar.add_task(step, total=total)
-                bar.update(tasks[step], completed=done, total=total)
-
+        with step_bars(quiet=options["verbosity"] == 0) as progress:
             try:
                 result = generate(
                     seed=options["seed"],

@@ -16,24 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0, help="the bootstrap's seed")
 
     def handle(self, *args, **options):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
+        from prongsai.core.progress import step_bars
         from prongsai.suggestions.compute import recompute
 
-        tasks: dict[str, int] = {}
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            disable=options["verbosity"] == 0,
-        ) as bar:
-
-            def progress(step: str, done: int, total: int) -> None:
-                if step not in tasks:
-                    tasks[step] = bar.add_task(step, total=total)
-                bar.update(tasks[step], completed=done, total=total)
-
+        with step_bars(quiet=options["verbosity"] == 0) as progress:
             result = recompute(
                 chunk_size=options["chunk_size"], seed=options["seed"], progress=progress
             )
