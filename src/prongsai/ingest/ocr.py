@@ -1,55 +1,79 @@
-"""Scans: pages with no text layer read with Tesseract (Thai + English), tables cut by their
-ruling lines.
+"""Scans: pages with no text layer read with Tesseract (Thai + English), table by table and
+cell by cell.
 
-Each page is made grey, its small tilt measured and undone (the angle whose row profile is
-sharpest), and its ruling lines found (long runs of dark pixels, with NumPy). Tesseract reads
-the whole page once (``tesseract … tsv``: every word with its box and confidence); each word
-goes to the table cell its centre falls in, or to the text between tables. A cell spanning
-columns (a missing rule) keeps its text in its first column, the cells it covers are empty —
-the same as the DOCX and HTML readers. Every cell and paragraph keeps the mean confidence of
-its words (``Document.confidence``), and the page images are kept for the review page.
+Each page is made grey, its speckles filtered out, its small tilt measured and undone (the angle
+whose row profile is sharpest), and its ruling lines found (long thin runs of dark pixels, with
+NumPy). The rules give the tables' cells — a cell whose rule is missing spans into the next
+column or row, as a merged cell does — and each cell is read on its own (Tesseract's "one block
+of text" mode), so a column's words never run into the next column's; the text between tables is
+read with the tables blanked out. Tesseract reads Thai digits poorly (๘ and ๔ as ๕, ๖ as ๒,
+๙ and ๗ as ๓): each run of digits is read again by shape (``ocr_digits``). Every cell and
+paragraph keeps the mean confidence of its words (``Document.confidence``), less where it has
+impossible Thai, and the page images are kept for the review page.
 
-Tesseract (Debian ``tesseract-ocr`` ``tesseract-ocr-tha``) runs as a program; nothing is
-downloaded. Without it, a scan is refused with a message saying OCR is not installed.
+Tesseract runs in the process through ``tesserocr`` (one engine per thread, kept), with the Thai
+model of Debian's ``tesseract-ocr-tha``; nothing is downloaded. Without them a scan is refused
+with a message saying OCR is not installed.
 """
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import re
-import shutil
-import subprocess
-import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
 
 MAX_PAGES = 30
 DPI = 200  # scans are read at this resolution (a PDF's page images are rendered at it)
-TIMEOUT_S = 120  # per page
 LOW_CONFIDENCE = 75.0  # a field read with less than this (0–100) is flagged for review
 _LANGS = "tha+eng"
-_PSM = os.environ.get("PRONGSAI_OCR_PSM", "3")  # Tesseract page segmentation: 3 = automatic
+_TESSDATA = ("/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata")
+
+
+@lru_cache(maxsize=1)
+def tessdata() -> str | None:
+    """The folder of Tesseract's models that has Thai and English (``TESSDATA_PREFIX`` first)."""
+    places = [os.environ.get("TESSDATA_PREFIX", "")]
+    places += sorted((p for pattern in _TESSDATA for p in glob.glob(pattern)), reverse=True)
+    for place in places:
+        if place and all(os.path.exists(os.path.join(place, f"{lang}.traineddata"))
+                         for lang in ("tha", "eng")):  # fmt: skip
+            return place.rstrip("/") + "/"
+    return None
 
 
 @lru_cache(maxsize=1)
 def ocr_available() -> bool:
-    """Whether Tesseract with Thai is installed."""
-    program = shutil.which("tesseract")
-    if not program:
-        return False
+    """Whether Tesseract (tesserocr) with the Thai model is installed."""
     try:
-        out = subprocess.run(
-            [program, "--list-langs"], capture_output=True, text=True, timeout=20, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+        import tesserocr  # noqa: F401
+    except ImportError:
         return False
-    return "tha" in out.split()
+    return tessdata() is not None
+
+
+_engines = threading.local()
+
+
+def _engine():
+    """This thread's Tesseract, loaded once (loading the Thai model takes a third of a second)."""
+    api = getattr(_engines, "api", None)
+    if api is None:
+        import tesserocr
+
+        if not ocr_available():
+            raise not_installed("image", "ภาพนี้")
+        api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=_LANGS)
+        api.SetVariable("preserve_interword_spaces", "1")
+        _engines.api = api
+    return api
 
 
 def unreadable() -> IngestError:
@@ -149,6 +173,7 @@ class _Word:
     right: int
     line: tuple[int, int, int]
     order: int = 0  # Tesseract's reading order (marks come after their letter)
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # in the image Tesseract read
 
 
 def read_page(image) -> Page:
@@ -166,9 +191,24 @@ def read_page(image) -> Page:
         clean[max(0, y - 4) : y + 5, max(0, x0 - 2) : x1 + 2] = 255
     for x, y0, y1 in cols:
         clean[max(0, y0 - 2) : y1 + 2, max(0, x - 4) : x + 5] = 255
-    words = _words(Image.fromarray(clean))
-    blocks, confidence = _layout(words, rows, cols, image.height)
-    return Page(blocks, confidence, _png(image))
+    tables = _tables(rows, cols)
+    found: list[tuple[float, Block, dict[str, float]]] = []
+    outside = clean.copy()
+    for rules, xs, all_cols in tables:
+        table, confidence = _read_table(Image.fromarray(clean), rules, xs, all_cols)
+        ys = [y for y, _, _ in rules]
+        outside[max(0, ys[0] - 4) : ys[-1] + 5, max(0, xs[0] - 4) : xs[-1] + 5] = 255
+        if table is not None:
+            found.append((ys[0], table, confidence))
+    if (outside < 140).sum() > 30:
+        words = _recognize(Image.fromarray(outside), psm=3)
+        for top, text, conf in _paragraphs(words):
+            found.append((top, Paragraph(text), {text: conf}))
+    found.sort(key=lambda item: item[0])
+    confidence: dict[str, float] = {}
+    for _, _, conf in found:
+        confidence.update(conf)
+    return Page([block for _, block, _ in found], confidence, _png(image))
 
 
 def _at_dpi(image, dpi):
@@ -250,49 +290,148 @@ def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
     return lines
 
 
-def _words(image) -> list[_Word]:
-    program = shutil.which("tesseract")
-    if not program:
-        raise not_installed("image", "ภาพนี้")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.png"
-        image.save(path)
-        try:
-            done = subprocess.run(
-                [program, str(path), "stdout", "-l", _LANGS, "--psm", _PSM, "--dpi", str(DPI),
-                 "-c", "preserve_interword_spaces=1", "tsv"],
-                capture_output=True, timeout=TIMEOUT_S, check=False,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired as error:
-            raise unreadable() from error
+def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Word]:
+    """Tesseract's words of ``image`` (page coordinates: ``offset`` is the image's corner),
+    specks and stray marks left out, runs of Thai digits read again by shape."""
+    import tesserocr
+
+    api = _engine()
+    api.SetPageSegMode(psm)
+    api.SetImage(image)
+    api.SetSourceResolution(DPI)
+    api.Recognize()
     words: list[_Word] = []
-    for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) < 12 or not parts[11].strip():
+    iterator = api.GetIterator()
+    line = 0
+    level = tesserocr.RIL.WORD
+    dx, dy = offset
+    for item in tesserocr.iterate_level(iterator, level):
+        if item.Empty(level):
             continue
-        try:
-            left, top, width, height = (int(v) for v in parts[6:10])
-            conf = float(parts[10])
-        except ValueError:
+        if item.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+            line += 1
+        text = (item.GetUTF8Text(level) or "").strip()
+        box = item.BoundingBox(level)
+        if not text or box is None:
             continue
-        text = parts[11].strip()
+        conf = float(item.Confidence(level))
         if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
             continue  # a speck or a stray mark read as a letter
         if _STRAY_WORD.fullmatch(text) or (len(text) == 1 and text.isdigit() and conf < 80):
             continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
-        line_id = (int(parts[2]), int(parts[3]), int(parts[4]))
+        left, top, right, bottom = box
         words.append(
-            _Word(parts[11].strip(), conf, left + width / 2, top + height / 2, left,
-                  left + width, line_id, len(words))
+            _Word(text, conf, dx + (left + right) / 2, dy + (top + bottom) / 2, dx + left,
+                  dx + right, (dy, dx, line), len(words), (left, top, right, bottom))
         )  # fmt: skip
+    _reread_digits(image, words)
     return words
+
+
+_RUN_CHARS = re.compile(r"[0-9๐-๙.,\-]+")
+# what Tesseract makes of a Thai digit it cannot read: Latin marks and letters, one Thai letter
+_SUSPECT = re.compile(r"[A-Za-z0-9.,'’‘`:;]{1,4}|[ก-ฮ]")
+
+
+def _next_to(left: _Word, right: _Word) -> bool:
+    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1], 10)
+    return left.line == right.line and right.box[0] - left.box[2] < 1.2 * height
+
+
+def _reread_digits(image, words: list[_Word]) -> None:
+    """Runs of Thai digits (words close together on a line, digits and dots only) read again by
+    the shape of their glyphs (``ocr_digits``): Tesseract's Thai model misreads them, and drops
+    some. The run's first word gets the digits read, the others are left out."""
+    from prongsai.ingest.ocr_digits import THAI_DIGITS, read_run
+
+    runs: list[list[_Word]] = []
+    for index, word in enumerate(words):
+        if not (_RUN_CHARS.fullmatch(word.text) and any(c.isdigit() for c in word.text)):
+            runs.append([])
+            continue
+        last = runs[-1][-1] if runs and runs[-1] else None
+        if not (last and _next_to(last, word)):
+            runs.append([])
+            before = words[index - 1] if index else None
+            if before and _SUSPECT.fullmatch(before.text) and _next_to(before, word):
+                runs[-1].append(before)  # a digit misread as a letter, just before the run
+        runs[-1].append(word)
+    for run in runs:  # … or just after it
+        if run:
+            at = words.index(run[-1]) + 1
+            after = words[at] if at < len(words) else None
+            if after and _SUSPECT.fullmatch(after.text) and _next_to(run[-1], after):
+                run.append(after)
+    dropped: set[int] = set()
+    for run in runs:
+        text = "".join(w.text for w in run)
+        thai = sum(c in THAI_DIGITS for c in text)
+        if not run or thai < len([c for c in text if c.isdigit()]) - thai:
+            continue  # Arabic digits: Tesseract reads them well
+        box = (min(w.box[0] for w in run), min(w.box[1] for w in run),
+               max(w.box[2] for w in run), max(w.box[3] for w in run))  # fmt: skip
+        read = read_run(image, box)
+        if not read:
+            continue  # a letter beside the run is a letter after all: the run as Tesseract read it
+        run[0].text = read
+        run[0].right = max(w.right for w in run)
+        dropped |= {id(w) for w in run[1:]}
+    if dropped:
+        words[:] = [w for w in words if id(w) not in dropped]
+
+
+def _read_table(image, rules, xs, cols):
+    """One table: each cell (merged cells as one) read on its own; its text in the cell's first
+    row and column, the cells it covers empty."""
+    import numpy as np
+
+    ys = [y for y, _, _ in rules]
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+    covered = [[False] * n_cols for _ in range(n_rows)]
+    confidence: dict[str, float] = {}
+    pixels = np.asarray(image)
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if covered[r][c]:
+                continue
+            c1 = c + 1
+            while c1 < n_cols and not _vertical_rule(xs[c1], ys[r], ys[r + 1], cols):
+                c1 += 1
+            r1 = r + 1
+            while r1 < n_rows and not _horizontal_rule(ys[r1], xs[c], xs[c1], rules):
+                r1 += 1
+            for rr in range(r, r1):
+                for cc in range(c, c1):
+                    covered[rr][cc] = True
+            left, top, right, bottom = xs[c] + 3, ys[r] + 3, xs[c1] - 3, ys[r1] - 3
+            if right - left < 8 or bottom - top < 8:
+                continue
+            if (pixels[top:bottom, left:right] < 140).sum() < 15:
+                continue  # an empty cell
+            crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
+            words = _recognize(crop, psm=6, offset=(left - 6, top - 6))
+            text, conf = _text(words)
+            grid[r][c] = text
+            if text:
+                confidence[text] = conf
+    kept = tuple(tuple(row) for row in grid if any(row))
+    return (Table(kept) if kept else None), confidence
+
+
+def _vertical_rule(x: int, top: int, bottom: int, cols) -> bool:
+    return any(abs(cx - x) <= 8 and y0 <= top + 8 and y1 >= bottom - 8 for cx, y0, y1 in cols)
+
+
+def _horizontal_rule(y: int, left: int, right: int, rules) -> bool:
+    return any(abs(ry - y) <= 8 and x0 <= left + 8 and x1 >= right - 8 for ry, x0, x1 in rules)
 
 
 # --- words into cells and paragraphs ------------------------------------------------------------
 
 
 def _tables(rows, cols):
-    """Tables as (horizontal rule ys, vertical rule xs, top, bottom) from the page's rules.
+    """Tables as (horizontal rules, vertical rule xs, all vertical rules) from the page's rules.
 
     A table cut by a page break has no rule under its last row (or over its first): the ends
     of its column rules stand for it."""
@@ -325,7 +464,7 @@ def _tables(rows, cols):
         )
         xs = _dedupe(xs)
         if len(xs) >= 3:
-            out.append(([y for y, _, _ in group], xs, cols))
+            out.append((group, xs, cols))
     return out
 
 
@@ -342,61 +481,6 @@ def _dedupe(values: list[int], gap: int = 8) -> list[int]:
             continue
         out.append(value)
     return out
-
-
-def _layout(words: list[_Word], rows, cols, height: int):
-    tables = _tables(rows, cols)
-    placed: set[int] = set()
-    found: list[tuple[float, Block, dict[str, float]]] = []
-    for ys, xs, all_cols in tables:
-        grid: list[list[list[_Word]]] = [[[] for _ in xs[:-1]] for _ in ys[:-1]]
-        for index, word in enumerate(words):
-            if not (ys[0] < word.y < ys[-1] and xs[0] < word.x < xs[-1]):
-                continue
-            r = _band(ys, word.y)
-            c = _band(xs, word.x)
-            c = _owner(r, c, ys, xs, all_cols)
-            grid[r][c].append(word)
-            placed.add(index)
-        rows_text = []
-        confidence: dict[str, float] = {}
-        for row in grid:
-            cells = []
-            for cell in row:
-                text, conf = _text(cell)
-                cells.append(text)
-                if text:
-                    confidence[text] = conf
-            rows_text.append(tuple(cells))
-        kept = tuple(row for row in rows_text if any(row))
-        if kept:
-            found.append((ys[0], Table(kept), confidence))
-    loose = [w for i, w in enumerate(words) if i not in placed]
-    for top, text, conf in _paragraphs(loose):
-        found.append((top, Paragraph(text), {text: conf}))
-    found.sort(key=lambda item: item[0])
-    confidence: dict[str, float] = {}
-    for _, _, conf in found:
-        confidence.update(conf)
-    return [block for _, block, _ in found], confidence
-
-
-def _band(edges: list[int], value: float) -> int:
-    for index in range(len(edges) - 1):
-        if value < edges[index + 1]:
-            return index
-    return len(edges) - 2
-
-
-def _owner(r: int, c: int, ys, xs, cols) -> int:
-    """The column a word belongs to: a cell whose left rule is missing in this row spans from
-    the cell before it (a header's "การดำเนินงาน" over two columns)."""
-    top, bottom = ys[r], ys[r + 1]
-    while c > 0 and not any(
-        abs(x - xs[c]) <= 8 and y0 <= top + 8 and y1 >= bottom - 8 for x, y0, y1 in cols
-    ):
-        c -= 1
-    return c
 
 
 def _text(words: list[_Word]) -> tuple[str, float]:
