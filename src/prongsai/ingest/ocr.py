@@ -317,7 +317,9 @@ def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Wo
         conf = float(item.Confidence(level))
         if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
             continue  # a speck or a stray mark read as a letter
-        if _STRAY_WORD.fullmatch(text) or (len(text) == 1 and text.isdigit() and conf < 80):
+        if (_STRAY_WORD.fullmatch(text) and not (_PUNCTUATION.fullmatch(text) and conf >= 60)) or (
+            len(text) == 1 and text.isdigit() and conf < 80
+        ):
             continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
         left, top, right, bottom = box
         words.append(
@@ -328,9 +330,18 @@ def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Wo
     return words
 
 
-_RUN_CHARS = re.compile(r"[0-9๐-๙.,\-]+")
-# what Tesseract makes of a Thai digit it cannot read: Latin marks and letters, one Thai letter
-_SUSPECT = re.compile(r"[A-Za-z0-9.,'’‘`:;]{1,4}|[ก-ฮ]")
+_RUN_CHARS = re.compile(r"\(?[0-9๐-๙.,\-]+\)?")
+_PUNCTUATION = re.compile(r"[.,:;()/\-–]{1,2}")  # the dots of พ.ศ. and มี.ค., a dash, brackets
+# what Tesseract makes of a Thai digit it cannot read: Latin marks and letters
+_SUSPECT = re.compile(r"[A-Za-z0-9.,'’‘`:;]{1,4}")
+
+
+_DIGITS = re.compile(r"[0-9๐-๙.,\-]+")
+
+
+def _box(words: list[_Word]) -> tuple[int, int, int, int]:
+    return (min(w.box[0] for w in words), min(w.box[1] for w in words),
+            max(w.box[2] for w in words), max(w.box[3] for w in words))  # fmt: skip
 
 
 def _next_to(left: _Word, right: _Word) -> bool:
@@ -368,11 +379,14 @@ def _reread_digits(image, words: list[_Word]) -> None:
         thai = sum(c in THAI_DIGITS for c in text)
         if not run or thai < len([c for c in text if c.isdigit()]) - thai:
             continue  # Arabic digits: Tesseract reads them well
-        box = (min(w.box[0] for w in run), min(w.box[1] for w in run),
-               max(w.box[2] for w in run), max(w.box[3] for w in run))  # fmt: skip
-        read = read_run(image, box)
-        if not read:
-            continue  # a letter beside the run is a letter after all: the run as Tesseract read it
+        read = read_run(image, _box(run), text)
+        if not read:  # a letter or bracket beside the digits is one after all: the digits alone
+            run = [w for w in run if _DIGITS.fullmatch(w.text)]
+            if not run:
+                continue
+            read = read_run(image, _box(run), "".join(w.text for w in run))
+            if not read:
+                continue
         run[0].text = read
         run[0].right = max(w.right for w in run)
         dropped |= {id(w) for w in run[1:]}
@@ -509,7 +523,11 @@ def _join(line: list[_Word]) -> str:
     for before, word in pairwise(line):
         gap = word.left - before.right
         a, b = before.text[-1], word.text[0]
-        glued = (_thai(a) and _thai(b) and gap < 14) or (_digit(a) and _digit(b) and gap < 20)
+        glued = (
+            (_thai(a) and _thai(b) and gap < 14)
+            or (_digit(a) and _digit(b) and gap < 20)
+            or ((a in "." or b in ".") and gap < 12)  # พ.ศ., มี.ค., ๘๘.๑๘
+        )
         out += ("" if glued else " ") + word.text
     return out
 

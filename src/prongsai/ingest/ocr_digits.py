@@ -127,30 +127,32 @@ def _split(ink, height: int) -> list[tuple[int, int]]:
 MAX_DISTANCE = 4.0  # a glyph farther than this from every digit's shape is no digit
 
 
-def read_run(image, box) -> str | None:
+def read_run(image, box, text: str = "") -> str | None:
     """The Thai digits (and their dots) in ``box`` of the grey ``image`` read by shape, a space
-    where glyphs stand far apart; None when a glyph is like no digit."""
+    where glyphs stand far apart; None when a glyph inside the run is like no digit. A glyph at
+    either end that is like no digit (a bracket, a neighbour's letter) is left out, and the
+    bracket Tesseract read there (``text``) kept."""
     import numpy as np
 
     left, top, right, bottom = box
     pad_x, pad_y = 10, 6
     pixels = np.asarray(image.crop((left - pad_x, top - pad_y, right + pad_x, bottom + pad_y)))
-    inside = (pad_x - 2, pad_y - 2, pad_x + right - left + 2, pad_y + bottom - top + 2)
-    found = glyphs(pixels < _INK, inside)
-    tall = [mask for kind, mask, _, _ in found if kind == "digit"]
-    if not tall:
+    # Tesseract's boxes of Thai digits are often short of the glyph's left or right edge
+    inside = (pad_x - 6, pad_y - 2, pad_x + right - left + 6, pad_y + bottom - top + 2)
+    read = []
+    for kind, mask, x0, x1 in glyphs(pixels < _INK, inside):
+        guess = classify(mask) if kind == "digit" else (".", 0.0)
+        read.append((guess[0] if guess and guess[1] <= MAX_DISTANCE else None, mask, x0, x1))
+    while read and (read[0][0] is None or (read[0][0] == "." and not text.startswith("."))):
+        read.pop(0)
+    while read and read[-1][0] is None:
+        read.pop()
+    if not read or any(char is None for char, _, _, _ in read):
         return None
-    height = max(m.shape[0] for m in tall)
+    height = max(m.shape[0] for char, m, _, _ in read if char != ".")
     out, previous = "", None
-    for kind, mask, x0, x1 in found:
+    for char, _, x0, x1 in read:
         if previous is not None and x0 - previous > 0.6 * height:
             out += " "
-        previous = x1
-        if kind == ".":
-            out += "."
-            continue
-        guess = classify(mask)
-        if guess is None or guess[1] > MAX_DISTANCE:
-            return None
-        out += guess[0]
-    return out.strip(".")
+        out, previous = out + char, x1
+    return ("(" if text.startswith("(") else "") + out + (")" if text.endswith(")") else "")

@@ -31,14 +31,16 @@ def split_units(text: str) -> list[str]:
     """``"สำนักปลัด อบต. และทุกกองงาน"`` → ``["สำนักปลัด", "ทุกกองงาน"]``."""
     text = join_cut_words(collapse(text.replace("\n", ", ")))
     units: list[str] = []
-    position, separator_before = 0, ""
+    position, said_and = 0, False
     for separator in [*_SEPARATORS.finditer(text), None]:
         end = separator.start() if separator else len(text)
         piece = text[position:end].strip(" .,-–")
-        said_and = "และ" in separator_before
         position = separator.end() if separator else len(text)
-        separator_before = separator.group(0) if separator else ""
-        if not piece or _FILLER.match(piece) or _AGENCY_ALONE.match(piece):
+        if piece == "และ" or not piece:  # "และ" on a line of its own carries on to the next
+            said_and = said_and or piece == "และ" or "และ" in (separator.group(0) if separator else "")
+            continue
+        if _FILLER.match(piece) or _AGENCY_ALONE.match(piece):
+            said_and = False
             continue
         if units and not _UNIT_START.match(piece):
             units[-1] = units[-1] + "และ" + piece if said_and else _glue(units[-1], piece)
@@ -46,6 +48,7 @@ def split_units(text: str) -> list[str]:
             units[-1] = f"{units[-1]} {piece}"
         else:
             units.append(piece)
+        said_and = "และ" in (separator.group(0) if separator else "")
     names: list[str] = []
     for unit in units:
         name = _without_agency(unit)
@@ -69,10 +72,15 @@ def units_as_written(text: str) -> str:
     return " ".join(out).strip(" ,")
 
 
+_PREFIX_ALONE = frozenset({"กอง", "สำนัก", "ฝ่าย", "งาน", "ส่วน"})
+
+
 def _glue(unit: str, piece: str) -> str:
     """A piece that carries on a unit's name: joined without a space when together they end
     in one word (``หัวหน้าส่วน`` + ``ราชการ`` → ``หัวหน้าส่วนราชการ``), else with one."""
     words = _dictionary()
+    if unit in _PREFIX_ALONE:  # "กอง" cut from its name at a line end
+        return unit + piece
     if any(unit[-n:] + piece in words for n in range(1, min(len(unit), 12) + 1)):
         return unit + piece
     return f"{unit} {piece}"
