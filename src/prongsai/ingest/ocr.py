@@ -285,7 +285,10 @@ def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
             xs = np.flatnonzero(band)
             # a rule is thin (a little wider where the page is still tilted); a block of ink is not
             if index - start <= 20 and xs.size:
-                lines.append(((start + index) // 2, int(xs[0]), int(xs[-1]) + min_length))
+                # a rule broken off (a merged cell's missing border) is two rules
+                breaks = np.flatnonzero(np.diff(xs) > 12)
+                for a, b in zip([0, *(breaks + 1)], [*breaks, xs.size - 1], strict=True):
+                    lines.append(((start + index) // 2, int(xs[a]), int(xs[b]) + min_length))
             start = None
     return lines
 
@@ -344,6 +347,22 @@ def _box(words: list[_Word]) -> tuple[int, int, int, int]:
             max(w.box[2] for w in words), max(w.box[3] for w in words))  # fmt: skip
 
 
+def _reach(words: list[_Word], run: list[_Word]) -> tuple[int, int]:
+    """How far a run of digits may grow along its line: to the words beside it (digits
+    Tesseract dropped are in between), at most three digits' widths."""
+    left, top, right, bottom = _box(run)
+    height = max(bottom - top, 10)
+    lo, hi = left - 3 * height, right + 3 * height
+    for word in words:
+        if word in run or word.line != run[0].line:
+            continue
+        if word.box[2] <= left:
+            lo = max(lo, word.box[2])
+        elif word.box[0] >= right:
+            hi = min(hi, word.box[0])
+    return max(0, lo), hi
+
+
 def _next_to(left: _Word, right: _Word) -> bool:
     height = max(left.box[3] - left.box[1], right.box[3] - right.box[1], 10)
     return left.line == right.line and right.box[0] - left.box[2] < 1.2 * height
@@ -357,10 +376,13 @@ def _reread_digits(image, words: list[_Word]) -> None:
 
     runs: list[list[_Word]] = []
     for index, word in enumerate(words):
-        if not (_RUN_CHARS.fullmatch(word.text) and any(c.isdigit() for c in word.text)):
-            runs.append([])
-            continue
         last = runs[-1][-1] if runs and runs[-1] else None
+        if not (_RUN_CHARS.fullmatch(word.text) and any(c.isdigit() for c in word.text)):
+            if last and word.text in ".," and _next_to(last, word):
+                runs[-1].append(word)  # the dot of ๘๘.๑๘: the run goes on
+            else:
+                runs.append([])
+            continue
         if not (last and _next_to(last, word)):
             runs.append([])
             before = words[index - 1] if index else None
@@ -379,12 +401,13 @@ def _reread_digits(image, words: list[_Word]) -> None:
         thai = sum(c in THAI_DIGITS for c in text)
         if not run or thai < len([c for c in text if c.isdigit()]) - thai:
             continue  # Arabic digits: Tesseract reads them well
-        read = read_run(image, _box(run), text)
+        reach = _reach(words, run)
+        read = read_run(image, _box(run), text, reach)
         if not read:  # a letter or bracket beside the digits is one after all: the digits alone
             run = [w for w in run if _DIGITS.fullmatch(w.text)]
             if not run:
                 continue
-            read = read_run(image, _box(run), "".join(w.text for w in run))
+            read = read_run(image, _box(run), "".join(w.text for w in run), reach)
             if not read:
                 continue
         run[0].text = read
@@ -394,17 +417,15 @@ def _reread_digits(image, words: list[_Word]) -> None:
         words[:] = [w for w in words if id(w) not in dropped]
 
 
-def _read_table(image, rules, xs, cols):
-    """One table: each cell (merged cells as one) read on its own; its text in the cell's first
-    row and column, the cells it covers empty."""
-    import numpy as np
-
+def _cells(rules, xs, cols) -> list[tuple[int, int, tuple[int, int, int, int]]]:
+    """A table's cells as ``(row, column, (left, top, right, bottom))`` inside their rules; a
+    cell whose right rule is missing in its row spans the next column, one whose lower rule is
+    missing under it spans the next row (a merged cell is one cell, at its first row and
+    column)."""
     ys = [y for y, _, _ in rules]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
     covered = [[False] * n_cols for _ in range(n_rows)]
-    confidence: dict[str, float] = {}
-    pixels = np.asarray(image)
+    out = []
     for r in range(n_rows):
         for c in range(n_cols):
             if covered[r][c]:
@@ -418,17 +439,28 @@ def _read_table(image, rules, xs, cols):
             for rr in range(r, r1):
                 for cc in range(c, c1):
                     covered[rr][cc] = True
-            left, top, right, bottom = xs[c] + 3, ys[r] + 3, xs[c1] - 3, ys[r1] - 3
-            if right - left < 8 or bottom - top < 8:
-                continue
-            if (pixels[top:bottom, left:right] < 140).sum() < 15:
-                continue  # an empty cell
-            crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
-            words = _recognize(crop, psm=6, offset=(left - 6, top - 6))
-            text, conf = _text(words)
-            grid[r][c] = text
-            if text:
-                confidence[text] = conf
+            out.append((r, c, (xs[c] + 3, ys[r] + 3, xs[c1] - 3, ys[r1] - 3)))
+    return out
+
+
+def _read_table(image, rules, xs, cols):
+    """One table: each cell (``_cells``) read on its own; its text in the cell's first row and
+    column, the cells it covers empty."""
+    import numpy as np
+
+    grid = [["" for _ in xs[:-1]] for _ in rules[:-1]]
+    confidence: dict[str, float] = {}
+    pixels = np.asarray(image)
+    for r, c, (left, top, right, bottom) in _cells(rules, xs, cols):
+        if right - left < 8 or bottom - top < 8:
+            continue
+        if (pixels[top:bottom, left:right] < 140).sum() < 15:
+            continue  # an empty cell
+        crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
+        text, conf = _text(_recognize(crop, psm=6, offset=(left - 6, top - 6)))
+        grid[r][c] = text
+        if text:
+            confidence[text] = conf
     kept = tuple(tuple(row) for row in grid if any(row))
     return (Table(kept) if kept else None), confidence
 

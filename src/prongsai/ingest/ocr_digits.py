@@ -97,13 +97,15 @@ def glyphs(mask, inside=None) -> list[tuple[str, object, int, int]]:
         else:
             merged.append(piece)
     tallest = max(p[3] - p[2] for p in merged)
+    # a digit's height: the lowest of the tall pieces (brackets are taller than digits)
+    digit_height = min(p[3] - p[2] for p in merged if p[3] - p[2] >= 0.4 * tallest)
     out: list[tuple[str, object, int, int]] = []
     for x0, x1, y0, y1, ids in merged:
         if y1 - y0 < 0.4 * tallest:
             out.append((".", None, x0, x1))
             continue
         ink = np.isin(labelled[y0:y1, x0:x1], ids)
-        for a, b in _split(ink, tallest):
+        for a, b in _split(ink, digit_height):
             part = ink[:, a:b]
             rows = np.flatnonzero(part.any(axis=1))
             out.append(("digit", part[rows[0] : rows[-1] + 1], x0 + a, x0 + b))
@@ -116,7 +118,7 @@ def _split(ink, height: int) -> list[tuple[int, int]]:
     import numpy as np
 
     width = ink.shape[1]
-    if width < 1.25 * height:
+    if width < 1.7 * height:  # ๓ alone is 1.3 times as wide as high
         return [(0, width)]
     columns = ink.sum(axis=0)
     low, high = int(width * 0.3), int(width * 0.7)
@@ -127,29 +129,47 @@ def _split(ink, height: int) -> list[tuple[int, int]]:
 MAX_DISTANCE = 4.0  # a glyph farther than this from every digit's shape is no digit
 
 
-def read_run(image, box, text: str = "") -> str | None:
+def read_run(image, box, text: str = "", reach: tuple[int, int] | None = None) -> str | None:
     """The Thai digits (and their dots) in ``box`` of the grey ``image`` read by shape, a space
     where glyphs stand far apart; None when a glyph inside the run is like no digit. A glyph at
     either end that is like no digit (a bracket, a neighbour's letter) is left out, and the
-    bracket Tesseract read there (``text``) kept."""
+    bracket Tesseract read there (``text``) kept. ``reach`` (x from, x to): how far the run may
+    grow by digits Tesseract did not see at its ends (up to the words beside it)."""
     import numpy as np
 
     left, top, right, bottom = box
-    pad_x, pad_y = 10, 6
-    pixels = np.asarray(image.crop((left - pad_x, top - pad_y, right + pad_x, bottom + pad_y)))
-    # Tesseract's boxes of Thai digits are often short of the glyph's left or right edge
-    inside = (pad_x - 6, pad_y - 2, pad_x + right - left + 6, pad_y + bottom - top + 2)
+    lo, hi = reach or (left, right)
+    lo, hi = min(lo, left) - 10, max(hi, right) + 10
+    pad_y = 6
+    pixels = np.asarray(image.crop((lo, top - pad_y, hi, bottom + pad_y)))
+    band = (0, pad_y - 2, hi - lo, pad_y + bottom - top + 2)
     read = []
-    for kind, mask, x0, x1 in glyphs(pixels < _INK, inside):
+    for kind, mask, x0, x1 in glyphs(pixels < _INK, band):
         guess = classify(mask) if kind == "digit" else (".", 0.0)
-        read.append((guess[0] if guess and guess[1] <= MAX_DISTANCE else None, mask, x0, x1))
+        char = guess[0] if guess and guess[1] <= MAX_DISTANCE else None
+        read.append((char, mask, x0 + lo, x1 + lo))
+    # Tesseract's boxes of Thai digits are often short of the glyph's left or right edge
+    core = [i for i, (_, _, x0, x1) in enumerate(read) if left - 6 <= (x0 + x1) / 2 <= right + 6]
+    if not core:
+        return None
+    first, last = core[0], core[-1]
+    tall = [m.shape[0] for c, m, _, _ in read[first : last + 1] if m is not None]
+    height = max(tall or [bottom - top])
+    while first > 0 and read[first - 1][0] not in (None, ".") and (
+        read[first][2] - read[first - 1][3] < 0.6 * height
+    ):
+        first -= 1
+    while last + 1 < len(read) and read[last + 1][0] is not None and (
+        read[last + 1][2] - read[last][3] < 0.6 * height
+    ):
+        last += 1
+    read = read[first : last + 1]
     while read and (read[0][0] is None or (read[0][0] == "." and not text.startswith("."))):
         read.pop(0)
-    while read and read[-1][0] is None:
+    while read and (read[-1][0] is None or (read[-1][0] == "." and text[-1:] not in ".)")):
         read.pop()
     if not read or any(char is None for char, _, _, _ in read):
         return None
-    height = max(m.shape[0] for char, m, _, _ in read if char != ".")
     out, previous = "", None
     for char, _, x0, x1 in read:
         if previous is not None and x0 - previous > 0.6 * height:
