@@ -72,3 +72,10 @@ def test_a_scan_from_the_corpus_is_read_by_ocr(manifest):
     right, total, _ = compare(label, got)
     assert right / total >= 0.75, json.dumps(got, ensure_ascii=False)[:500]
     assert got["reader"] == "ocr" and got["confidence"]
+
+
+def test_the_scans_are_enough_to_measure(manifest):
+    scans = [m for m in manifest if m["family"] == "scan"]
+    assert len(scans) >= 8
+    assert {"scan-pdf", "scan-tiff", "scan-png", "scan-jpeg"} <= {m["format"] for m in scans}
+    assert 4 * sum(m["held_back"] for m in scans) >= len(scans)  # a quarter kept out of tuning

@@ -170,6 +170,8 @@ def read_run(image, box, text: str = "", reach: tuple[int, int] | None = None) -
         read.pop()
     if not read or any(char is None for char, _, _, _ in read):
         return None
+    if sum(char != "." for char, _, _, _ in read) < sum(c.isdigit() for c in text):
+        return None  # a digit Tesseract saw is left out: a glyph unlike any digit's shape
     out, previous = "", None
     for char, _, x0, x1 in read:
         if previous is not None and x0 - previous > 0.6 * height:
