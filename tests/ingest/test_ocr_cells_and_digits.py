@@ -132,9 +132,7 @@ def test_what_is_read_is_only_digits_and_as_many_as_drawn(digits):
     pieces = ocr_digits.glyphs(mask)
     assert [kind for kind, *_ in pieces] == ["digit"] * len(digits)
     read = ocr_digits.read_run(image, box, digits)
-    assert read is None or (
-        len(read) == len(digits) and set(read) <= set(ocr_digits.THAI_DIGITS)
-    )
+    assert read is None or (len(read) == len(digits) and set(read) <= set(ocr_digits.THAI_DIGITS))
 
 
 def test_letters_are_no_digits():
@@ -153,7 +151,7 @@ def test_a_misread_year_in_a_line_is_read_again():
     assert "๒๕๖๖" in text and "๘๘.๑๘" in text
 
 
-# --- a scan of nothing -----------------------------------------------------------------------------
+# --- a scan of nothing ---------------------------------------------------------------------
 
 
 @needs_ocr

@@ -60,12 +60,10 @@ def _first_year(text: str) -> int | None:
 
 def round_of_document(document: Document, fiscal_year: int | None) -> str | None:
     texts = opening(document)
-    # a title with the paragraph after it: a scan's title lines are paragraphs of their own, and
-    # the period "(ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖)" may wrap onto the next
+    # a title with the two paragraphs after it: a scan's title lines are paragraphs of their
+    # own, and the period "(ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖)" may wrap onto the next line
     titled = [
-        f"{text} {texts[i + 1]}" if i + 1 < len(texts) else text
-        for i, text in enumerate(texts)
-        if _TITLE_WORDS.search(text)
+        " ".join(texts[i : i + 3]) for i, text in enumerate(texts) if _TITLE_WORDS.search(text)
     ]
     for text in titled:
         if match := _ROUND.search(to_arabic_digits(text)):

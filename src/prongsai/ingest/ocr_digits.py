@@ -123,7 +123,9 @@ def _split(ink, height: int) -> list[tuple[int, int]]:
     columns = ink.sum(axis=0)
     low, high = int(width * 0.3), int(width * 0.7)
     cut = low + int(np.argmin(columns[low:high]))
-    return _split(ink[:, :cut], height) + [(cut + a, cut + b) for a, b in _split(ink[:, cut:], height)]
+    return _split(ink[:, :cut], height) + [
+        (cut + a, cut + b) for a, b in _split(ink[:, cut:], height)
+    ]
 
 
 MAX_DISTANCE = 4.0  # a glyph farther than this from every digit's shape is no digit
@@ -155,12 +157,16 @@ def read_run(image, box, text: str = "", reach: tuple[int, int] | None = None) -
     first, last = core[0], core[-1]
     tall = [m.shape[0] for c, m, _, _ in read[first : last + 1] if m is not None]
     height = max(tall or [bottom - top])
-    while first > 0 and read[first - 1][0] not in (None, ".") and (
-        read[first][2] - read[first - 1][3] < 0.6 * height
+    while (
+        first > 0
+        and read[first - 1][0] not in (None, ".")
+        and (read[first][2] - read[first - 1][3] < 0.6 * height)
     ):
         first -= 1
-    while last + 1 < len(read) and read[last + 1][0] is not None and (
-        read[last + 1][2] - read[last][3] < 0.6 * height
+    while (
+        last + 1 < len(read)
+        and read[last + 1][0] is not None
+        and (read[last + 1][2] - read[last][3] < 0.6 * height)
     ):
         last += 1
     read = read[first : last + 1]
@@ -170,7 +176,7 @@ def read_run(image, box, text: str = "", reach: tuple[int, int] | None = None) -
         read.pop()
     if not read or any(char is None for char, _, _, _ in read):
         return None
-    if sum(char != "." for char, _, _, _ in read) < sum(c.isdigit() for c in text):
+    if sum(char != "." for char, _, _, _ in read) < sum(c in THAI_DIGITS for c in text):
         return None  # a digit Tesseract saw is left out: a glyph unlike any digit's shape
     out, previous = "", None
     for char, _, x0, x1 in read:

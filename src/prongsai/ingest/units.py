@@ -37,7 +37,9 @@ def split_units(text: str) -> list[str]:
         piece = text[position:end].strip(" .,-–")
         position = separator.end() if separator else len(text)
         if piece == "และ" or not piece:  # "และ" on a line of its own carries on to the next
-            said_and = said_and or piece == "และ" or "และ" in (separator.group(0) if separator else "")
+            said_and = (
+                said_and or piece == "และ" or "และ" in (separator.group(0) if separator else "")
+            )
             continue
         if _FILLER.match(piece) or _AGENCY_ALONE.match(piece):
             said_and = False
