@@ -16,6 +16,7 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "data" / "thai_digits.npz"
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+QUANTUM = 20.0  # the shapes are stored in steps of 1/QUANTUM (as bytes)
 SIZE = 16  # a glyph is compared as a SIZE × SIZE picture of its ink, with its aspect ratio
 _INK = 140
 _BLUR = 0.7
@@ -47,7 +48,7 @@ def _templates():
     import numpy as np
 
     data = np.load(TEMPLATES)
-    return data["features"].astype(np.float32), data["labels"]
+    return data["features"].astype(np.float32) / QUANTUM, data["labels"]
 
 
 def classify(mask) -> tuple[str, float] | None:
