@@ -3,13 +3,15 @@
     uv run python -m bench.dashboards [--quick] [--agencies 8300] [--requests 400]
 
 For each database: load the national data set (``prongsai demo --national``; kept when the same
-seed and size are already there), serve the app with gunicorn on 127.0.0.1, sign in, warm up,
-then for the floor page (``/floor/``: the site frame of a signed-in user and nothing else), the
-agency dashboard, a province roll-up and the national roll-up put the same load on the server —
-Debian's ``wrk`` in its own process, 2 threads, 8 connections, ``--seconds`` per page — and take
-p50/p95 latency and requests/s, and each page's p95 as a ratio to the floor's. Agencies and
-provinces are drawn at random (seeded) so caches do not make every request the same.
-``--quick`` uses 2,000 agencies and 6 s per page (about a minute once loaded).
+seed and size are already there), serve the app with gunicorn on 127.0.0.1 with the shared
+Redis cache (a database of its own, emptied first), sign in, visit each distinct path once, one
+at a time (``cold_p50_ms``/``cold_p95_ms``: the cache empty), then put the same load on the floor
+page (``/floor/``: the site frame of a signed-in user and nothing else), the agency dashboard, a
+province roll-up and the national roll-up — Debian's ``wrk`` in its own process, 2 threads, 8
+connections, ``--seconds`` per page split into 3 rounds interleaved with the other pages — and
+take p50/p95 latency and requests/s (medians of the rounds), and each page's p95 as a ratio to
+the floor's of the same round (``p95_over_floor``, the median). Agencies and provinces are
+drawn at random (seeded). ``--quick`` uses 2,000 agencies and 6 s per page.
 
 Ends with one line of JSON, also written to bench/results/dashboards.json. Aims on 2 cores:
 agency dashboard and national roll-up p95 ≤ 1.5 × the floor's (``p95_over_floor``), and national
