@@ -285,6 +285,14 @@ if os.environ.get("PRONGSAI_REDIS_URL"):
             "KEY_PREFIX": "prongsai",
         }
     }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# the dashboards' roll-ups and pages: keyed by the summaries' version, so each process may keep
+# what it read from the shared cache in its own memory too (prongsai.core.nearcache)
+CACHES["dashboards"] = {
+    "BACKEND": "prongsai.core.nearcache.NearCache",
+    "OPTIONS": {"shared": "default", "max_entries": 1000, "near_timeout": 300},
+}
 
 # Logs: one JSON object per line on stdout (PRONGSAI_LOG_FORMAT=json, the default in
 # production) for the journal or a log collector; plain lines otherwise.

@@ -3,17 +3,22 @@ checked and an Event, one part per agency, run to its ZIP; the pages that follow
 through a real worker and broker: tests/queue."""
 
 import io
+import re
 import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from prongsai.agencies.models import Agency, Province
 from prongsai.bulk.actions import bulk_start
 from prongsai.bulk.models import BulkJob, BulkPart
 from prongsai.core.errors import Invalid
 from prongsai.core.models import Event
+from prongsai.measures.models import MeasurePlan, ProgressRound
+from prongsai.thai.fiscal import fiscal_year_of
+from tests.acting import fixture_create
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +82,37 @@ def test_the_pages_start_follow_and_refuse(province, national, client, django_us
     other = django_user_model.objects.create_user("other", password="x-secret-1")
     client.force_login(other)
     assert client.get(f"/bulk/{job.pk}/").status_code == 403
+
+
+def _year_field(html: str) -> str:
+    return re.search(r'<input type="number" name="year" value="(\d+)"', html).group(1)
+
+
+def test_the_start_page_offers_the_latest_year_with_data_for_the_kind(province, national, client):
+    first, second = Agency.objects.filter(province=province).order_by("pk")
+    plan = fixture_create(MeasurePlan, agency=first, fiscal_year=2566)
+    fixture_create(MeasurePlan, agency=second, fiscal_year=2567)
+    fixture_create(ProgressRound, plan=plan, round="6m")
+    client.force_login(national)
+    assert _year_field(client.get("/bulk/?kind=plan").content.decode()) == "2567"
+    assert _year_field(client.get("/bulk/?kind=progress").content.decode()) == "2566"
+    # no analysis anywhere: the fiscal year of today
+    html = client.get("/bulk/").content.decode()
+    assert _year_field(html) == str(fiscal_year_of(timezone.localdate()))
+    # choosing another kind asks the page again for its year field (HTMX)
+    kind = re.search(r"<select name=\"kind\"[^>]*>", html).group(0)
+    assert 'hx-get="/bulk/"' in kind and 'hx-select="#bulk-year"' in kind
+    assert 'id="bulk-year"' in html
+
+
+def test_the_start_page_has_the_site_button_and_an_aligned_jobs_table(province, national, client):
+    client.force_login(national)
+    client.post(
+        "/bulk/", {"kind": "analysis", "year": "2568", "scope": "province", "province": "71"}
+    )
+    html = client.get("/bulk/").content.decode()
+    assert re.search(r'<button type="submit" class="primary">\s*เริ่มสร้าง', html)
+    table = re.search(r'<table class="grid bulk-jobs">(.*?)</table>', html, re.S).group(1)
+    heads = re.findall(r"<th\b", table)
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
+    assert rows and all(len(re.findall(r"<td\b", r)) == len(heads) for r in rows)

@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,7 @@ from prongsai.documents.builders import KINDS
 from prongsai.thai.fiscal import fiscal_year_of
 
 from .models import BulkJob
+from .selectors import latest_year
 
 
 class StartForm(forms.Form):
@@ -27,9 +29,22 @@ class StartForm(forms.Form):
         label=_("ประเภทหน่วยงาน"), choices=[("", "—"), *Agency.KIND_CHOICES], required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].initial = fiscal_year_of(timezone.localdate())
+        kind = kind if kind in KINDS else next(iter(KINDS))
+        self.fields["kind"].initial = kind
+        # another kind: the page's year field again, with that kind's year (HTMX)
+        self.fields["kind"].widget.attrs.update(
+            {
+                "hx-get": reverse("bulk:start"),
+                "hx-trigger": "change",
+                "hx-target": "#bulk-year",
+                "hx-select": "#bulk-year",
+                "hx-swap": "outerHTML",
+            }
+        )
+        # the latest year this kind of document has data for, else the fiscal year of today
+        self.fields["year"].initial = latest_year(kind) or fiscal_year_of(timezone.localdate())
 
     def clean(self):
         data = super().clean()

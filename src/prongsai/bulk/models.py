@@ -70,13 +70,18 @@ class BulkJob(models.Model):
         return gettext(KINDS.get(self.kind, self.kind))
 
     def scope_label(self) -> str:
+        from django.utils.translation import gettext
+
         if self.scope == self.Scope.PROVINCE:
-            return f"จังหวัด{self.province.name_th}"
+            return gettext("จังหวัด%(name)s") % {"name": self.province.name_th}
         if self.scope == self.Scope.DISTRICT:
-            return f"อำเภอ{self.district.name_th} จังหวัด{self.district.province.name_th}"
+            return gettext("อำเภอ%(district)s จังหวัด%(province)s") % {
+                "district": self.district.name_th,
+                "province": self.district.province.name_th,
+            }
         if self.scope == self.Scope.AGENCY_KIND:
             return str(dict(Agency.KIND_CHOICES).get(self.agency_kind, self.agency_kind))
-        return "ทั้งประเทศ"
+        return gettext("ทั้งประเทศ")
 
     def progress(self) -> dict[str, int]:
         """Counts of the parts by status, and ``finished`` (built + skipped + failed)."""

@@ -24,7 +24,7 @@ def _visible(request, pk: int) -> BulkJob:
 
 
 def start(request):
-    form = StartForm(request.POST or None)
+    form = StartForm(request.POST or None, kind=request.GET.get("kind"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import QuerySet
 
 from prongsai.access.scope import agencies_for, is_national, restrict
@@ -54,20 +54,23 @@ def cache_key(user, name: str, version: int | None = None) -> str:
     return f"dashboards:{version}:{reach_key(user)}:{name}"
 
 
-def _cached(user, name: str, build, version: int | None = None):
-    return cache.get_or_set(cache_key(user, name, version), build, CACHE_SECONDS)
+def cached(user, name: str, build, version: int | None = None):
+    """``build()`` cached for users of the same reach until the summaries change."""
+    return caches["dashboards"].get_or_set(cache_key(user, name, version), build, CACHE_SECONDS)
 
 
 def shared_cached(name: str, build, version: int | None = None):
-    """Like :func:`_cached` for what is the same whoever looks (the caller has checked that
+    """Like :func:`cached` for what is the same whoever looks (the caller has checked that
     the user may see it): keyed by the summaries' version, not by the user's reach."""
     version = current_version() if version is None else version
-    return cache.get_or_set(f"dashboards:{version}:shared:{name}", build, CACHE_SECONDS)
+    return caches["dashboards"].get_or_set(
+        f"dashboards:{version}:shared:{name}", build, CACHE_SECONDS
+    )
 
 
 def rollup_years(user, version: int | None = None) -> list[int]:
     """Fiscal years that have scores, newest first."""
-    return _cached(
+    return cached(
         user,
         "years",
         lambda: sorted(
@@ -98,7 +101,7 @@ def rollup(user, scope: Scope, year: int, version: int | None = None) -> Rollup:
         rows = scope.apply(visible_summaries(user).filter(fiscal_year=year))
         return summarize(rows, get_catalog(year), child=scope.child, child_names=child_names(scope))
 
-    return _cached(user, f"rollup:{scope.key}:{year}", build, version)
+    return cached(user, f"rollup:{scope.key}:{year}", build, version)
 
 
 @dataclass

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 
 from prongsai.access.scope import is_national
@@ -75,17 +77,28 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
     filters = _filters(request.GET)
     rows = scope.apply(selectors.visible_summaries(request.user).filter(fiscal_year=year))
     fmt = request.GET.get("export")
-    oit = _oit_readiness(request, scope)
-    if fmt in ("csv", "xlsx") and request.GET.get("table") == "oit" and oit:
-        return exports.response(oit_readiness.table(oit), fmt, f"oit-{oit['year']}-{scope.key}")
+    if fmt in ("csv", "xlsx") and request.GET.get("table") == "oit":
+        oit = _oit_readiness(request, scope)
+        if oit:
+            name = f"oit-{oit['year']}-{scope.key}"
+            return exports.response(oit_readiness.table(oit), fmt, name)
     if fmt in ("csv", "xlsx"):
         return _export(request, scope, year, rows, filters, fmt)
-    page = ranking(rows, filters, page=_int(request.GET.get("page"), 1))
-    r = selectors.rollup(request.user, scope, year, version)
     urls = _url_prefixes()
-    kept = {k: v for k, v in request.GET.items() if k not in ("page", "export", "table")}
-    charts = rollup_charts(r, {"year": year, "kind": scope.kind or ""})
-    bands = charts["bands"]
+    ranking_html = _ranking_section(request, scope, year, rows, filters, urls, version)
+    if request.headers.get("HX-Request"):
+        return HttpResponse(ranking_html)
+    # the roll-up, its charts and bands are read only inside the template's cached fragment:
+    # lazily, so a page whose fragment is cached does not load them at all
+    r = SimpleLazyObject(lambda: selectors.rollup(request.user, scope, year, version))
+    charts = SimpleLazyObject(
+        lambda: selectors.cached(
+            request.user,
+            f"charts:{scope.key}:{year}:{get_language()}",
+            lambda: rollup_charts(r, {"year": year, "kind": scope.kind or ""}),
+            version,
+        )
+    )
     context = {
         "cache_key": selectors.cache_key(request.user, f"page:{scope.key}:{year}", version),
         "export_base": urlencode({"year": year, **({"kind": scope.kind} if scope.kind else {})})
@@ -99,18 +112,41 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
         "kinds": [(k.code, k.label_th) for k in KIND_BY_CODE.values()],
         "r": r,
         "charts": charts,
-        "bands": list(
-            zip(bands["labels"], bands["datasets"][0]["data"], bands["links"], strict=True)
-        ),
-        "page": page,
-        "ranking_headers": tables.ranking_table([]).headers,
-        "ranking_rows": tables.ranking_rows_html(page.rows, page.offset, urls, year),
-        "page_base": urlencode(kept) + "&" if kept else "",
-        "filters": filters,
-        "oit": oit,
+        "bands": SimpleLazyObject(lambda: _bands(charts["bands"])),
+        "ranking": ranking_html,
+        "oit": _oit_readiness(request, scope),  # live: not in the summaries' cache
     }
-    template = "dashboards/_ranking.html" if request.headers.get("HX-Request") else None
-    return render(request, template or "dashboards/rollup.html", context)
+    return render(request, "dashboards/rollup.html", context)
+
+
+def _bands(bands: dict) -> list[tuple]:
+    """The distribution table's rows: label, number of agencies, link."""
+    return list(zip(bands["labels"], bands["datasets"][0]["data"], bands["links"], strict=True))
+
+
+def _ranking_section(request, scope: Scope, year: int, rows, filters: Filters, urls, version):
+    """The ranking section (one page of the filtered, sorted agencies) as HTML, cached like the
+    roll-up: its rows are the agency-year summaries, which move the version whenever they
+    change. Keyed by the path and query (the filters, the page), the day (the overdue counts)
+    and the language."""
+
+    def build() -> str:
+        page = ranking(rows, filters, page=_int(request.GET.get("page"), 1))
+        kept = {k: v for k, v in request.GET.items() if k not in ("page", "export", "table")}
+        context = {
+            "scope": scope,
+            "year": year,
+            "filters": filters,
+            "page": page,
+            "page_base": urlencode(kept) + "&" if kept else "",
+            "ranking_headers": tables.ranking_table([]).headers,
+            "ranking_rows": tables.ranking_rows_html(page.rows, page.offset, urls, year),
+        }
+        return render_to_string("dashboards/_ranking.html", context, request=request)
+
+    where = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:20]
+    name = f"ranking:{scope.key}:{year}:{where}:{timezone.localdate().isoformat()}:{get_language()}"
+    return selectors.cached(request.user, name, build, version)
 
 
 def _oit_readiness(request, scope: Scope):

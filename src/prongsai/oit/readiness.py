@@ -15,7 +15,9 @@ from .models import READY_STATUSES, OitItem, OitWorkspace
 def for_agencies(agencies, year: int | None = None, *, limit: int = 20) -> dict | None:
     """``agencies``: a queryset of the agencies in view (already cut to the user's reach)."""
     workspaces = OitWorkspace.objects.filter(agency__in=agencies)
-    years = sorted(set(workspaces.values_list("fiscal_year", flat=True)), reverse=True)
+    years = sorted(
+        set(workspaces.order_by().values_list("fiscal_year", flat=True).distinct()), reverse=True
+    )
     if not years:
         return None
     year = year if year in years else years[0]

@@ -542,9 +542,12 @@ def recompute(
         )
     from django.core.cache import cache
 
+    from prongsai.dashboards.summaries import bump_version
+
     from .selectors import TABLE_CACHE
 
-    transaction.on_commit(lambda: cache.delete(TABLE_CACHE))
+    # the dashboards keep the table in their pages, under the summaries' version: moved too
+    transaction.on_commit(lambda: (cache.delete(TABLE_CACHE), bump_version()))
     lap("write", t)
     result.families, result.effects = len(families), len(found)
     result.seconds = round(time.perf_counter() - started, 1)
