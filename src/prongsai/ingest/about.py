@@ -59,7 +59,13 @@ def _first_year(text: str) -> int | None:
 
 
 def round_of_document(document: Document, fiscal_year: int | None) -> str | None:
-    titled = [text for text in opening(document) if _TITLE_WORDS.search(text)]
+    texts = opening(document)
+    # a title wrapped over two lines may come as two paragraphs (a PDF's wide line spacing)
+    titled = [
+        text + ("\n" + texts[k + 1] if k + 1 < len(texts) else "")
+        for k, text in enumerate(texts)
+        if _TITLE_WORDS.search(text)
+    ]
     for text in titled:
         if match := _ROUND.search(to_arabic_digits(text)):
             return _ROUND_WORDS[match.group(1)]

@@ -13,6 +13,7 @@ A PDF with no text layer (a scan) goes to OCR (``ocr``) when Tesseract is instal
 from __future__ import annotations
 
 import io
+import re
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
@@ -160,8 +161,9 @@ def _table_settings(page) -> dict:
 
 
 def _cell_text(cell: str | None) -> str:
-    """A cell's lines: a wrapped line joins the one before it with a space; a line that starts
-    a numbered or bulleted item stays a line of its own."""
+    """A cell's lines: a wrapped line joins the one before it (with a space, but none between
+    two Thai letters: a narrow cell breaks Thai inside a word, and Thai writes no space between
+    words); a line that starts a numbered or bulleted item stays a line of its own."""
     lines = tidy_lines(normalize_chars(cell or "")).split("\n")
     text = ""
     for line in lines:
@@ -169,9 +171,15 @@ def _cell_text(cell: str | None) -> str:
             text = line
         elif starts_with_marker(line):
             text += "\n" + line
+        elif _THAI_END.search(text) and _THAI_START.match(line):
+            text += line
         else:
             text += " " + line
     return text
+
+
+_THAI_END = re.compile("[\u0e01-\u0e4e]$")
+_THAI_START = re.compile("^[\u0e01-\u0e2e\u0e40-\u0e44]")  # a letter or a leading vowel
 
 
 def _text_between(page, top: float, bottom: float, pdfium=None) -> list[Block]:

@@ -8,6 +8,7 @@ when there is no upper vowel, ู moved down under ญ ฐ…); producers map th
   (``ดĖาเนิน``, ``ด  าเนิน``, ``ดาเนิน``) — read as ำ where it stands between a consonant and า;
 * ู mapped as the tone mark beside it (``ผ้้``, ``ผ้่``) — two tone marks on one consonant are
   never written, so the first is the vowel;
+* ำ mapped as ำ and its า glyph again as า (``ประจำาปี``, Tlwg Typist in LibreOffice);
 * marks placed out of order or cut off by a space when an extractor sorts glyphs by position
   (``สิ ่ง``, ``เพ่อื``).
 
@@ -47,7 +48,9 @@ _INVALID = (
     re.compile("(?:^|[^\u0e01-\u0e4e])[\u0e30\u0e32\u0e33\u0e45]", re.M),  # ะ า ำ on nothing
     re.compile(f"[{_STRAY}]"),
     re.compile(rf"[{_TONE}]\u0e2d\u0e37(?![{_TONE}])"),  # เร่อืง: the tone put after its vowel
+    re.compile("\u0e33\u0e32"),  # ำา: the า of ำ read twice
 )
+_AM_AA = re.compile("\u0e33\u0e32")
 
 
 def invalid_count(text: str) -> int:
@@ -63,6 +66,7 @@ def repair_text_layer(text: str) -> str:
     text = _TONE_FIRST.sub(r"\2\1", text)
     text = _NIKHAHIT.sub(lambda m: (m.group(1) or "") + "\u0e33", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
+    text = _AM_AA.sub("\u0e33", text)  # a font whose ำ glyph maps to ำ and its า to า again
     text = _UU_AS_TONE.sub("\u0e39", text)
     text = _UU_AS_TONE_AFTER.sub("\u0e39\u0e48", text)
     return text
