@@ -13,7 +13,6 @@ A PDF with no text layer (a scan) goes to OCR (``ocr``) when Tesseract is instal
 from __future__ import annotations
 
 import io
-import re
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
@@ -31,6 +30,9 @@ MAX_PAGES = 300
 
 
 def read_pdf(data: bytes) -> Document:
+    fast = _fast_reading(data)
+    if fast is not None:
+        return Document(tuple(fast), "pdf")
     try:
         import pdfplumber  # imported here so that the text readers do not need it
 
@@ -57,6 +59,96 @@ def read_pdf(data: bytes) -> Document:
 
         return read_scanned_pdf(data)  # OCR, or a message that it is not installed
     return Document(tuple(blocks), "pdf")
+
+
+def _fast_reading(data: bytes) -> list[Block] | None:
+    """PDFium alone (no pdfminer parse of the pages, the slow part): the ruling lines from the
+    page's path objects, the tables from them by pdfplumber's table finder, the text by PDFium.
+    ``None`` when that reading is not valid Thai (or PDFium cannot read the file, or it has no
+    text, or too many pages): the full comparison of the extractors decides then."""
+    try:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+    except Exception:
+        return None
+    try:
+        if len(document) > MAX_PAGES:
+            return None
+        blocks: list[Block] = []
+        chars = 0
+        for pdfium_page in document:
+            text = _PdfiumText(pdfium_page)
+            chars += text.textpage.count_chars()
+            blocks.extend(_page_blocks(_PdfiumPage(pdfium_page, text), text))
+    except Exception:
+        return None
+    finally:
+        document.close()
+    if not chars or not blocks:
+        return None
+    blocks = _repaired(blocks)
+    return blocks if _invalid(blocks) == 0 else None
+
+
+class _PdfiumPage:
+    """What ``_page_blocks`` asks of a pdfplumber page, from PDFium: the ruling lines (thin
+    path objects, and a box's four sides), the tables they draw, and the text lines."""
+
+    def __init__(self, page, text: _PdfiumText) -> None:
+        import pypdfium2.raw as raw
+
+        self.width, self.height = page.get_size()
+        self.bbox = (0.0, 0.0, self.width, self.height)
+        self.text = text
+        self.edges: list[dict] = []
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+            left, low, right, high = obj.get_bounds()
+            top, bottom = self.height - high, self.height - low
+            if right - left < 3 and bottom - top < 3:
+                continue
+            if right - left < 3:
+                self._edge("v", (left + right) / 2, top, bottom)
+            elif bottom - top < 3:
+                self._edge("h", (top + bottom) / 2, left, right)
+            else:
+                for x in (left, right):
+                    self._edge("v", x, top, bottom)
+                for y in (top, bottom):
+                    self._edge("h", y, left, right)
+
+    def _edge(self, orientation: str, at: float, start: float, end: float) -> None:
+        if orientation == "v":
+            edge = {"x0": at, "x1": at, "top": start, "bottom": end, "width": 0.0}
+            edge["height"] = end - start
+        else:
+            edge = {"x0": start, "x1": end, "top": at, "bottom": at, "height": 0.0}
+            edge["width"] = end - start
+        edge |= {"orientation": orientation, "object_type": "line"}
+        self.edges.append(edge)
+
+    def find_tables(self, settings: dict):
+        from pdfplumber.table import TableFinder
+
+        return TableFinder(self, {"snap_tolerance": 3, **settings}).tables
+
+    def text_lines(self, top: float, bottom: float) -> list[dict]:
+        """The text lines between two heights (PDFium's text rectangles, by line)."""
+        textpage = self.text.textpage
+        lines: list[dict] = []
+        rects = []
+        for index in range(textpage.count_rects()):
+            left, low, right, high = textpage.get_rect(index)
+            r_top, r_bottom = self.height - high, self.height - low
+            middle = (r_top + r_bottom) / 2
+            if top <= middle < bottom:
+                rects.append((r_top, r_bottom))
+        for r_top, r_bottom in sorted(rects):
+            if lines and r_top < (lines[-1]["top"] + lines[-1]["bottom"]) / 2:
+                lines[-1]["bottom"] = max(lines[-1]["bottom"], r_bottom)
+                continue
+            lines.append({"top": r_top, "bottom": r_bottom})
+        return lines
 
 
 def _best_reading(data: bytes, pages) -> list[Block]:
@@ -126,6 +218,7 @@ class _PdfiumText:
 def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
     """Paragraphs of the text between the tables, and the tables, in order down the page."""
     found = sorted(page.find_tables(_table_settings(page)), key=lambda t: t.bbox[1])
+    found = [t for t in found if len(t.rows) > 0]
     blocks: list[Block] = []
     top = 0.0
     for table in found:
@@ -161,9 +254,8 @@ def _table_settings(page) -> dict:
 
 
 def _cell_text(cell: str | None) -> str:
-    """A cell's lines: a wrapped line joins the one before it (with a space, but none between
-    two Thai letters: a narrow cell breaks Thai inside a word, and Thai writes no space between
-    words); a line that starts a numbered or bulleted item stays a line of its own."""
+    """A cell's lines: a wrapped line joins the one before it with a space; a line that starts
+    a numbered or bulleted item stays a line of its own."""
     lines = tidy_lines(normalize_chars(cell or "")).split("\n")
     text = ""
     for line in lines:
@@ -171,15 +263,9 @@ def _cell_text(cell: str | None) -> str:
             text = line
         elif starts_with_marker(line):
             text += "\n" + line
-        elif _THAI_END.search(text) and _THAI_START.match(line):
-            text += line
         else:
             text += " " + line
     return text
-
-
-_THAI_END = re.compile("[\u0e01-\u0e4e]$")
-_THAI_START = re.compile("^[\u0e01-\u0e2e\u0e40-\u0e44]")  # a letter or a leading vowel
 
 
 def _text_between(page, top: float, bottom: float, pdfium=None) -> list[Block]:
@@ -191,10 +277,15 @@ def _text_between(page, top: float, bottom: float, pdfium=None) -> list[Block]:
     top, bottom = max(top, page_top), min(bottom, page_bottom)
     if bottom - top < 1:
         return []
-    region = page.crop((x0, top, x1, bottom), strict=False)
+    if isinstance(page, _PdfiumPage):
+        found = page.text_lines(top, bottom)
+    else:
+        found = page.crop((x0, top, x1, bottom), strict=False).extract_text_lines(
+            return_chars=False
+        )
     groups: list[list[dict]] = []
     previous_bottom = None
-    for line in region.extract_text_lines(return_chars=False):
+    for line in found:
         height = max(line["bottom"] - line["top"], 1.0)
         if not groups or line["top"] - previous_bottom > 0.8 * height:
             groups.append([])
