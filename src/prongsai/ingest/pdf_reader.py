@@ -13,6 +13,7 @@ A PDF with no text layer (a scan) goes to OCR (``ocr``) when Tesseract is instal
 from __future__ import annotations
 
 import io
+import re
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
@@ -101,6 +102,7 @@ class _PdfiumPage:
         self.width, self.height = page.get_size()
         self.bbox = (0.0, 0.0, self.width, self.height)
         self.text = text
+        self._boxes: list[tuple[float, float]] | None = None
         self.edges: list[dict] = []
         for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
             left, low, right, high = obj.get_bounds()
@@ -133,22 +135,27 @@ class _PdfiumPage:
         return TableFinder(self, {"snap_tolerance": 3, **settings}).tables
 
     def text_lines(self, top: float, bottom: float) -> list[dict]:
-        """The text lines between two heights (PDFium's text rectangles, by line)."""
-        textpage = self.text.textpage
+        """The text lines between two heights: PDFium's characters (their loose boxes, from
+        the font's ascent and descent), by line."""
         lines: list[dict] = []
-        rects = []
-        for index in range(textpage.count_rects()):
-            left, low, right, high = textpage.get_rect(index)
-            r_top, r_bottom = self.height - high, self.height - low
-            middle = (r_top + r_bottom) / 2
-            if top <= middle < bottom:
-                rects.append((r_top, r_bottom))
-        for r_top, r_bottom in sorted(rects):
+        for r_top, r_bottom in sorted(self._char_boxes()):
+            if not top <= (r_top + r_bottom) / 2 < bottom:
+                continue
             if lines and r_top < (lines[-1]["top"] + lines[-1]["bottom"]) / 2:
                 lines[-1]["bottom"] = max(lines[-1]["bottom"], r_bottom)
                 continue
             lines.append({"top": r_top, "bottom": r_bottom})
         return lines
+
+    def _char_boxes(self) -> list[tuple[float, float]]:
+        if self._boxes is None:
+            textpage = self.text.textpage
+            self._boxes = []
+            for index in range(textpage.count_chars()):
+                _left, low, _right, high = textpage.get_charbox(index, loose=True)
+                if high - low > 0.5:
+                    self._boxes.append((self.height - high, self.height - low))
+        return self._boxes
 
 
 def _best_reading(data: bytes, pages) -> list[Block]:
@@ -228,13 +235,34 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
             texts = table.extract()
         else:
             texts = [[pdfium(*cell) if cell else None for cell in row.cells] for row in table.rows]
-        rows = tuple(tuple(_cell_text(cell) for cell in row) for row in texts)
+        rows = tuple(_marks_home(tuple(_cell_text(cell) for cell in row)) for row in texts)
         rows = tuple(row for row in rows if any(row))
         if rows:
             blocks.append(Table(rows))
         top = max(top, t_bottom)
     blocks.extend(_text_between(page, top, page.height, pdfium))
     return blocks
+
+
+_LEADING_MARKS = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
+_TRAILING_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
+
+
+def _marks_home(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A mark drawn over the last letter of a cell can stick out past the column's rule and be
+    found in the next cell (``หน้าที`` | ``ี่ กองช่าง``): it goes back to the letter it is on."""
+    cells = list(row)
+    for k in range(1, len(cells)):
+        if (marks := _LEADING_MARKS.match(cells[k])) and cells[k - 1]:
+            moved = marks.group(0)
+            trailing = _TRAILING_MARKS.search(cells[k - 1])
+            if trailing and moved.startswith(trailing.group(0)):  # read in both cells
+                moved = moved[len(trailing.group(0)) :]
+            cells[k - 1] += moved
+            cells[k] = cells[k][marks.end() :].lstrip()
+    return tuple(cells)
 
 
 def _table_settings(page) -> dict:

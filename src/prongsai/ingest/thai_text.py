@@ -9,6 +9,7 @@ when there is no upper vowel, ู moved down under ญ ฐ…); producers map th
 * ู mapped as the tone mark beside it (``ผ้้``, ``ผ้่``) — two tone marks on one consonant are
   never written, so the first is the vowel;
 * ำ mapped as ำ and its า glyph again as า (``ประจำาปี``, Tlwg Typist in LibreOffice);
+* a cell's line wrapped after a leading vowel (``ดำเ นินการ``), joined with a space;
 * marks placed out of order or cut off by a space when an extractor sorts glyphs by position
   (``สิ ่ง``, ``เพ่อื``).
 
@@ -51,6 +52,7 @@ _INVALID = (
     re.compile("\u0e33\u0e32"),  # ำา: the า of ำ read twice
 )
 _AM_AA = re.compile("\u0e33\u0e32")
+_SPACE_AFTER_LEADING = re.compile(rf"(?<=[\u0e40-\u0e44]) +(?=[{_CONSONANT}])")
 
 
 def invalid_count(text: str) -> int:
@@ -66,7 +68,10 @@ def repair_text_layer(text: str) -> str:
     text = _TONE_FIRST.sub(r"\2\1", text)
     text = _NIKHAHIT.sub(lambda m: (m.group(1) or "") + "\u0e33", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
-    text = _AM_AA.sub("\u0e33", text)  # a font whose ำ glyph maps to ำ and its า to า again
+    text = _AM_AA.sub("\u0e33", text)
+    text = _SPACE_AFTER_LEADING.sub(
+        "", text
+    )  # "ดำเ นินการ": a cell's line wrapped after เ  # a font whose ำ glyph maps to ำ and its า to า again
     text = _UU_AS_TONE.sub("\u0e39", text)
     text = _UU_AS_TONE_AFTER.sub("\u0e39\u0e48", text)
     return text
