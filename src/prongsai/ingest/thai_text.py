@@ -69,9 +69,7 @@ def repair_text_layer(text: str) -> str:
     text = _NIKHAHIT.sub(lambda m: (m.group(1) or "") + "\u0e33", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _AM_AA.sub("\u0e33", text)
-    text = _SPACE_AFTER_LEADING.sub(
-        "", text
-    )  # "ดำเ นินการ": a cell's line wrapped after เ  # a font whose ำ glyph maps to ำ and its า to า again
+    text = _SPACE_AFTER_LEADING.sub("", text)  # "ดำเ นินการ": a cell's line wrapped after เ
     text = _UU_AS_TONE.sub("\u0e39", text)
     text = _UU_AS_TONE_AFTER.sub("\u0e39\u0e48", text)
     return text
