@@ -16,6 +16,7 @@ APT_PACKAGES=(
   tesseract-ocr             # OCR of scanned documents on import (prongsai.ingest.ocr)
   tesseract-ocr-tha         # … its Thai model
   fonts-thai-tlwg           # the Thai fonts the import corpus's PDFs are made with (tests/fixtures/corpus)
+  libreoffice-writer-nogui  # soffice: the import corpus's LibreOffice PDFs (tests/fixtures/corpus/libreoffice.py)
 )
 
 missing=()
