@@ -73,7 +73,7 @@ def test_kpi_phrases_cut_inside_their_words():
 
 
 def test_libreoffice_pdfs_take_the_fast_path_with_their_tables(lo_files):
-    for fmt in ("pdf-lo-docx", "pdf-lo-html", "pdf-lo-textbox"):
+    for fmt in ("pdf-lo-docx", "pdf-lo-html"):
         blocks = _fast_reading(lo_files[fmt])
         assert blocks is not None, fmt
         tables = [b for b in blocks if isinstance(b, Table)]

@@ -235,7 +235,7 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
             texts = table.extract()
         else:
             texts = [[pdfium(*cell) if cell else None for cell in row.cells] for row in table.rows]
-        rows = tuple(_marks_home(tuple(_cell_text(cell) for cell in row)) for row in texts)
+        rows = tuple(tuple(_cell_text(cell) for cell in row) for row in texts)
         rows = tuple(row for row in rows if any(row))
         if rows:
             blocks.append(Table(rows))
