@@ -206,6 +206,9 @@ def _invalid(blocks: list[Block]) -> int:
     return invalid_count(Document(tuple(blocks), "pdf").text())
 
 
+_LINE_END_HYPHEN = re.compile("[\x02\u00ad]\n?")
+
+
 class _PdfiumText:
     """The text PDFium finds inside a box given in pdfplumber's coordinates (top-down)."""
 
@@ -217,9 +220,11 @@ class _PdfiumText:
         text = self.textpage.get_text_bounded(
             left=x0, bottom=self.height - bottom, right=x1, top=self.height - top
         )
-        # PDFium marks a hyphen that ends a line as \x02 (or a soft hyphen): it is a hyphen
-        text = text.replace("\x02", "-").replace("\u00ad", "-")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        # PDFium marks a hyphen that ends a line as \x02 (or a soft hyphen) and drops the line
+        # break after it: the hyphen and its break put back, as pdfminer reads them, so that a
+        # word hyphenated at a wrap ("การ-" / "เพิ่มพูน") is joined like any other
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return _LINE_END_HYPHEN.sub("-\n", text)
 
 
 def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
