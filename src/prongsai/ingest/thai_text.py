@@ -9,6 +9,7 @@ when there is no upper vowel, ู moved down under ญ ฐ…); producers map th
 * ู mapped as the tone mark beside it (``ผ้้``, ``ผ้่``) — two tone marks on one consonant are
   never written, so the first is the vowel;
 * ำ mapped as ำ and its า glyph again as า (``ประจำาปี``, Tlwg Typist in LibreOffice);
+* a mark mapped twice (``ผูู้``) — no writer types the same mark twice on a letter;
 * a cell's line wrapped after a leading vowel (``ดำเ นินการ``), joined with a space;
 * marks placed out of order or cut off by a space when an extractor sorts glyphs by position
   (``สิ ่ง``, ``เพ่อื``).
@@ -52,6 +53,7 @@ _INVALID = (
     re.compile("\u0e33\u0e32"),  # ำา: the า of ำ read twice
 )
 _AM_AA = re.compile("\u0e33\u0e32")
+_DOUBLED_MARK = re.compile(rf"([{_MARK}])\1+")  # ผูู้: one glyph mapped (or drawn) twice
 _SPACE_AFTER_LEADING = re.compile(rf"(?<=[\u0e40-\u0e44]) +(?=[{_CONSONANT}])")
 
 
@@ -69,6 +71,7 @@ def repair_text_layer(text: str) -> str:
     text = _NIKHAHIT.sub(lambda m: (m.group(1) or "") + "\u0e33", text)
     text = _SPACE_BEFORE_VOWEL.sub("", text)
     text = _AM_AA.sub("\u0e33", text)
+    text = _DOUBLED_MARK.sub(r"\1", text)
     text = _SPACE_AFTER_LEADING.sub("", text)  # "ดำเ นินการ": a cell's line wrapped after เ
     text = _UU_AS_TONE.sub("\u0e39", text)
     text = _UU_AS_TONE_AFTER.sub("\u0e39\u0e48", text)
@@ -99,7 +102,7 @@ def repair_confused_marks(text: str) -> str:
     then in fewest words, is kept. For text layers that ``has_confused_marks``."""
     from pythainlp.tokenize import word_tokenize
 
-    tokens = word_tokenize(text, engine="newmm", keep_whitespace=True)
+    tokens = _marks_joined(word_tokenize(text, engine="newmm", keep_whitespace=True))
     words = _words()
     out: list[str] = []
     index = 0
@@ -110,7 +113,11 @@ def repair_confused_marks(text: str) -> str:
             or len(token) <= 3
             or (index + 1 < len(tokens) and _is_unknown(tokens[index + 1], words))
         )
-        if not doubtful or not (_CONFUSED.search(token) or "\u0e32" in token):
+        if (
+            not doubtful
+            or not (_CONFUSED.search(token) or "\u0e32" in token)
+            or _cut_by_a_wrap(tokens, index)
+        ):
             out.append(token)
             index += 1
             continue
@@ -121,8 +128,44 @@ def repair_confused_marks(text: str) -> str:
     return "".join(out)
 
 
+def _marks_joined(tokens: list[str]) -> list[str]:
+    """The tokenizer leaves a mark it cannot place as a token of its own (``แก`` ``ู``): it
+    belongs to the letter before it."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1].strip() and _STARTS_WITH_MARK.match(token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+_STARTS_WITH_MARK = re.compile(f"[{_MARK}]")
+
+
+def _cut_by_a_wrap(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` (or the token after it) ends the first piece of a word a line
+    wrap cut with a space (``สาธารณสุ ขและ``): the piece (back to the space before it) joined
+    with the piece after the space has every letter in words. Its marks are right as they
+    are."""
+    for end in (index, index + 1):
+        if end + 2 >= len(tokens) or tokens[end + 1] != " " or not tokens[end + 2].strip():
+            continue
+        first = end
+        while first > 0 and tokens[first - 1].strip():
+            first -= 1
+        piece = "".join(tokens[first : end + 1])
+        if _score(piece + tokens[end + 2])[0] == 0 and _score(piece)[0] > 0:
+            return True
+    return False
+
+
 def _repair_span(span: str) -> str:
-    best, best_score = span, _score(span)
+    """``span`` with the marks changed that put more of its letters in words, or make fewer
+    (longer) words of them. A change that only makes the words commoner is not kept
+    (``ท่าช้าง`` is not made ``ท่าช่าง``), unless the span holds a sequence no writer types."""
+    original = _score(span)
+    best, best_score = span, original
     for _ in range(6):  # one mark at a time, each time the one change that helps most
         found = None
         for match in _LOST_NIKHAHIT.finditer(best):  # an ำ read as า (its nikhahit lost)?
@@ -141,7 +184,9 @@ def _repair_span(span: str) -> str:
         if found is None:
             break
         best = found
-    return best
+    if best_score[:2] < original[:2] or invalid_count(span):
+        return best
+    return span  # only commoner words, as many: the marks as read may well be right
 
 
 @lru_cache(maxsize=65_536)
