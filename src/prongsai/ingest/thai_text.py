@@ -231,6 +231,35 @@ def _words() -> frozenset[str]:
     return _WORDS
 
 
+# --- tone marks a producer wrote apart from their letter ----------------------------------------
+
+_STRAY_TONE = re.compile(rf"(\S+) +([{_TONE}\u0e4c])(?=\s|$)", re.M)
+_TONE_AT = re.compile(rf"[{_CONSONANT}][{_ABOVE}{_BELOW}]?(?![{_ABOVE}{_BELOW}{_TONE}\u0e4c])")
+
+
+def repair_stray_tones(text: str) -> str:
+    """A tone mark on nothing after a space (``ขันตอนการ ้``: a font's raised tone glyph that
+    LibreOffice writes at the end of the line) put back on the letter of the word before it
+    where the words come out best (most letters in dictionary words, fewest words, commonest:
+    ``ขั้นตอนการ``); dropped if every place breaks a word."""
+    if not _STRAY_TONE.search(text):
+        return text
+
+    def place(match: re.Match) -> str:
+        word, mark = match.group(1), match.group(2)
+        best, best_score = word, None
+        for at in _TONE_AT.finditer(word):
+            candidate = word[: at.end()] + mark + word[at.end() :]
+            score = _score(candidate)
+            if best_score is None or score < best_score:
+                best, best_score = candidate, score
+        if best_score is None or best_score[:2] > _score(word)[:2]:
+            return word  # no letter takes it without breaking words
+        return best
+
+    return _STRAY_TONE.sub(place, text)
+
+
 # --- marks an OCR dropped -------------------------------------------------------------------------
 
 _DROPPABLE = "\u0e48\u0e49\u0e31\u0e34\u0e35\u0e37\u0e38\u0e39\u0e47\u0e4c"  # ่ ้ ั ิ ี ื ุ ู ็ ์
