@@ -241,7 +241,13 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
             texts = table.extract()
         else:
             texts = [[pdfium(*cell) if cell else None for cell in row.cells] for row in table.rows]
-        rows = tuple(tuple(_cell_text(cell) for cell in row) for row in texts)
+        rows = tuple(
+            _marks_home(
+                tuple(_cell_text(cell) for cell in texts[r]),
+                lambda k, row=row: _mark_over_rule(page, pdfium, row.cells[k]),
+            )
+            for r, row in enumerate(table.rows)
+        )
         rows = tuple(row for row in rows if any(row))
         if rows:
             blocks.append(Table(rows))
@@ -256,12 +262,14 @@ _LEADING_MARKS = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 _TRAILING_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
 
 
-def _marks_home(row: tuple[str, ...]) -> tuple[str, ...]:
+def _marks_home(row: tuple[str, ...], over_rule) -> tuple[str, ...]:
     """A mark drawn over the last letter of a cell can stick out past the column's rule and be
-    found in the next cell (``หน้าที`` | ``ี่ กองช่าง``): it goes back to the letter it is on."""
+    found in the next cell (``หน้าที`` | ``ี่ กองช่าง``): it goes back to the letter it is on,
+    when ``over_rule(k)`` says cell ``k`` has a mark drawn across its left rule (a cell whose
+    text starts with a mark for another reason, a word cut by a page break, keeps it)."""
     cells = list(row)
     for k in range(1, len(cells)):
-        if (marks := _LEADING_MARKS.match(cells[k])) and cells[k - 1]:
+        if (marks := _LEADING_MARKS.match(cells[k])) and cells[k - 1] and over_rule(k):
             moved = marks.group(0)
             trailing = _TRAILING_MARKS.search(cells[k - 1])
             if trailing and moved.startswith(trailing.group(0)):  # read in both cells
@@ -269,6 +277,27 @@ def _marks_home(row: tuple[str, ...]) -> tuple[str, ...]:
             cells[k - 1] += moved
             cells[k] = cells[k][marks.end() :].lstrip()
     return tuple(cells)
+
+
+def _mark_over_rule(page, pdfium: _PdfiumText | None, cell) -> bool:
+    """Whether a Thai mark's glyph lies across the left edge of ``cell`` (x0, top, x1, bottom)."""
+    if not cell:
+        return False
+    x0, top, _x1, bottom = cell
+    if pdfium is None:
+        return any(
+            _LEADING_MARKS.match(char["text"])
+            and char["x0"] < x0 < char["x1"]
+            and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+            for char in page.chars
+        )
+    textpage = pdfium.textpage
+    for index in range(textpage.count_chars()):
+        left, low, right, high = textpage.get_charbox(index)
+        if left < x0 < right and top <= pdfium.height - (low + high) / 2 <= bottom:
+            if _LEADING_MARKS.match(textpage.get_text_range(index, 1)):
+                return True
+    return False
 
 
 def _table_settings(page) -> dict:
