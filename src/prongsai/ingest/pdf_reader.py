@@ -24,6 +24,7 @@ from prongsai.ingest.thai_text import (
     has_confused_marks,
     invalid_count,
     repair_confused_marks,
+    repair_stray_glyphs,
     repair_stray_tones,
     repair_text_layer,
 )
@@ -191,7 +192,7 @@ def _repaired(blocks: list[Block]) -> list[Block]:
     confused = has_confused_marks(Document(tuple(blocks), "pdf").text())
 
     def repair(text: str) -> str:
-        text = tidy_lines(repair_text_layer(repair_stray_tones(text)))
+        text = tidy_lines(repair_text_layer(repair_stray_tones(repair_stray_glyphs(text))))
         return repair_confused_marks(text) if confused else text
 
     out: list[Block] = []

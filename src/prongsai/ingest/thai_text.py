@@ -231,6 +231,53 @@ def _words() -> frozenset[str]:
     return _WORDS
 
 
+# --- glyphs a font's map names with stray letters -------------------------------------------------
+
+# A consonant, two stray glyphs, า: the nikhahit and the tone mark raised over it (``นĺĶา`` for
+# น้ำ, WeasyPrint with Laksaman or Umpush); an upper vowel or a consonant, then a stray glyph
+# that is not before า: a raised tone mark (``ดังนีķ`` for ดังนี้).
+_STRAY_AM = re.compile(rf"(?<=[{_CONSONANT}])[{_STRAY}\u0e4d]([{_STRAY}])\u0e32")
+_STRAY_MARK = re.compile(rf"(?<=[{_CONSONANT}{_ABOVE}])[{_STRAY}](?![\u0e32{_STRAY}\u0e4d])")
+_AM_TONES = ("\u0e49", "\u0e48")  # ้ ่ (น้ำ, ค่ำ)
+_TONES_AFTER = ("\u0e49", "\u0e48", "\u0e4a", "\u0e4b", "\u0e4c")  # ้ ่ ๊ ๋ ์
+
+
+def repair_stray_glyphs(text: str) -> str:
+    """Tone marks a font's map named with stray letters put back, each as the mark that makes
+    its word a dictionary word (``วังนĺĶาเย็น`` → ``วังน้ำเย็น``, ``ดังนีķ`` → ``ดังนี้``)."""
+    if not re.search(f"[{_STRAY}]", text):
+        return text
+
+    def chunk(match: re.Match) -> str:
+        word = match.group(0)
+        slots: list[tuple[int, tuple[str, ...]]] = []
+        out = ""
+        last = 0
+        for found in sorted(
+            [(m, _AM_TONES) for m in _STRAY_AM.finditer(word)]
+            + [(m, _TONES_AFTER) for m in _STRAY_MARK.finditer(word)],
+            key=lambda item: item[0].start(),
+        ):
+            m, options = found
+            if m.start() < last:
+                continue
+            out += word[last : m.start()]
+            slots.append((len(out), options))
+            out += options[0] + ("\u0e33" if options is _AM_TONES else "")
+            last = m.end()
+        out += word[last:]
+        for at, options in slots:
+            best, best_score = out, _score(out)
+            for option in options[1:]:
+                candidate = out[:at] + option + out[at + 1 :]
+                if (score := _score(candidate)) < best_score:
+                    best, best_score = candidate, score
+            out = best
+        return out
+
+    return re.sub(rf"\S*[{_STRAY}]\S*", chunk, text)
+
+
 # --- tone marks a producer wrote apart from their letter ----------------------------------------
 
 _STRAY_TONE = re.compile(rf"(\S+) +([{_TONE}\u0e4c])(?=\s|$)", re.M)
