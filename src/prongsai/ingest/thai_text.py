@@ -171,7 +171,9 @@ def _repair_span(span: str) -> str:
         for match in _LOST_NIKHAHIT.finditer(best):  # an ำ read as า (its nikhahit lost)?
             candidate = best[: match.start()] + "\u0e33" + best[match.end() :]
             score = _score(candidate)
-            if score < best_score:
+            # only where it puts letters into words: ปลาม้า is not made ปลาม้ำ (a fish) for
+            # being one word
+            if score[0] < best_score[0]:
                 found, best_score = candidate, score
         for match in _CONFUSED.finditer(best):
             for reading in _READINGS:
@@ -280,13 +282,14 @@ def repair_stray_glyphs(text: str) -> str:
 
 # --- tone marks a producer wrote apart from their letter ----------------------------------------
 
-_STRAY_TONE = re.compile(rf"(\S+) +([{_TONE}\u0e4c])(?=\s|$)", re.M)
+_STRAY_TONE = re.compile(rf"(\S+) +([{_TONE}\u0e4c\u0e38\u0e39])(?=\s|$)", re.M)
 _TONE_AT = re.compile(rf"[{_CONSONANT}][{_ABOVE}{_BELOW}]?(?![{_ABOVE}{_BELOW}{_TONE}\u0e4c])")
+_BELOW_AT = re.compile(rf"[{_CONSONANT}](?![{_BELOW}{_ABOVE}])")  # ุ ู go before a tone mark
 
 
 def repair_stray_tones(text: str) -> str:
-    """A tone mark on nothing after a space (``ขันตอนการ ้``: a font's raised tone glyph that
-    LibreOffice writes at the end of the line) put back on the letter of the word before it
+    """A tone mark (or ุ ู) on nothing after a space (``ขันตอนการ ้``, ``ร้ความ ู``: a font's
+    shifted glyph that LibreOffice writes at the end of the line) put back on the letter of the word before it
     where the words come out best (most letters in dictionary words, fewest words, commonest:
     ``ขั้นตอนการ``); dropped if every place breaks a word."""
     if not _STRAY_TONE.search(text):
@@ -295,7 +298,8 @@ def repair_stray_tones(text: str) -> str:
     def place(match: re.Match) -> str:
         word, mark = match.group(1), match.group(2)
         best, best_score = word, None
-        for at in _TONE_AT.finditer(word):
+        places = _BELOW_AT if mark in "\u0e38\u0e39" else _TONE_AT
+        for at in places.finditer(word):
             candidate = word[: at.end()] + mark + word[at.end() :]
             score = _score(candidate)
             if best_score is None or score < best_score:
