@@ -112,7 +112,9 @@ def _without(text: str, period: Period | None) -> str:
     """The cell without the words that name its period (``… ดำเนินการไตรมาส ๑ - ๔ …``)."""
     text = collapse(text)
     if period is not None and period.text:
-        text = text.replace(period.text, " ")
+        # read without a wrap's spaces ("ปีงบประมา ณ 2568"): found with them
+        written = r"\s*".join(re.escape(ch) for ch in period.text if not ch.isspace())
+        text = re.sub(written, " ", text)
     return re.sub(r"(?:ดำเนินการ|ดำเนินงาน|ระยะเวลา)\s*$", "", text.strip()).strip()
 
 

@@ -289,9 +289,9 @@ _BELOW_AT = re.compile(rf"[{_CONSONANT}](?![{_BELOW}{_ABOVE}])")  # ุ ู go b
 
 def repair_stray_tones(text: str) -> str:
     """A tone mark (or ุ ู) on nothing after a space (``ขันตอนการ ้``, ``ร้ความ ู``: a font's
-    shifted glyph that LibreOffice writes at the end of the line) put back on the letter of the word before it
-    where the words come out best (most letters in dictionary words, fewest words, commonest:
-    ``ขั้นตอนการ``); dropped if every place breaks a word."""
+    shifted glyph that LibreOffice writes at the end of the line) put back on a letter of the
+    word before it, where the words come out best (most letters in dictionary words, fewest
+    words, commonest: ``ขั้นตอนการ``); dropped if every place breaks a word."""
     if not _STRAY_TONE.search(text):
         return text
 
