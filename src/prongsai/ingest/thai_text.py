@@ -122,9 +122,14 @@ def repair_confused_marks(text: str) -> str:
             index += 1
             continue
         before = out.pop() if out and out[-1].strip() else ""
-        after = tokens[index + 1] if index + 1 < len(tokens) and tokens[index + 1].strip() else ""
-        out.append(_repair_span(before + token + after))
-        index += 2 if after else 1
+        after = []  # the two tokens after it: a word the tokenizer cut in three is mended too
+        while len(after) < 2 and index + 1 + len(after) < len(tokens):
+            following = tokens[index + 1 + len(after)]
+            if not following.strip():
+                break
+            after.append(following)
+        out.append(_repair_span(before + token + "".join(after)))
+        index += 1 + len(after)
     return "".join(out)
 
 
