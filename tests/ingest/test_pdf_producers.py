@@ -129,3 +129,31 @@ def test_mutated_libreoffice_pdfs_and_text_box_docx(lo_files, data):
     fmt = data.draw(st.sampled_from(sorted(lo_files)))
     ext = "docx" if fmt.startswith("docx") else "pdf"
     read_or_refuse(data.draw(mutated(lo_files[fmt])), f"fuzz.{ext}")
+
+
+def test_stray_glyph_tone_marks_are_put_back_by_the_dictionary():
+    from prongsai.ingest.thai_text import repair_stray_glyphs
+
+    # WeasyPrint with Laksaman: the nikhahit and the raised tone named with Latin letters
+    text = repair_text_layer(repair_stray_glyphs("ตĺาบลวังนĺĶาเย็น ดังนีķ"))
+    assert text == "ตำบลวังน้ำเย็น ดังนี้"
+    assert invalid_count(text) == 0
+
+
+def test_a_mark_written_apart_at_the_line_end_goes_back():
+    from prongsai.ingest.thai_text import repair_stray_tones
+
+    assert repair_stray_tones("แผนผัง\nขันตอนการ ้\nให้บริการ") == "แผนผัง\nขั้นตอนการ\nให้บริการ"
+    assert repair_stray_tones("บุคลากรมีความ\nร้ความเข้าใจ ู") == "บุคลากรมีความ\nรู้ความเข้าใจ"
+    assert repair_stray_tones("สิ ่ง") == "สิ ่ง"  # a mark before a letter: not this repair
+
+
+def test_the_dictionary_pass_keeps_valid_words():
+    from prongsai.ingest.thai_text import repair_confused_marks
+
+    assert repair_confused_marks("องค์การบริหารส่วนตำบลท่าช้าง") == "องค์การบริหารส่วนตำบลท่าช้าง"
+    assert repair_confused_marks("กอง สาธารณสุ ขและสิ่ง") == "กอง สาธารณสุ ขและสิ่ง"
+    assert repair_confused_marks("อำเภอบางปลาม้า") == "อำเภอบางปลาม้า"
+    assert repair_confused_marks("บริการออนไลน์แกูประชาชน") == "บริการออนไลน์แก่ประชาชน"
+    assert repair_confused_marks("การเปิดเผยข้อมุลการใช้จ่าย") == "การเปิดเผยข้อมูลการใช้จ่าย"
+    assert repair_text_layer("ของผูู้มีส่วนได้") == "ของผู้มีส่วนได้"
