@@ -146,6 +146,10 @@ def test_a_mark_written_apart_at_the_line_end_goes_back():
     assert repair_stray_tones("แผนผัง\nขันตอนการ ้\nให้บริการ") == "แผนผัง\nขั้นตอนการ\nให้บริการ"
     assert repair_stray_tones("บุคลากรมีความ\nร้ความเข้าใจ ู") == "บุคลากรมีความ\nรู้ความเข้าใจ"
     assert repair_stray_tones("สิ ่ง") == "สิ ่ง"  # a mark before a letter: not this repair
+    # a line that starts with the vowel of its first letter (LibreOffice wrote ู before ผ)
+    assert repair_stray_tones("อุปสรรค\nูผ้เข้าร่วม") == "อุปสรรค\nผู้เข้าร่วม"
+    # … but a vowel cut off the last letter of the line before stays for it
+    assert repair_stray_tones("ส่วนเส\nียภายใน") == "ส่วนเส\nียภายใน"
 
 
 def test_the_dictionary_pass_keeps_valid_words():

@@ -297,7 +297,7 @@ def repair_stray_tones(text: str) -> str:
     shifted glyph that LibreOffice writes at the end of the line) put back on a letter of the
     word before it, where the words come out best (most letters in dictionary words, fewest
     words, commonest: ``ขั้นตอนการ``); dropped if every place breaks a word."""
-    if not _STRAY_TONE.search(text):
+    if not _STRAY_TONE.search(text) and not _LEADING_MARK.search(text):
         return text
 
     def place(match: re.Match) -> str:
@@ -313,7 +313,21 @@ def repair_stray_tones(text: str) -> str:
             return word  # no letter takes it without breaking words
         return best
 
-    return _STRAY_TONE.sub(place, text)
+    return _LEADING_MARK.sub(_mark_after_its_letter, _STRAY_TONE.sub(place, text))
+
+
+# a line (or a word after a space) that starts with a mark, before the letter it sits on
+# (``ูผ้เข้าร่วม``: LibreOffice wrote the ู of ผู้ first) — or after it, on the last letter of
+# the line before (``ส่วนเส`` / ``ียภายใน``, a word cut at a wrap): the dictionary tells which
+_LEADING_MARK = re.compile(rf"(\S*)([ \n]+)([{_ABOVE}{_BELOW}])([{_CONSONANT}])(\S*)")
+
+
+def _mark_after_its_letter(match: re.Match) -> str:
+    before, gap, mark, letter, rest = match.groups()
+    moved = before + letter + mark + rest
+    if _score(moved)[:2] < _score(before + mark + letter + rest)[:2]:
+        return before + gap + letter + mark + rest
+    return match.group(0)
 
 
 # --- marks an OCR dropped -------------------------------------------------------------------------
