@@ -21,7 +21,7 @@ FLOORS = {
     "html": (99.0, 97.0),
     "docx": (99.0, 97.0),
     "pdf": (99.0, 98.0),
-}  # PDF: 99.8 % tuned, 99.7 % held back with the LibreOffice PDFs
+}  # PDF: 99.8 % tuned, 100 % held back with the LibreOffice PDFs
 
 
 @pytest.fixture(scope="module")
