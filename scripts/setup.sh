@@ -17,6 +17,7 @@ APT_PACKAGES=(
   tesseract-ocr-tha         # … its Thai model
   fonts-thai-tlwg           # the Thai fonts the import corpus's PDFs are made with (tests/fixtures/corpus)
   wrk                       # bench.dashboards' load generator (its own process, written in C)
+  libreoffice-writer-nogui  # soffice: the import corpus's LibreOffice PDFs (tests/fixtures/corpus/libreoffice.py)
 )
 
 missing=()

@@ -187,3 +187,67 @@ def test_fiscal_year_and_round_from_the_title(title, year, round_):
     document = Document((Paragraph(title),), "text")
     assert fiscal_year_of_document(document) == year
     assert round_of_document(document, year) == round_
+
+
+def test_a_data_row_with_header_words_is_not_a_header():
+    # a measure's row (a LibreOffice page of one row): "จัดกิจกรรม…" and "…ขั้นตอน…" name roles
+    row = (
+        "๓",
+        "การสร้าง วัฒนธรรม องค์กรต่อ ต้านการ ทุจริต",
+        "จัดกิจกรรม รณรงค์ต่อ ต้านการ ทุจริตในวัน ต่อต้านคอร์รัปชันสากล",
+        "กุมภาพันธ์ - มีนาคม ๒๕๖๘",
+        "กองช่าง",
+        "มีการ ปรับปรุงขั้น ตอนการให้ บริการให้สั้นลง",
+        "การให้ บริการมี ความรวดเร็ว",
+    )
+    assert header_columns(row) is None
+    continued = (
+        "",
+        "โอกาสให้ ประชาชนมี",
+        "",
+        "ประชาคม หมู่บ้าน เพื่อรับฟัง ความคิดเห็น เปิดช่องทางรับข้อร้องเรียนและข้อเสนอแนะ",
+        "",
+        "แล้วเสร็จ โดยมีการ รายงานผลต่อ ผู้บริหาร มีผู้เข้าร่วมกิจกรรม 107 คน",
+        "ความรู้",
+    )
+    assert header_columns(continued) is None
+    # the header itself still is one
+    header = ("ลำดับที่", "มาตรการ/ แนวทาง", "ขั้นตอนการ ดำเนินงาน", "ระยะเวลา", "ผู้รับผิดชอบ")
+    assert header_columns(header) == {
+        "number": 0, "title": 1, "methods": 2, "period": 3, "responsible": 4,
+    }  # fmt: skip
+
+
+def test_a_continuation_row_is_not_a_second_header_row():
+    from prongsai.ingest.columns import merge_header_rows
+
+    header = ("ลำดับที่", "ประเด็น/ มาตรการ", "ผลการดำเนิน งาน")
+    below = ("", "", "ทราบ กลุ่มเป้า หมาย ๗๐ คน เข้าร่วม กิจกรรม ๕๗ คน")
+    assert merge_header_rows((header, below)) == (header, below)
+    # a real second header row is still merged
+    two = (("มาตรการ", "การดำเนินงาน", "", "ผู้รับผิดชอบ"), ("", "วิธีการ", "ผลการดำเนินงาน", ""))
+    assert merge_header_rows(two) == (("มาตรการ", "วิธีการ", "ผลการดำเนินงาน", "ผู้รับผิดชอบ"),)
+
+
+def test_by_tool_row_cut_at_a_page_break_continues():
+    from prongsai.ingest.blocks import Table
+    from prongsai.ingest.measure_rows import measure_rows
+
+    header = ("แบบวัด", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา ดำเนินการ")
+    first = Table((header, ("แบบวัดการรับรู้ของผู้มีส่วนได้", "1.ปรับปรุง", "กองช่าง", "ไตรมาส ๑")))
+    cut = ("ส่วนเสียภายนอก (EIT)", "2.จัดทำ", "กองคลัง", "๒๕๖๗")
+    oit = ("แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)", "3.ประกาศ", "กองช่าง", "ไตรมาส ๒")
+    second = Table((header, cut, oit))
+    found = measure_rows([first, second])
+    assert len(found) == 2
+    assert "".join(found[0].cell("tool").split()) == "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก(EIT)"
+
+
+def test_a_period_or_a_year_cut_by_a_wrap():
+    from prongsai.ingest.measures import read_period
+
+    warnings: list[str] = []
+    period = read_period("กุมภาพั นธ์ - มีนาคม 68", 2568, "m", warnings)
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2025-02-01", "2025-03-31")
+    title = "รายงานผลการดำเนินการ\nภายในหน่วยงาน ประจำปี งบประมาณ พ.ศ. 2567"
+    assert fiscal_year_of_document(Document((Paragraph(title),), "pdf")) == 2567

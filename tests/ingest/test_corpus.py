@@ -16,7 +16,12 @@ from tests.fixtures.corpus.build import HELD_BACK, LABELS, build, label_text, sp
 from tests.fixtures.corpus.score import compare, read_corpus, summary
 
 # family → (tuned floor, held-back floor), field accuracy in %
-FLOORS = {"text": (99.0, 98.0), "html": (99.0, 97.0), "docx": (99.0, 97.0), "pdf": (96.0, 94.0)}
+FLOORS = {
+    "text": (99.0, 98.0),
+    "html": (99.0, 97.0),
+    "docx": (99.0, 97.0),
+    "pdf": (99.0, 98.0),
+}  # PDF: 99.8 % tuned, 100 % held back with the LibreOffice PDFs
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,10 @@ from prongsai.thai import find_periods, round_bounds, to_arabic_digits
 from prongsai.thai.months import MONTH_PATTERN
 
 # "พ.ศ." as written, or as a scan's OCR reads it ("พิศ", "wa."): a short word before the year
+# ("ประจำปี งบประมาณ": a space, or a line wrap, may part ปี and งบประมาณ)
 _YEAR = re.compile(
-    r"(?:ปีงบประมาณ|ปีงบฯ|ประจำปี|ในปี)\s*(?:พ\s*\.\s*ศ\s*\.?|\(?\S{1,4}\.?)?\s*(\d{4})(?!\d)"
+    r"(?:ปี\s?งบประมาณ|ปีงบฯ|(?:ประจำ|ใน)ปี(?:\s?งบประมาณ)?)"
+    r"\s*(?:พ\s*\.\s*ศ\s*\.?|\(?\S{1,4}\.?)?\s*(\d{4})(?!\d)"
 )
 _TITLE_WORDS = re.compile(r"รายงาน|เรื่อง|มาตรการ|วิเคราะห์")
 # The title starts at the first "รายงาน…" or "มาตรการ…"; its year follows within a few lines.

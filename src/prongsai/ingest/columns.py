@@ -88,16 +88,23 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     """``{role: column}`` when ``row`` is a header row, else None.
 
     A header row names at least two roles, one of them what the rows are about (a title, a tool
-    or a question), and none of its cells starts like a numbered item.
+    or a question), none of its cells starts like a numbered item or is a bare number (a ที่
+    column's), and most of its cells name a role: a measure's row whose texts happen to hold
+    header words ("จัดกิจกรรม…", "…ปรับปรุงขั้นตอน…") beside cells that name nothing is data.
     """
     cells = [cell for cell in row if cell.strip()]
     if len(cells) < 2 or any(starts_with_marker(cell) for cell in cells):
         return None
+    if any(_BARE_NUMBER.match(cell) for cell in cells):
+        return None
     roles: dict[str, int] = {}
+    unnamed = 0
     for index, cell in enumerate(row):
         role = role_of(cell)
-        if role is None:
-            continue
+        if role is None or len(cell) > _LONG_FOR_A_HEADER:
+            unnamed += bool(cell.strip())
+            if role is None:
+                continue
         if role in roles:
             # a second column of the same role: "ขั้นตอน…" beside "วิธีการ…" are the steps
             role = STEPS if role in (METHODS, STEPS) and STEPS not in roles else None
@@ -110,7 +117,13 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
         roles[METHODS] = roles.pop(TITLE)  # by tool: the "มาตรการ…" column lists the measures
     if len(roles) < 2 or not ({TITLE, TOOL, QUESTION, INDICATOR} & roles.keys()):
         return None
+    if unnamed >= len(roles):
+        return None
     return roles
+
+
+_LONG_FOR_A_HEADER = 60  # characters: a cell this long that holds a header word is a text
+_BARE_NUMBER = re.compile(r"^\s*[(]?[0-9๐-๙]{1,3}[.)]?\s*$")
 
 
 def merge_header_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -139,12 +152,20 @@ def merge_header_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...
 
 
 def _names_columns(row: tuple[str, ...]) -> bool:
+    """Whether every filled cell of ``row`` is a column's name: a role's words, short, with no
+    figures (a continuation row under a repeated header, ``กลุ่มเป้าหมาย ๗๐ คน เข้าร่วมกิจกรรม…``,
+    holds a header word too)."""
     filled = [cell for cell in row if cell.strip()]
     return (
         bool(filled)
         and all(role_of(cell) is not None for cell in filled)
         and not any(starts_with_marker(cell) for cell in filled)
+        and not any(len("".join(cell.split())) > _MAX_MISREAD for cell in filled)
+        and not any(_FIGURE.search(cell) for cell in filled)
     )
+
+
+_FIGURE = re.compile("[0-9๐-๙]")
 
 
 def _merged(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:

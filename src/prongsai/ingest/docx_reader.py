@@ -3,6 +3,10 @@
 Merged cells keep the table's columns aligned: a cell spanning several columns is followed by
 empty cells, and a cell that continues a vertical merge is empty (as a continuation row is in
 a report broken over pages). The lines of a cell are its paragraphs.
+
+Text in shapes and text boxes (``w:txbxContent``: a letterhead, a title or the agency's name in
+a frame) is read where the shape is anchored, before the text of its paragraph; Word writes each
+shape twice (DrawingML and, for older readers, VML in ``mc:Fallback``): the fallback is skipped.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ def _blocks(body) -> list[Block]:
         if len(blocks) >= MAX_BLOCKS:
             break
         if child.tag == qn("w:p"):
+            for box in _text_boxes(child):
+                blocks.extend(_blocks(box))
             text = tidy_lines(normalize_chars(_paragraph_text(child)))
             if text:
                 blocks.append(Paragraph(text))
@@ -85,6 +91,8 @@ def _cell_text(tc) -> str:
     lines = []
     counters: dict[str, int] = {}
     for p in tc.iter(qn("w:p")):
+        if _in_shape(p, tc):
+            continue  # a text box's paragraphs: read with their anchor's text below
         text = _paragraph_text(p)
         marker = _list_marker(p, counters)
         lines.append(f"{marker} {text}" if marker and text.strip() else text)
@@ -123,6 +131,8 @@ def _paragraph_text(p) -> str:
 
     parts: list[str] = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if _in_shape(node, p):
+            continue
         if node.tag == qn("w:t"):
             parts.append(node.text or "")
         elif node.tag == qn("w:tab"):
@@ -130,6 +140,26 @@ def _paragraph_text(p) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+_TXBX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in paragraph ``p`` (not those inside another box, nor the VML
+    copies Word keeps in ``mc:Fallback``), each with its own paragraphs and tables."""
+    return [box for box in p.iter(_TXBX) if not _in_shape(box, p)]
+
+
+def _in_shape(node, top) -> bool:
+    """Whether ``node`` lies inside a text box or a compatibility fallback below ``top``."""
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in (_TXBX, _FALLBACK):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _int(value: str | None, default: int) -> int:

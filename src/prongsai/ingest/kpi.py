@@ -57,7 +57,13 @@ def read_kpi(result: str, *others: str) -> tuple[Kpi, list[str]]:
 
 
 def _prepare(text: str | None) -> str:
-    return to_arabic_digits(join_cut_words(collapse(text or "")))
+    """The text with the spaces between Thai letters taken out: a narrow cell wraps Thai inside
+    a word (``กลุ่มเป้า หมาย``, ``คิดเป็นร้อ ยละ``), and the phrases are matched without them."""
+    text = to_arabic_digits(join_cut_words(collapse(text or "")))
+    return _THAI_GAP.sub("", text)
+
+
+_THAI_GAP = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
 
 
 def _disagreements(kpi: Kpi) -> list[str]:

@@ -10,6 +10,10 @@ even put each page's part in a table of its own with an empty header (seed 001).
   at a page break) keeps the last one's;
 * a row whose title cell is empty continues the measure before it;
 * so does the first row after a page break whose title is not numbered, when the measures are;
+  or whose number cell (a ที่ column) is empty; or, when the measures are not numbered, whose
+  responsible and period cells are both empty (a row LibreOffice or Word split at the page's
+  foot: the short cells all fit above the break); or, in a by-tool table, whose tool cell
+  does not start a tool's name while the one before the break named no tool yet;
 * any other row starts a measure.
 """
 
@@ -20,7 +24,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from prongsai.ingest.blocks import Block, Table
-from prongsai.ingest.columns import TITLE, TOOL, header_columns, is_measures_header
+from prongsai.ingest.columns import (
+    NUMBER,
+    PERIOD,
+    RESPONSIBLE,
+    RESPONSIBLE_PERIOD,
+    TITLE,
+    TOOL,
+    header_columns,
+    is_measures_header,
+)
 from prongsai.ingest.numbering import leading_number, starts_with_marker
 
 _THAI_START = re.compile("^[\u0e01-\u0e4e]")
@@ -62,7 +75,14 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
             cells = _cells(row, columns)
             key = TOOL if TOOL in columns else TITLE
             title = cells.get(key, "").strip()
-            if _continues(title, measures, numbered=numbered, at_break=at_break):
+            if _continues(title, measures, numbered=numbered, at_break=at_break) or (
+                at_break
+                and measures
+                and (
+                    _short_cells_empty(cells, numbered=numbered)
+                    or (key == TOOL and _tool_name_cut(measures[-1].cell(TOOL), title))
+                )
+            ):
                 measures[-1].parts.append(cells)
             else:
                 if not measures:
@@ -90,6 +110,28 @@ def _continues(title: str, measures: list[MeasureRows], *, numbered: bool, at_br
     if not title:
         return True
     return numbered and at_break and leading_number(title)[0] is None
+
+
+_TOOL_CODE = re.compile(r"\b(?:IIT|EIT|OIT)\b")
+_TOOL_START = re.compile(r"^\s*(?:แบบ\s*วัด|IIT|EIT|OIT)")
+
+
+def _tool_name_cut(before: str, title: str) -> bool:
+    """A by-tool row cut at a page break: the tool cell before the break names no tool yet
+    (``แบบวัดการรับรู้ของผู้มีส่วนได้``) and the one after it does not start a tool's name
+    (``ส่วนเสียภายนอก (… EIT)``)."""
+    return bool(before) and not _TOOL_CODE.search(before) and not _TOOL_START.match(title)
+
+
+def _short_cells_empty(cells: dict[str, str], *, numbered: bool) -> bool:
+    """A row cut at a page break: its number cell is empty, or (for measures not numbered)
+    every responsible/period cell it has is."""
+    if NUMBER in cells:
+        return not cells[NUMBER].strip()
+    if numbered:
+        return False
+    short = [cells[r] for r in (RESPONSIBLE, PERIOD, RESPONSIBLE_PERIOD) if r in cells]
+    return bool(short) and not any(c.strip() for c in short)
 
 
 def _cells(row: tuple[str, ...], columns: dict[str, int]) -> dict[str, str]:

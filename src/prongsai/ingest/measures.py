@@ -74,7 +74,7 @@ def read_period(
         warnings.append(f"{label}: ไม่ระบุระยะเวลาดำเนินการ")
         return None
     try:
-        return parse_period(text, fiscal_year=fiscal_year)
+        period = parse_period(text, fiscal_year=fiscal_year)
     except PeriodError as error:
         # a line wrap inside the words ("ไตรมาส ที่ ๔", "ปี งบประมาณ ๒๕๖๘"): try without it
         unwrapped = _WRAP_IN_WORDS.sub("", text)
@@ -85,6 +85,17 @@ def read_period(
                 pass
         warnings.append(f"{label}: อ่านระยะเวลาไม่ได้ — {error.message_th}")
         return None
+    # a wrap inside a month's name ("กุมภาพั นธ์ - มีนาคม 68") leaves a shorter period readable
+    # ("มีนาคม 68"): without the wrap, the one that takes in more of the words is the period
+    unwrapped = _WRAP_IN_WORDS.sub("", text)
+    if unwrapped != text:
+        try:
+            whole = parse_period(unwrapped, fiscal_year=fiscal_year)
+        except PeriodError:
+            return period
+        if len("".join(whole.text.split())) > len("".join(period.text.split())):
+            return whole
+    return period
 
 
 def text_or_none(text: str) -> str | None:
@@ -101,7 +112,9 @@ def _without(text: str, period: Period | None) -> str:
     """The cell without the words that name its period (``… ดำเนินการไตรมาส ๑ - ๔ …``)."""
     text = collapse(text)
     if period is not None and period.text:
-        text = text.replace(period.text, " ")
+        # read without a wrap's spaces ("ปีงบประมา ณ 2568"): found with them
+        written = r"\s*".join(re.escape(ch) for ch in period.text if not ch.isspace())
+        text = re.sub(written, " ", text)
     return re.sub(r"(?:ดำเนินการ|ดำเนินงาน|ระยะเวลา)\s*$", "", text.strip()).strip()
 
 

@@ -13,6 +13,7 @@ A PDF with no text layer (a scan) goes to OCR (``ocr``) when Tesseract is instal
 from __future__ import annotations
 
 import io
+import re
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
@@ -23,6 +24,8 @@ from prongsai.ingest.thai_text import (
     has_confused_marks,
     invalid_count,
     repair_confused_marks,
+    repair_stray_glyphs,
+    repair_stray_tones,
     repair_text_layer,
 )
 
@@ -30,6 +33,9 @@ MAX_PAGES = 300
 
 
 def read_pdf(data: bytes) -> Document:
+    fast = _fast_reading(data)
+    if fast is not None:
+        return Document(tuple(fast), "pdf")
     try:
         import pdfplumber  # imported here so that the text readers do not need it
 
@@ -56,6 +62,102 @@ def read_pdf(data: bytes) -> Document:
 
         return read_scanned_pdf(data)  # OCR, or a message that it is not installed
     return Document(tuple(blocks), "pdf")
+
+
+def _fast_reading(data: bytes) -> list[Block] | None:
+    """PDFium alone (no pdfminer parse of the pages, the slow part): the ruling lines from the
+    page's path objects, the tables from them by pdfplumber's table finder, the text by PDFium.
+    ``None`` when that reading is not valid Thai (or PDFium cannot read the file, or it has no
+    text, or too many pages): the full comparison of the extractors decides then."""
+    try:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+    except Exception:
+        return None
+    try:
+        if len(document) > MAX_PAGES:
+            return None
+        blocks: list[Block] = []
+        chars = 0
+        for pdfium_page in document:
+            text = _PdfiumText(pdfium_page)
+            chars += text.textpage.count_chars()
+            blocks.extend(_page_blocks(_PdfiumPage(pdfium_page, text), text))
+    except Exception:
+        return None
+    finally:
+        document.close()
+    if not chars or not blocks:
+        return None
+    blocks = _repaired(blocks)
+    return blocks if _invalid(blocks) == 0 else None
+
+
+class _PdfiumPage:
+    """What ``_page_blocks`` asks of a pdfplumber page, from PDFium: the ruling lines (thin
+    path objects, and a box's four sides), the tables they draw, and the text lines."""
+
+    def __init__(self, page, text: _PdfiumText) -> None:
+        import pypdfium2.raw as raw
+
+        self.width, self.height = page.get_size()
+        self.bbox = (0.0, 0.0, self.width, self.height)
+        self.text = text
+        self._boxes: list[tuple[float, float]] | None = None
+        self.edges: list[dict] = []
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+            left, low, right, high = obj.get_bounds()
+            top, bottom = self.height - high, self.height - low
+            if right - left < 3 and bottom - top < 3:
+                continue
+            if right - left < 3:
+                self._edge("v", (left + right) / 2, top, bottom)
+            elif bottom - top < 3:
+                self._edge("h", (top + bottom) / 2, left, right)
+            else:
+                for x in (left, right):
+                    self._edge("v", x, top, bottom)
+                for y in (top, bottom):
+                    self._edge("h", y, left, right)
+
+    def _edge(self, orientation: str, at: float, start: float, end: float) -> None:
+        if orientation == "v":
+            edge = {"x0": at, "x1": at, "top": start, "bottom": end, "width": 0.0}
+            edge["height"] = end - start
+        else:
+            edge = {"x0": start, "x1": end, "top": at, "bottom": at, "height": 0.0}
+            edge["width"] = end - start
+        edge |= {"orientation": orientation, "object_type": "line"}
+        self.edges.append(edge)
+
+    def find_tables(self, settings: dict):
+        from pdfplumber.table import TableFinder
+
+        return TableFinder(self, {"snap_tolerance": 3, **settings}).tables
+
+    def text_lines(self, top: float, bottom: float) -> list[dict]:
+        """The text lines between two heights: PDFium's characters (their loose boxes, from
+        the font's ascent and descent), by line."""
+        lines: list[dict] = []
+        for r_top, r_bottom in sorted(self._char_boxes()):
+            if not top <= (r_top + r_bottom) / 2 < bottom:
+                continue
+            if lines and r_top < (lines[-1]["top"] + lines[-1]["bottom"]) / 2:
+                lines[-1]["bottom"] = max(lines[-1]["bottom"], r_bottom)
+                continue
+            lines.append({"top": r_top, "bottom": r_bottom})
+        return lines
+
+    def _char_boxes(self) -> list[tuple[float, float]]:
+        if self._boxes is None:
+            textpage = self.text.textpage
+            self._boxes = []
+            for index in range(textpage.count_chars()):
+                _left, low, _right, high = textpage.get_charbox(index, loose=True)
+                if high - low > 0.5:
+                    self._boxes.append((self.height - high, self.height - low))
+        return self._boxes
 
 
 def _best_reading(data: bytes, pages) -> list[Block]:
@@ -90,7 +192,7 @@ def _repaired(blocks: list[Block]) -> list[Block]:
     confused = has_confused_marks(Document(tuple(blocks), "pdf").text())
 
     def repair(text: str) -> str:
-        text = tidy_lines(repair_text_layer(text))
+        text = tidy_lines(repair_text_layer(repair_stray_tones(repair_stray_glyphs(text))))
         return repair_confused_marks(text) if confused else text
 
     out: list[Block] = []
@@ -106,6 +208,9 @@ def _invalid(blocks: list[Block]) -> int:
     return invalid_count(Document(tuple(blocks), "pdf").text())
 
 
+_LINE_END_HYPHEN = re.compile("[\x02\u00ad]\n?")
+
+
 class _PdfiumText:
     """The text PDFium finds inside a box given in pdfplumber's coordinates (top-down)."""
 
@@ -117,14 +222,17 @@ class _PdfiumText:
         text = self.textpage.get_text_bounded(
             left=x0, bottom=self.height - bottom, right=x1, top=self.height - top
         )
-        # PDFium marks a hyphen that ends a line as \x02 (or a soft hyphen): it is a hyphen
-        text = text.replace("\x02", "-").replace("\u00ad", "-")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        # PDFium marks a hyphen that ends a line as \x02 (or a soft hyphen) and drops the line
+        # break after it: the hyphen and its break put back, as pdfminer reads them, so that a
+        # word hyphenated at a wrap ("การ-" / "เพิ่มพูน") is joined like any other
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return _LINE_END_HYPHEN.sub("-\n", text)
 
 
 def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
     """Paragraphs of the text between the tables, and the tables, in order down the page."""
     found = sorted(page.find_tables(_table_settings(page)), key=lambda t: t.bbox[1])
+    found = [t for t in found if len(t.rows) > 0]
     blocks: list[Block] = []
     top = 0.0
     for table in found:
@@ -134,13 +242,63 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
             texts = table.extract()
         else:
             texts = [[pdfium(*cell) if cell else None for cell in row.cells] for row in table.rows]
-        rows = tuple(tuple(_cell_text(cell) for cell in row) for row in texts)
+        rows = tuple(
+            _marks_home(
+                tuple(_cell_text(cell) for cell in texts[r]),
+                lambda k, row=row: _mark_over_rule(page, pdfium, row.cells[k]),
+            )
+            for r, row in enumerate(table.rows)
+        )
         rows = tuple(row for row in rows if any(row))
         if rows:
             blocks.append(Table(rows))
         top = max(top, t_bottom)
     blocks.extend(_text_between(page, top, page.height, pdfium))
     return blocks
+
+
+_LEADING_MARKS = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
+_TRAILING_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
+
+
+def _marks_home(row: tuple[str, ...], over_rule) -> tuple[str, ...]:
+    """A mark drawn over the last letter of a cell can stick out past the column's rule and be
+    found in the next cell (``หน้าที`` | ``ี่ กองช่าง``): it goes back to the letter it is on,
+    when ``over_rule(k)`` says cell ``k`` has a mark drawn across its left rule (a cell whose
+    text starts with a mark for another reason, a word cut by a page break, keeps it)."""
+    cells = list(row)
+    for k in range(1, len(cells)):
+        if (marks := _LEADING_MARKS.match(cells[k])) and cells[k - 1] and over_rule(k):
+            moved = marks.group(0)
+            trailing = _TRAILING_MARKS.search(cells[k - 1])
+            if trailing and moved.startswith(trailing.group(0)):  # read in both cells
+                moved = moved[len(trailing.group(0)) :]
+            cells[k - 1] += moved
+            cells[k] = cells[k][marks.end() :].lstrip()
+    return tuple(cells)
+
+
+def _mark_over_rule(page, pdfium: _PdfiumText | None, cell) -> bool:
+    """Whether a Thai mark's glyph lies across the left edge of ``cell`` (x0, top, x1, bottom)."""
+    if not cell:
+        return False
+    x0, top, _x1, bottom = cell
+    if pdfium is None:
+        return any(
+            _LEADING_MARKS.match(char["text"])
+            and char["x0"] < x0 < char["x1"]
+            and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+            for char in page.chars
+        )
+    textpage = pdfium.textpage
+    for index in range(textpage.count_chars()):
+        left, low, right, high = textpage.get_charbox(index)
+        if left < x0 < right and top <= pdfium.height - (low + high) / 2 <= bottom:
+            if _LEADING_MARKS.match(textpage.get_text_range(index, 1)):
+                return True
+    return False
 
 
 def _table_settings(page) -> dict:
@@ -183,10 +341,15 @@ def _text_between(page, top: float, bottom: float, pdfium=None) -> list[Block]:
     top, bottom = max(top, page_top), min(bottom, page_bottom)
     if bottom - top < 1:
         return []
-    region = page.crop((x0, top, x1, bottom), strict=False)
+    if isinstance(page, _PdfiumPage):
+        found = page.text_lines(top, bottom)
+    else:
+        found = page.crop((x0, top, x1, bottom), strict=False).extract_text_lines(
+            return_chars=False
+        )
     groups: list[list[dict]] = []
     previous_bottom = None
-    for line in region.extract_text_lines(return_chars=False):
+    for line in found:
         height = max(line["bottom"] - line["top"], 1.0)
         if not groups or line["top"] - previous_bottom > 0.8 * height:
             groups.append([])

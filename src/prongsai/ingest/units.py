@@ -18,6 +18,7 @@ _UNIT_START = re.compile(
     r"^(?:สำนัก|กอง|งาน|ฝ่าย|ส่วน|หน่วย|ศูนย์|กลุ่ม|ทุก|คณะ|ปลัด|รองปลัด|นายก|ผู้อำนวยการ|ผอ\.|"
     r"หัวหน้า|เจ้าหน้าที่|เลขานุการ|ผู้บริหาร|สภา|โรงเรียน)"
 )
+_BARE_START = re.compile(r"^(?:สำนัก|กอง|งาน|ฝ่าย|ส่วน|หน่วย|ศูนย์|กลุ่ม)$")
 # People rather than units: "ทุก…" after one of them says which of them ("หัวหน้าส่วนราชการ ทุกส่วนงาน").
 _ROLE_START = re.compile(r"^(?:หัวหน้า|ผู้อำนวยการ|ผอ\.|เจ้าหน้าที่|ผู้บริหาร|ปลัด|รองปลัด|นายก|เลขานุการ)")
 _AGENCY_SUFFIX = re.compile(
@@ -44,7 +45,9 @@ def split_units(text: str) -> list[str]:
         if _FILLER.match(piece) or _AGENCY_ALONE.match(piece):
             said_and = False
             continue
-        if units and not _UNIT_START.match(piece):
+        if units and _BARE_START.match(units[-1]):  # "สำนัก ปลัด": a name cut by a line wrap
+            units[-1] += piece
+        elif units and not _UNIT_START.match(piece):
             units[-1] = units[-1] + "และ" + piece if said_and else _glue(units[-1], piece)
         elif units and piece.startswith("ทุก") and _ROLE_START.match(units[-1]):
             units[-1] = f"{units[-1]} {piece}"
