@@ -303,11 +303,16 @@ def _lift(
         qscores[c] = f"{_clip(v + hi):.2f}"
 
 
-
-
 def _record_delivered(
-    catalog, previous, fresh: dict, carried: dict, unlifted: tuple, qscores: dict, report,
-    delivered: dict, met: Callable,
+    catalog,
+    previous,
+    fresh: dict,
+    carried: dict,
+    unlifted: tuple,
+    qscores: dict,
+    report,
+    delivered: dict,
+    met: Callable,
 ) -> None:
     """What this year's newly done planted measures really added: the scores as lifted minus
     the same agency-year lifted only by what earlier measures carried (the same random draws,
@@ -318,8 +323,15 @@ def _record_delivered(
     rng = random.Random()
     rng.setstate(state)
     for number, gain in carried.items():  # the same order, so the same draws, as the real lift
-        _lift(catalog, number, gain - fresh.get(number, (0, 0.0))[1], before_q, before_stated,
-              rng, met)
+        _lift(
+            catalog,
+            number,
+            gain - fresh.get(number, (0, 0.0))[1],
+            before_q,
+            before_stated,
+            rng,
+            met,
+        )
     without = score(catalog, before_q, before_stated)
     for number, (family, _gain) in fresh.items():
         lifted, unlifted_value = report.indicators[number].value, without.indicators[number].value
@@ -606,8 +618,15 @@ def _generate(
             report = score(catalog, qscores, stated)
             if planted and unlifted is not None:
                 _record_delivered(
-                    catalog, catalogs[years[k - 1]], fresh, carried, unlifted, qscores, report,
-                    delivered, met,
+                    catalog,
+                    catalogs[years[k - 1]],
+                    fresh,
+                    carried,
+                    unlifted,
+                    qscores,
+                    report,
+                    delivered,
+                    met,
                 )
             last_report = report
             pk = next_assessment + len(assessment_rows)

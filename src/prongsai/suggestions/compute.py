@@ -574,6 +574,8 @@ def recompute(
     min_n: int = MIN_N,
 ) -> RecomputeResult:
     """Rebuild every family and effect from the data (see the module docstring)."""
+    from prongsai.dashboards.summaries import bump_version
+
     from .models import Effect, FamilyMember, MeasureFamily
 
     started = time.perf_counter()
@@ -664,11 +666,9 @@ def recompute(
             ],
             batch_size=chunk_size,
         )
-    from django.core.cache import cache
-
-    from .selectors import TABLE_CACHE
-
-    transaction.on_commit(lambda: cache.delete(TABLE_CACHE))
+        # the dashboards' version: every server's cached families × indicators table (and
+        # roll-ups) expires when these rows commit
+        bump_version()
     lap("write", t)
     result.families = len(families)
     result.effects = sum(1 for _k, _i, code in found if not code)
