@@ -85,6 +85,8 @@ for index, planted in enumerate(PLANTED_FAMILIES):
             "estimate": e.estimate, "ci": [e.ci_low, e.ci_high],
             "n": [e.n_treated, e.n_control], "within": within,
             "significant": e.significant,
+            # how many standard errors (the interval's width / 3.92) the estimate is off
+            "z": round((e.estimate - gain) / max((e.ci_high - e.ci_low) / 3.92, 1e-9), 2),
         }
 print("RESULT=" + json.dumps({"recovered": indicators, "questions": questions}, ensure_ascii=False))
 """
@@ -112,12 +114,12 @@ def _manage(env: dict, *args: str) -> str:
     ).stdout
 
 
-def _sidecar(agencies: int):
+def _sidecar(agencies: int, work: Path = WORK):
     # the gains the done planted measures really added (per indicator and question)
-    return WORK / f"suggestions-{agencies}.delivered.json"
+    return work / f"suggestions-{agencies}.delivered.json"
 
 
-def _load(env: dict, agencies: int, years: int, seed: int) -> dict:
+def _load(env: dict, agencies: int, years: int, seed: int, work: Path = WORK) -> dict:
     _manage(env, "migrate", "-v0")
     probe = _manage(
         env,
@@ -128,7 +130,7 @@ def _load(env: dict, agencies: int, years: int, seed: int) -> dict:
         "g = G.objects.first(); print(f'country={g.agencies}:{g.seed}' if g else '')",
     )
     probe = next((x[8:] for x in probe.splitlines() if x.startswith("country=")), "")
-    sidecar = _sidecar(agencies)
+    sidecar = _sidecar(agencies, work)
     if sidecar.exists() and (
         probe == f"{agencies}:{seed}"
         or (probe.endswith(f":{seed}") and abs(int(probe.split(":")[0]) - agencies) <= 1)
@@ -243,6 +245,42 @@ def _log_tail(tmp: str) -> str:
     return (Path(tmp) / "worker-bench.log").read_text(errors="replace")[-20000:]
 
 
+def _calibrate(args) -> None:
+    """The same country generator with seeds 1..N (``--agencies``, say 2000): for each planted
+    family × indicator the estimate's distance to the planted gain in standard errors, and how
+    many intervals hold it — whether the intervals are as wide as they should be."""
+    work = WORK / "calibrate"
+    work.mkdir(parents=True, exist_ok=True)
+    env = _env(f"sqlite:///{work / f'suggestions-{args.agencies}.sqlite3'}")
+    env["PRONGSAI_DATA_DIR"] = str(work)
+    z, within, questions = {}, 0, {"estimates": 0, "within": 0}
+    for seed in range(1, args.calibrate + 1):
+        _load(env, args.agencies, args.years, seed, work)
+        _child(env, CHILD)
+        found = _child(env, RECOVERED, str(_sidecar(args.agencies, work)))
+        for key, e in found["recovered"].items():
+            z.setdefault(key, []).append(e["z"])
+            within += e["within"]
+        for k in questions:
+            questions[k] += found["questions"][k]
+    every = [v for vs in z.values() for v in vs]
+    mean = sum(every) / len(every)
+    sd = (sum((v - mean) ** 2 for v in every) / max(len(every) - 1, 1)) ** 0.5
+    report(
+        "suggestions_calibration",
+        {
+            "agencies": args.agencies,
+            "years": args.years,
+            "seeds": args.calibrate,
+            "z": z,
+            "z_mean": round(mean, 2),
+            "z_sd": round(sd, 2),
+            "indicator_within": [within, len(every)],
+            "question_within": [questions["within"], questions["estimates"]],
+        },
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agencies", type=int, default=8300)
@@ -251,8 +289,16 @@ def main() -> None:
     parser.add_argument(
         "--in-process", action="store_true", help="run recompute in a child process, no queue"
     )
+    parser.add_argument(
+        "--calibrate",
+        type=int,
+        metavar="N",
+        help="instead: countries of seeds 1..N (in-process): how often the intervals hold",
+    )
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.calibrate:
+        return _calibrate(args)
     db = WORK / f"suggestions-{args.agencies}.sqlite3"
     env = _env(f"sqlite:///{db}")
     loaded = _load(env, args.agencies, args.years, args.seed)

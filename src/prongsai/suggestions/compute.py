@@ -21,7 +21,11 @@ and a run that fails leaves the previous ones in place.
    differently from one weak on this one alone); the estimate is
    the treated-weighted mean over strata of (mean change treated − mean change control) — a
    difference in differences — with a Poisson bootstrap over agencies (fixed seed) for the
-   95% interval. Fewer than ``min_n`` agencies on either side: no estimate is stored.
+   95% interval. A treated unit with no control in its stratum is matched in a coarser one
+   (:func:`matched`). Fewer than ``min_n`` agencies on either side: no estimate is stored.
+3. **Per question.** Where a family × indicator has an estimate, each question of the indicator
+   gets one the same way, over the units where the question (its code under the same
+   indicator) was asked in both years, the outcome being the question's score change.
 
 An estimate is an association in past data, not proof that the measure caused the change.
 """

@@ -116,13 +116,13 @@ def for_agency(agency_id: int, year: int, limit: int = PER_INDICATOR) -> list[We
     return weak
 
 
-def table() -> list[dict]:
+def table(version: int | None = None) -> list[dict]:
     """Families × indicators for the dashboards: one row per family, one cell per indicator.
 
     The same for every user (aggregates only): kept in the shared cache (Redis in production)
     under the dashboards' version, which :func:`~prongsai.suggestions.compute.recompute` bumps
     when it commits — every server then builds the new table."""
-    return shared_cached("suggestions:table", _table)
+    return shared_cached("suggestions:table", _table, version)
 
 
 def _table() -> list[dict]:
