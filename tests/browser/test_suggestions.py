@@ -29,7 +29,10 @@ def test_officer_adds_a_suggested_measure(browser_page, django_user_model):  # n
     family = FamilyMember.objects.get(
         measure=Measure.objects.filter(title=PLANTED_FAMILIES[0].titles[0]).first()
     ).family
-    effect = Effect.objects.get(family=family, indicator_number=10)
+    effect = Effect.objects.get(family=family, indicator_number=10, question_code="")
+    moved = Effect.objects.filter(
+        family=family, indicator_number=10, ci_low__gt=0, n_treated__gte=10, n_control__gte=10
+    ).exclude(question_code="")
 
     officer = django_user_model.objects.create_user("officer", password="officer-pass-1")
     membership_grant(by=SYSTEM, user=officer, role="editor", agency=agency)
@@ -43,6 +46,12 @@ def test_officer_adds_a_suggested_measure(browser_page, django_user_model):  # n
     assert family.name in row.inner_text()
     assert row.locator(".ci").inner_text().startswith(f"{effect.ci_low:.2f} – {effect.ci_high:.2f}")
     assert row.locator(".n").inner_text() == f"{effect.n_treated} / {effect.n_control}"
+    # the questions the family moved, each with its own estimate, interval and n
+    listed = row.locator(".moved-questions li")
+    assert moved.exists() and listed.count() == moved.count()
+    best = moved.order_by("-estimate", "question_code").first()
+    assert listed.first.get_attribute("data-question") == best.question_code
+    assert f"n {best.n_treated}/{best.n_control}" in listed.first.inner_text()
     page.screenshot(path=str(ARTIFACTS / "1-plan-suggestions.png"), full_page=True)
 
     with page.expect_navigation():

@@ -59,7 +59,12 @@ def test_officer_sees_suggestions_adds_one_and_others_see_aggregates_only(
     family = FamilyMember.objects.get(
         measure=Measure.objects.filter(title=planted.titles[0]).first()
     ).family
-    effect = Effect.objects.get(family=family, indicator_number=10)
+    effect = Effect.objects.get(family=family, indicator_number=10, question_code="")
+    # the questions of indicator 10 the family clearly moved (interval above zero)
+    moved = Effect.objects.filter(
+        family=family, indicator_number=10, ci_low__gt=0, n_treated__gte=10, n_control__gte=10
+    ).exclude(question_code="")
+    assert effect.ci_low > 0 and moved.exists()
 
     for url in (
         f"/agencies/{agency.pk}/plans/{year}/",
@@ -71,6 +76,12 @@ def test_officer_sees_suggestions_adds_one_and_others_see_aggregates_only(
         assert f"{effect.ci_low:.2f} – {effect.ci_high:.2f}" in section
         assert f"{effect.n_treated} / {effect.n_control}" in section
         assert "เพิ่มเป็นมาตรการ" in section
+        for q in moved:
+            assert f'data-question="{q.question_code}"' in section
+            assert f"{q.estimate:+.2f} [{q.ci_low:.2f}, {q.ci_high:.2f}]" in section
+        not_moved = Effect.objects.filter(family=family, indicator_number=10, ci_low__lte=0)
+        for q in not_moved.exclude(question_code=""):
+            assert f'data-question="{q.question_code}"' not in section
 
     before = Measure.objects.filter(plan__agency=agency, plan__fiscal_year=year).count()
     post = {"family": family.key, "indicator": "10", "next": f"/agencies/{agency.pk}/plans/{year}/"}

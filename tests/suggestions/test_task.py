@@ -15,4 +15,6 @@ def test_the_refresh_task_rebuilds_the_families(criteria):
     assert not MeasureFamily.objects.exists()
     outcome = refresh.delay().get()
     assert outcome["families"] == MeasureFamily.objects.count() > 0
-    assert outcome["effects"] == Effect.objects.count()
+    assert outcome["effects"] == Effect.objects.filter(question_code="").count()
+    assert outcome["question_effects"] == Effect.objects.exclude(question_code="").count()
+    assert outcome["max_rss_mb"] > 0

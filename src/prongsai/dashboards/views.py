@@ -101,6 +101,7 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
     )
     context = {
         "cache_key": selectors.cache_key(request.user, f"page:{scope.key}:{year}", version),
+        "version": version,  # the summaries' version, read once (the suggestions table too)
         "export_base": urlencode({"year": year, **({"kind": scope.kind} if scope.kind else {})})
         + "&",
         "urls": urls,

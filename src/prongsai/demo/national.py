@@ -253,13 +253,6 @@ def _unmet_share(catalog, number: int, met: Callable) -> float | None:
     return float(_indicator_from_questions(catalog, indicator, expected))
 
 
-def _expected_gain(catalog, number: int, gain: float, met: Callable) -> float:
-    """What :func:`_lift` adds in expectation: ``gain``, or a disclosure indicator's expected
-    unmet share when that is smaller (100 is the most an item can score)."""
-    unmet = _unmet_share(catalog, number, met)
-    return gain if unmet is None else min(gain, unmet)
-
-
 def _lift(
     catalog, number: int, gain: float, qscores: dict, stated: dict, rng, met: Callable
 ) -> None:
@@ -310,6 +303,49 @@ def _lift(
         qscores[c] = f"{_clip(v + hi):.2f}"
 
 
+def _record_delivered(
+    catalog,
+    previous,
+    fresh: dict,
+    carried: dict,
+    unlifted: tuple,
+    qscores: dict,
+    report,
+    delivered: dict,
+    met: Callable,
+) -> None:
+    """What this year's newly done planted measures really added: the scores as lifted minus
+    the same agency-year lifted only by what earlier measures carried (the same random draws,
+    so the two differ by the new gain alone). Appended to ``delivered`` under
+    ``"family:indicator"`` and, for each question of the indicator that was also one of its
+    questions the year before (the unit the estimates compare), ``"family:indicator:code"``."""
+    before_q, before_stated, state = unlifted
+    rng = random.Random()
+    rng.setstate(state)
+    for number, gain in carried.items():  # the same order, so the same draws, as the real lift
+        _lift(
+            catalog,
+            number,
+            gain - fresh.get(number, (0, 0.0))[1],
+            before_q,
+            before_stated,
+            rng,
+            met,
+        )
+    without = score(catalog, before_q, before_stated)
+    for number, (family, _gain) in fresh.items():
+        lifted, unlifted_value = report.indicators[number].value, without.indicators[number].value
+        if lifted is None or unlifted_value is None:
+            continue
+        delivered.setdefault(f"{family}:{number}", []).append(float(lifted - unlifted_value))
+        kept = {q.code for q in previous.questions_of(number)}
+        for q in catalog.questions_of(number):
+            if q.code in kept:
+                delivered.setdefault(f"{family}:{number}:{q.code}", []).append(
+                    float(qscores[q.code]) - float(before_q[q.code])
+                )
+
+
 class CountryExists(RuntimeError):
     def __init__(self, existing: GeneratedCountry):
         self.existing = existing
@@ -330,8 +366,9 @@ class NationalResult:
     progress: int = 0
     summaries: int = 0
     seconds: float = 0.0
-    # planted: "family index:indicator" → the mean gain the planted measures delivered in
-    # expectation (below the nominal one where a checklist had too little left to gain)
+    # planted: "family index:indicator" (and "…:question code") → the mean gain the done
+    # planted measures really added to the agencies' scores (against the same agency-year
+    # without them: below the nominal gain where a checklist had too little left to gain)
     planted: dict = field(default_factory=dict)
 
 
@@ -561,6 +598,7 @@ def _generate(
                 for i in catalog.indicators
                 if not catalog.questions_of(i.number)
             }
+            unlifted = None
             if planted and last_report is not None:
                 chosen = _take_planted(last_report, years[k - 1], trng)
                 taken[(agency_id, year)] = chosen
@@ -568,18 +606,28 @@ def _generate(
                 def met(code, z=z, y=year):
                     return _met_probability(z, difficulty[(y, code)])
 
+                fresh: dict[int, tuple[int, float]] = {}  # indicator → (family, gain added)
                 for family, done in chosen:
                     for number, gain in PLANTED_FAMILIES[family].effects.items():
                         if done and gain:
-                            had = carried.get(number, 0.0)
-                            carried[number] = had + gain
-                            delivered.setdefault(f"{family}:{number}", []).append(
-                                _expected_gain(catalog, number, had + gain, met)
-                                - _expected_gain(catalog, number, had, met)
-                            )
+                            carried[number] = carried.get(number, 0.0) + gain
+                            fresh[number] = (family, gain)
+                unlifted = (dict(qscores), dict(stated), trng.getstate()) if fresh else None
                 for number, gain in carried.items():
                     _lift(catalog, number, gain, qscores, stated, trng, met)
             report = score(catalog, qscores, stated)
+            if planted and unlifted is not None:
+                _record_delivered(
+                    catalog,
+                    catalogs[years[k - 1]],
+                    fresh,
+                    carried,
+                    unlifted,
+                    qscores,
+                    report,
+                    delivered,
+                    met,
+                )
             last_report = report
             pk = next_assessment + len(assessment_rows)
             assessment_of[(agency_id, year)] = pk

@@ -21,7 +21,11 @@ and a run that fails leaves the previous ones in place.
    differently from one weak on this one alone); the estimate is
    the treated-weighted mean over strata of (mean change treated − mean change control) — a
    difference in differences — with a Poisson bootstrap over agencies (fixed seed) for the
-   95% interval. Fewer than ``min_n`` agencies on either side: no estimate is stored.
+   95% interval. A treated unit with no control in its stratum is matched in a coarser one
+   (:func:`matched`). Fewer than ``min_n`` agencies on either side: no estimate is stored.
+3. **Per question.** Where a family × indicator has an estimate, each question of the indicator
+   gets one the same way, over the units where the question (its code under the same
+   indicator) was asked in both years, the outcome being the question's score change.
 
 An estimate is an association in past data, not proof that the measure caused the change.
 """
@@ -31,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,7 +66,8 @@ class RecomputeResult:
     measures: int = 0
     texts: int = 0
     families: int = 0
-    effects: int = 0
+    effects: int = 0  # family × indicator
+    question_effects: int = 0  # family × question
     seconds: float = 0.0
     steps: dict = field(default_factory=dict)
 
@@ -332,6 +338,37 @@ def did(
     return Estimate(round(point, 2), round(float(low), 2), round(float(high), 2), n_t, n_c)
 
 
+def _levels(fine: np.ndarray) -> list[np.ndarray]:
+    """The stratum codes of the units, finest first: (year, kind, band, overall band, other
+    weaknesses), then (year, kind, band), then (year, band) — see :func:`effects`."""
+    middle = fine // (100 * 1024)  # ((year * 100 + kind) * 100 + band)
+    return [fine, middle, (middle // 10000) * 100 + middle % 100]
+
+
+def matched(treated: np.ndarray, levels: list[np.ndarray]):
+    """Each treated unit in the finest of ``levels`` where some control shares its stratum;
+    with it, every control of that stratum (a control may serve at several levels: it is the
+    same agency, with the same bootstrap weight). Returns (unit rows, stratum codes, treated
+    flags) for :func:`did`; treated units with no control at any level are left out."""
+    left = treated.copy()
+    rows, codes = [], []
+    for depth, level in enumerate(levels):
+        if not left.any():
+            break
+        here = left & np.isin(level, level[~treated])
+        if not here.any():
+            continue
+        controls = ~treated & np.isin(level, np.unique(level[here]))
+        picked = np.concatenate([np.flatnonzero(here), np.flatnonzero(controls)])
+        rows.append(picked)
+        codes.append(level[picked] * len(levels) + depth)
+        left &= ~here
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    picked = np.concatenate(rows)
+    return picked, np.concatenate(codes), treated[picked]
+
+
 def _scores(chunk_size: int, progress: Progress):
     """{(agency, year, indicator): score}, {year: pass mark}, {agency: kind}, and
     {(agency, year): overall score}."""
@@ -362,6 +399,51 @@ def _scores(chunk_size: int, progress: Progress):
     return scores, pass_mark, kinds, overall
 
 
+def _question_scores(numbers: set[int], chunk_size: int, progress: Progress):
+    """The question scores of the indicators ``numbers``: {(year, code): (agency ids, sorted;
+    scores)} and {(year, code): indicator number}. Kept as arrays: a few million scores."""
+    from array import array
+
+    from prongsai.assessments.models import QuestionScore
+    from prongsai.criteria.models import Question
+
+    indicator_of = {
+        (y, c): n
+        for y, c, n in Question.objects.filter(indicator__number__in=numbers).values_list(
+            "year__fiscal_year", "code", "indicator__number"
+        )
+    }
+    ids: dict[tuple[int, str], array] = defaultdict(lambda: array("q"))
+    values: dict[tuple[int, str], array] = defaultdict(lambda: array("d"))
+    qs = QuestionScore.objects.filter(question__indicator__number__in=numbers).values_list(
+        "assessment__agency_id", "assessment__fiscal_year", "question__code", "score"
+    )
+    for n, (a, y, c, s) in enumerate(qs.iterator(chunk_size=chunk_size), 1):
+        ids[(y, c)].append(a)
+        values[(y, c)].append(float(s))
+        if n % (chunk_size * 20) == 0:
+            progress("อ่านคะแนนรายข้อ", n, n)
+    table = {}
+    for key, agency in ids.items():
+        agency = np.frombuffer(agency, dtype=np.int64)
+        order = np.argsort(agency, kind="stable")
+        table[key] = (agency[order], np.frombuffer(values[key], dtype=float)[order])
+    return table, indicator_of
+
+
+def _lookup(table: dict, key, agencies: np.ndarray) -> np.ndarray:
+    """The scores of ``agencies`` under ``key`` in a :func:`_question_scores` table (NaN: none)."""
+    out = np.full(len(agencies), np.nan)
+    found = table.get(key)
+    if found is None or not len(found[0]):
+        return out
+    ids, values = found
+    pos = np.minimum(np.searchsorted(ids, agencies), len(ids) - 1)
+    hit = ids[pos] == agencies
+    out[hit] = values[pos[hit]]
+    return out
+
+
 def _done_measures(chunk_size: int) -> set[int]:
     from prongsai.core.choices import ProgressStatus
     from prongsai.measures.models import MeasureProgress
@@ -380,13 +462,20 @@ def effects(
     kinds: dict,
     done: set[int],
     overall: dict | None = None,
+    questions: tuple[dict, dict] | None = None,
     *,
     seed: int = 0,
     min_n: int = MIN_N,
     progress: Progress = _noop,
-) -> dict[tuple[str, int], Estimate]:
+) -> dict[tuple[str, int, str], Estimate]:
+    """Estimates keyed by (family key, indicator, question code — "" for the indicator).
+
+    ``questions``: :func:`_question_scores` of the families' indicators. A question's units are
+    the indicator's, where the question (its code under the same indicator) was asked both in
+    the starting year and the next; its change is the question's score change."""
     kind_code = {k: n for n, k in enumerate(sorted({str(k) for k in kinds.values()}))}
-    units_of: dict[int, tuple] = {}  # indicator -> (keys, change, stratum, agency)
+    units_of: dict[int, tuple] = {}  # indicator -> (keys, change, stratum, agency, by question)
+    q_table, q_indicator = questions or ({}, {})
 
     def units(indicator: int):
         if indicator not in units_of:
@@ -406,18 +495,32 @@ def effects(
                     (((y + 1) * 100 + kind_code[str(kinds.get(a))]) * 100 + band) * 100 + whole_band
                 )
                 agency.append(a)
+            agency_arr = np.asarray(agency, dtype=np.int64)
+            base_year = np.asarray([y - 1 for _a, y in keys], dtype=np.int64)
+            by_question: dict[str, np.ndarray] = {}
+            for (y, code), number in sorted(q_indicator.items()):
+                if number != indicator or q_indicator.get((y + 1, code)) != indicator:
+                    continue
+                rows = np.flatnonzero(base_year == y)
+                if not len(rows):
+                    continue
+                moved = _lookup(q_table, (y + 1, code), agency_arr[rows]) - _lookup(
+                    q_table, (y, code), agency_arr[rows]
+                )
+                by_question.setdefault(code, np.full(len(keys), np.nan))[rows] = moved
             units_of[indicator] = (
                 {k: n for n, k in enumerate(keys)},
                 np.asarray(change, dtype=float),
                 np.asarray(stratum, dtype=np.int64),
-                np.asarray(agency, dtype=np.int64),
+                agency_arr,
+                by_question,
             )
         return units_of[indicator]
 
-    out: dict[tuple[str, int], Estimate] = {}
+    out: dict[tuple[str, int, str], Estimate] = {}
     pairs = [(f, i) for f in families for i in f.indicators]
     for n, (family, indicator) in enumerate(pairs, 1):
-        index, change, stratum, agency = units(indicator)
+        index, change, stratum, agency, by_question = units(indicator)
         # also alike in the other weaknesses the family addresses: agencies take a measure for
         # a weakness, and one weak on both indicators is not one weak on this one alone
         others = [j for j in family.indicators if j != indicator][:10]
@@ -428,7 +531,9 @@ def effects(
                 for bit, j in enumerate(others):
                     if scores.get((a, y, j), 1e9) < pass_mark.get(y, 0):
                         profile[row] |= 1 << bit
-            stratum = stratum * 1024 + profile
+        else:
+            profile = 0
+        levels = _levels(stratum * 1024 + profile)
         treated = np.zeros(len(change), dtype=bool)
         for m in family.members:
             if m.pk in done and indicator in m.indicators:
@@ -436,9 +541,28 @@ def effects(
                 if row is not None:
                     treated[row] = True
         if treated.sum() >= min_n:
-            found = did(treated, change, stratum, agency, seed=seed + indicator, min_n=min_n)
+            rows, strata, flags = matched(treated, levels)
+            found = did(
+                flags, change[rows], strata, agency[rows], seed=seed + indicator, min_n=min_n
+            )
             if found is not None:
-                out[(family.key, indicator)] = found
+                out[(family.key, indicator, "")] = found
+                for code, moved in sorted(by_question.items()):
+                    asked = ~np.isnan(moved)
+                    if treated[asked].sum() < min_n:
+                        continue
+                    part = np.flatnonzero(asked)
+                    rows, strata, flags = matched(treated[part], [lv[part] for lv in levels])
+                    one = did(
+                        flags,
+                        moved[part][rows],
+                        strata,
+                        agency[part][rows],
+                        seed=seed + indicator + zlib.crc32(code.encode()),
+                        min_n=min_n,
+                    )
+                    if one is not None:
+                        out[(family.key, indicator, code)] = one
         progress("ประมาณผลต่างของคะแนน", n, len(pairs))
     return out
 
@@ -454,6 +578,8 @@ def recompute(
     min_n: int = MIN_N,
 ) -> RecomputeResult:
     """Rebuild every family and effect from the data (see the module docstring)."""
+    from prongsai.dashboards.summaries import bump_version
+
     from .models import Effect, FamilyMember, MeasureFamily
 
     started = time.perf_counter()
@@ -471,6 +597,7 @@ def recompute(
     families = build_families(measures, texts, progress)
     t = lap("families", t)
     scores, pass_mark, kinds, overall = _scores(chunk_size, progress)
+    questions = _question_scores({i for f in families for i in f.indicators}, chunk_size, progress)
     done = _done_measures(chunk_size)
     t = lap("read_scores", t)
     found = effects(
@@ -480,10 +607,12 @@ def recompute(
         kinds,
         done,
         overall,
+        questions,
         seed=seed,
         min_n=min_n,
         progress=progress,
     )
+    del questions
     t = lap("effects", t)
     now = timezone.now()
     with transaction.atomic():
@@ -529,6 +658,7 @@ def recompute(
                 Effect(
                     family_id=pk_of[key],
                     indicator_number=indicator,
+                    question_code=code,
                     estimate=e.estimate,
                     ci_low=e.ci_low,
                     ci_high=e.ci_high,
@@ -536,19 +666,16 @@ def recompute(
                     n_control=e.n_control,
                     computed_at=now,
                 )
-                for (key, indicator), e in found.items()
+                for (key, indicator, code), e in found.items()
             ],
             batch_size=chunk_size,
         )
-    from django.core.cache import cache
-
-    from prongsai.dashboards.summaries import bump_version
-
-    from .selectors import TABLE_CACHE
-
-    # the dashboards keep the table in their pages, under the summaries' version: moved too
-    transaction.on_commit(lambda: (cache.delete(TABLE_CACHE), bump_version()))
+        # the dashboards' version: every server's cached families × indicators table (and
+        # roll-ups) expires when these rows commit
+        bump_version()
     lap("write", t)
-    result.families, result.effects = len(families), len(found)
+    result.families = len(families)
+    result.effects = sum(1 for _k, _i, code in found if not code)
+    result.question_effects = len(found) - result.effects
     result.seconds = round(time.perf_counter() - started, 1)
     return result

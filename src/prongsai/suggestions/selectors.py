@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
 from prongsai.assessments.models import IndicatorScore
-from prongsai.criteria.models import CriteriaYear, Indicator
+from prongsai.criteria.models import CriteriaYear, Indicator, Question
+from prongsai.dashboards.selectors import shared_cached
 
 from .compute import MIN_N
 from .models import Effect
@@ -21,11 +20,54 @@ CAVEAT_TH = "ความสัมพันธ์ในข้อมูลที�
 PER_INDICATOR = 3
 
 
-def shown():
-    """The effects a page may show (n ≥ MIN_N on both sides)."""
-    return Effect.objects.filter(
-        n_treated__gte=MIN_N, n_control__gte=MIN_N, question_code=""
-    ).select_related("family")
+def shown(questions: bool = False):
+    """The effects a page may show (n ≥ MIN_N on both sides): per indicator, or with
+    ``questions`` per question."""
+    rows = Effect.objects.filter(n_treated__gte=MIN_N, n_control__gte=MIN_N)
+    rows = rows.exclude(question_code="") if questions else rows.filter(question_code="")
+    return rows.select_related("family")
+
+
+@dataclass
+class MovedQuestion:
+    code: str
+    text: str
+    effect: Effect
+
+
+def attach_questions(effects: list[Effect]) -> None:
+    """Set ``moved_questions`` on each effect: when the indicator's own estimate is a clear gain
+    (its interval above zero), the indicator's questions whose estimate is one too, largest
+    first — what the family's measures moved. (Only then: among a few dozen questions, one
+    interval in twenty misses by chance.)"""
+    for e in effects:
+        e.moved_questions = []
+    clear = {(e.family_id, e.indicator_number): e for e in effects if e.ci_low > 0}
+    if not clear:
+        return
+    rows = list(
+        shown(questions=True)
+        .filter(
+            family_id__in={f for f, _ in clear},
+            indicator_number__in={i for _, i in clear},
+            ci_low__gt=0,
+        )
+        .order_by("-estimate", "question_code")
+    )
+    texts = {
+        (n, c): t
+        for n, c, t in Question.objects.filter(
+            code__in={r.question_code for r in rows},
+            indicator__number__in={r.indicator_number for r in rows},
+        )
+        .order_by("year__fiscal_year")
+        .values_list("indicator__number", "code", "text_th")
+    }  # the latest year's wording last, so it stays
+    for r in rows:
+        owner = clear.get((r.family_id, r.indicator_number))
+        if owner is not None:
+            text = texts.get((r.indicator_number, r.question_code), "")
+            owner.moved_questions.append(MovedQuestion(r.question_code, text, r))
 
 
 @dataclass
@@ -70,22 +112,17 @@ def for_agency(agency_id: int, year: int, limit: int = PER_INDICATOR) -> list[We
         bucket = by_number[effect.indicator_number].effects
         if len(bucket) < limit:
             bucket.append(effect)
+    attach_questions([e for w in weak for e in w.effects])
     return weak
 
 
-TABLE_CACHE = "suggestions:table"
-
-
-def table() -> list[dict]:
+def table(version: int | None = None) -> list[dict]:
     """Families × indicators for the dashboards: one row per family, one cell per indicator.
 
-    Kept in the cache for ten minutes (the same for every user: aggregates only);
-    :func:`~prongsai.suggestions.compute.recompute` drops it."""
-    cached = cache.get(TABLE_CACHE)
-    if cached is None:
-        cached = _table()
-        cache.set(TABLE_CACHE, cached, 600)
-    return cached
+    The same for every user (aggregates only): kept in the shared cache (Redis in production)
+    under the dashboards' version, which :func:`~prongsai.suggestions.compute.recompute` bumps
+    when it commits — every server then builds the new table."""
+    return shared_cached("suggestions:table", _table, version)
 
 
 def _table() -> list[dict]:
