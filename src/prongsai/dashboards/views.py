@@ -78,7 +78,7 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
     rows = scope.apply(selectors.visible_summaries(request.user).filter(fiscal_year=year))
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx") and request.GET.get("table") == "oit":
-        oit = _oit_readiness(request, scope)
+        oit = _oit_readiness(request, scope, version)
         if oit:
             name = f"oit-{oit['year']}-{scope.key}"
             return exports.response(oit_readiness.table(oit), fmt, name)
@@ -115,7 +115,7 @@ def _rollup_page(request, scope: Scope, title: str, crumbs: list[tuple[str, str]
         "charts": charts,
         "bands": SimpleLazyObject(lambda: _bands(charts["bands"])),
         "ranking": ranking_html,
-        "oit": _oit_readiness(request, scope),  # live: not in the summaries' cache
+        "oit": _oit_readiness(request, scope, version),
     }
     return render(request, "dashboards/rollup.html", context)
 
@@ -150,10 +150,20 @@ def _ranking_section(request, scope: Scope, year: int, rows, filters: Filters, u
     return selectors.cached(request.user, name, build, version)
 
 
-def _oit_readiness(request, scope: Scope):
-    """OIT readiness of the agencies in view (issue 14), beside the results."""
-    agencies = scope.apply(selectors.visible_agencies(request.user))
-    return oit_readiness.for_agencies(agencies, _int(request.GET.get("oit_year")))
+def _oit_readiness(request, scope: Scope, version: int):
+    """OIT readiness of the agencies in view (issue 14), beside the results: cached for users
+    of the same reach under the OIT version (moved by every commit to a workspace or an item)
+    and the summaries' version (the agencies in view), per day."""
+    year = _int(request.GET.get("oit_year"))
+    name = f"oit:{oit_readiness.version()}:{scope.key}:{year}:{timezone.localdate().isoformat()}"
+    return selectors.cached(
+        request.user,
+        name,
+        lambda: oit_readiness.for_agencies(
+            scope.apply(selectors.visible_agencies(request.user)), year
+        ),
+        version,
+    )
 
 
 def _export(request, scope, year, rows, filters, fmt):

@@ -3,13 +3,41 @@ of agencies ready, and the agencies with items missing as the window closes."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q
 
 from prongsai.criteria.services import CriteriaNotLoaded, get_catalog
 
 from .models import READY_STATUSES, OitItem, OitWorkspace
+
+VERSION_KEY = "oit:readiness:version"
+
+
+def version() -> int:
+    """A number in the shared cache that moves on every commit changing a workspace or an item
+    (``bump``, from the signals in apps.py): the dashboards keep the readiness under it, so every
+    server shows an item's new state from that commit on. An emptied cache starts again from
+    the clock, above any number an earlier key used."""
+    found = cache.get(VERSION_KEY)
+    if found is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        found = cache.get(VERSION_KEY, 0)
+    return found
+
+
+def bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache (emptied, or never read)
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def bump_on_commit(**_kwargs) -> None:
+    transaction.on_commit(bump)
 
 
 def for_agencies(agencies, year: int | None = None, *, limit: int = 20) -> dict | None:
