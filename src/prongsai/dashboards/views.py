@@ -257,11 +257,19 @@ def agency(request, pk: int):
         context = {"agency": a, "b": board, "today": today}
         context["charts"] = {f"chart-{name}": spec for name, spec in charts.items()}
         html = render_to_string("dashboards/_agency_body.html", context, request=request)
-        return {"html": html, "year": board.year if board else None}
+        shown = board.year if board else None
+        head = render_to_string(
+            "dashboards/_agency_head.html", {"agency": a, "year": shown}, request=request
+        )
+        return {"head": head, "html": html, "year": shown}
 
     # the same for everyone who may see the agency: cached under the summaries' version (which
     # every saved score, analysis, plan, measure and round moves), the day and the language
-    name = f"agency:{a.pk}:{year}:{today.isoformat()}:{get_language()}"
-    content = selectors.shared_cached(name, body)
-    oit = oit_services.card(a)  # live: the OIT workspace is not in the summaries' cache
+    name = f"agency-page:{a.pk}:{year}:{today.isoformat()}:{get_language()}"
+    version = selectors.current_version()
+    content = selectors.shared_cached(name, body, version)
+    # the OIT card: under the OIT version too (every commit to a workspace or an item moves it)
+    oit = selectors.shared_cached(
+        f"oit-card:{oit_readiness.version()}:{a.pk}", lambda: oit_services.card(a), version
+    )
     return render(request, "dashboards/agency.html", {"agency": a, "content": content, "oit": oit})
