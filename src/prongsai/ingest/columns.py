@@ -84,6 +84,9 @@ def _bare(text: str) -> str:
     return _MARKS.sub("", text)
 
 
+_BARE_NUMBER = re.compile(r"[0-9๐-๙]{1,3}[.)]?")
+
+
 def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     """``{role: column}`` when ``row`` is a header row, else None.
 
@@ -91,8 +94,9 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     or a question), and none of its cells starts like a numbered item.
     """
     cells = [cell for cell in row if cell.strip()]
-    if len(cells) < 2 or any(starts_with_marker(cell) for cell in cells):
-        return None
+    if len(cells) < 2 or any(starts_with_marker(cell) or _BARE_NUMBER.fullmatch(cell.strip())
+                             for cell in cells):  # fmt: skip
+        return None  # a numbered row ("๑ | การปรับปรุง… | …") is a measure, whatever it says
     roles: dict[str, int] = {}
     for index, cell in enumerate(row):
         role = role_of(cell)

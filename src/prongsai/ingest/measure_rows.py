@@ -8,7 +8,10 @@ even put each page's part in a table of its own with an empty header (seed 001).
 * a header row sets the columns until the next header; a table without one keeps the columns;
   a repeated header that names a part of the columns the last one named (its second row lost
   at a page break) keeps the last one's;
-* a row whose title cell is empty continues the measure before it;
+* a row whose title cell is empty continues the measure before it, unless its number cell
+  (a ``ที่``/``ลำดับ`` column) starts a new one: a measure cut at a page break may leave only
+  its number and a short cell on the page, its title coming on the next page's first row;
+* a measure begun without a title takes the next row as its continuation;
 * so does the first row after a page break whose title is not numbered, when the measures are;
 * any other row starts a measure.
 """
@@ -20,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from prongsai.ingest.blocks import Block, Table
-from prongsai.ingest.columns import TITLE, TOOL, header_columns, is_measures_header
+from prongsai.ingest.columns import NUMBER, TITLE, TOOL, header_columns, is_measures_header
 from prongsai.ingest.numbering import leading_number, starts_with_marker
 
 _THAI_START = re.compile("^[\u0e01-\u0e4e]")
@@ -62,7 +65,10 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
             cells = _cells(row, columns)
             key = TOOL if TOOL in columns else TITLE
             title = cells.get(key, "").strip()
-            if _continues(title, measures, numbered=numbered, at_break=at_break):
+            number = cells.get(NUMBER, "").strip()
+            if _continues(title, measures, numbered=numbered, at_break=at_break) and not (
+                not title and _new_number(number, measures)
+            ):
                 measures[-1].parts.append(cells)
             else:
                 if not measures:
@@ -84,10 +90,18 @@ def join_continued(text: str, more: str) -> str:
     return f"{text} {more}"
 
 
+def _new_number(number: str, measures: list[MeasureRows]) -> bool:
+    """A number cell (up to three characters: a scan may misread a digit as a letter) unlike
+    the measure before's."""
+    short = "".join(number.split())
+    return 0 < len(short) <= 3 and short != "".join(measures[-1].cell(NUMBER).split())
+
+
 def _continues(title: str, measures: list[MeasureRows], *, numbered: bool, at_break: bool) -> bool:
     if not measures:
         return False
-    if not title:
+    if not title or not any(part.get(key, "").strip() for part in measures[-1].parts
+                            for key in (TITLE, TOOL)):  # fmt: skip
         return True
     return numbered and at_break and leading_number(title)[0] is None
 

@@ -150,7 +150,34 @@ def read_images(images) -> Document:
         pngs.append(page.png)
     if not any(isinstance(b, Table) or len(b.text) > 20 for b in blocks):
         raise unreadable()
+    blocks, confidence = _with_years_fixed(blocks, confidence)
     return Document(tuple(blocks), "scan", confidence=confidence, page_images=tuple(pngs))
+
+
+def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
+    """Every paragraph and cell with its misread period years put right by the fiscal year of
+    the document (``ocr_years``); a text changed keeps its confidence."""
+    from prongsai.ingest.about import fiscal_year_of_document
+    from prongsai.ingest.ocr_years import fix_years
+
+    fiscal_year = fiscal_year_of_document(Document(tuple(blocks), "scan"))
+    if fiscal_year is None:
+        return blocks, confidence
+    confidence = dict(confidence)
+
+    def fixed(text: str) -> str:
+        new = fix_years(text, fiscal_year)
+        if new != text and text in confidence:
+            confidence[new] = confidence[text]
+        return new
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows)))
+        else:
+            out.append(Paragraph(fixed(block.text)))
+    return out, confidence
 
 
 # --- one page ---------------------------------------------------------------------------------
@@ -530,6 +557,7 @@ def _dedupe(values: list[int], gap: int = 8) -> list[int]:
 
 
 def _text(words: list[_Word]) -> tuple[str, float]:
+    words = _without_marks(words)
     if not words:
         return "", 100.0
     lines: dict[tuple, list[_Word]] = {}
@@ -540,12 +568,32 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     for line in ordered:
         line.sort(key=lambda w: w.order)
         texts.append(_join(line))
+    if len(texts) > 1:  # a letter or a Latin digit alone on a line of Thai text is a stray mark
+        texts = [t for t in texts if len(t.strip()) != 1 or t.strip() in "๐๑๒๓๔๕๖๗๘๙"]
     from prongsai.ingest.thai_text import invalid_count
 
     text = _clean("\n".join(texts))
     # Tesseract is sure of words that are no Thai: each impossible sequence costs confidence
     conf = sum(w.conf for w in words) / len(words) - 15 * invalid_count(text)
     return text, max(0.0, conf)
+
+
+def _without_marks(words: list[_Word]) -> list[_Word]:
+    """Words without the lines Tesseract reads out of marks or specks: a line of at most five
+    letters or digits, each of its pieces much shorter than the text's letters (the vowel and
+    tone marks of the line below or above, read as ``ขุ ง``, ``ซี่`` or ``1``)."""
+    if len(words) < 5:
+        return words
+    heights = sorted(w.box[3] - w.box[1] for w in words)
+    low = 0.6 * heights[len(heights) // 2]
+    lines: dict[tuple, list[_Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    stray = {
+        key for key, line in lines.items()
+        if sum(len(w.text) for w in line) <= 5 and all(w.box[3] - w.box[1] < low for w in line)
+    }  # fmt: skip
+    return [w for w in words if w.line not in stray]
 
 
 def _join(line: list[_Word]) -> str:
