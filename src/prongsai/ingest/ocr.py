@@ -347,17 +347,45 @@ def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Wo
         conf = float(item.Confidence(level))
         if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
             continue  # a speck or a stray mark read as a letter
-        if (_STRAY_WORD.fullmatch(text) and not (_PUNCTUATION.fullmatch(text) and conf >= 60)) or (
-            len(text) == 1 and text.isdigit() and conf < 80
-        ):
+        latin = bool(_LATIN_WORD.fullmatch(text))
+        if (
+            _STRAY_WORD.fullmatch(text)
+            and not (_PUNCTUATION.fullmatch(text) and conf >= 60)
+            and not (latin and conf >= 80)
+        ) or (len(text) == 1 and text.isdigit() and conf < 80):
             continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
         left, top, right, bottom = box
         words.append(
             _Word(text, conf, dx + (left + right) / 2, dy + (top + bottom) / 2, dx + left,
                   dx + right, (dy, dx, line), len(words), (left, top, right, bottom))
         )  # fmt: skip
+    _drop_stray_latin(words)
     _reread_digits(image, words)
     return words
+
+
+_LATIN_WORD = re.compile(r"[a-z]{2,4}")
+
+
+def _drop_stray_latin(words: list[_Word]) -> None:
+    """A short lower-case Latin word Tesseract is sure of is kept only beside a Latin word on
+    its line (the "and" of "Integrity and Transparency"); between Thai it is a mark misread."""
+
+    def latin(word: _Word | None, line) -> bool:
+        return word is not None and word.line == line and bool(_ENGLISH.search(word.text))
+
+    keep = []
+    for index, word in enumerate(words):
+        if _STRAY_WORD.fullmatch(word.text) and _LATIN_WORD.fullmatch(word.text):
+            before = words[index - 1] if index else None
+            after = words[index + 1] if index + 1 < len(words) else None
+            if not (latin(before, word.line) or latin(after, word.line)):
+                continue
+        keep.append(word)
+    words[:] = keep
+
+
+_ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 
 _RUN_CHARS = re.compile(r"\(?[0-9๐-๙.,\-]+\)?")
