@@ -84,6 +84,7 @@ def _bare(text: str) -> str:
     return _MARKS.sub("", text)
 
 
+_LABEL_MAX = 60
 _BARE_NUMBER = re.compile(r"[0-9๐-๙]{1,3}[.)]?")
 
 
@@ -99,6 +100,9 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
         return None  # a numbered row ("๑ | การปรับปรุง… | …") is a measure, whatever it says
     roles: dict[str, int] = {}
     for index, cell in enumerate(row):
+        size = len("".join(cell.split()))
+        if size > 2 * _LABEL_MAX or (size > _LABEL_MAX and cell.count("\n") >= 3):
+            continue  # a column's name is short: a long cell is a row's text ("…ระยะเวลาที่กำหนด…")
         role = role_of(cell)
         if role is None:
             continue

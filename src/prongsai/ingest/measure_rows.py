@@ -11,7 +11,8 @@ even put each page's part in a table of its own with an empty header (seed 001).
 * a row whose title cell is empty continues the measure before it, unless its number cell
   (a ``ที่``/``ลำดับ`` column) starts a new one: a measure cut at a page break may leave only
   its number and a short cell on the page, its title coming on the next page's first row;
-* a measure begun without a title takes the next row as its continuation;
+* a measure begun without a title takes the next row as its continuation, and so does one
+  whose title breaks off inside brackets at a page break;
 * so does the first row after a page break whose title is not numbered, when the measures are;
 * any other row starts a measure.
 """
@@ -100,9 +101,11 @@ def _new_number(number: str, measures: list[MeasureRows]) -> bool:
 def _continues(title: str, measures: list[MeasureRows], *, numbered: bool, at_break: bool) -> bool:
     if not measures:
         return False
-    if not title or not any(part.get(key, "").strip() for part in measures[-1].parts
-                            for key in (TITLE, TOOL)):  # fmt: skip
+    last_title = " ".join(part.get(key, "") for part in measures[-1].parts for key in (TITLE, TOOL))
+    if not title or not last_title.strip():
         return True
+    if at_break and last_title.count("(") > last_title.count(")"):
+        return True  # "… (Open" on one page, "Integrity … OIT)" on the next: one title cut
     return numbered and at_break and leading_number(title)[0] is None
 
 
