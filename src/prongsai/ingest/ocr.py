@@ -671,19 +671,22 @@ def _paragraphs(words: list[_Word]):
 # Tesseract's Thai model reads ๖ as ๒ now and then: a Buddhist-era year of ITA documents is
 # 2556–2599, so "๒๕๒x" is "๒๕๖x" misread (ITA began in 2556; 2520s are no such year).
 _STRAY_WORD = re.compile(r"[A-Za-z]{0,2}[a-z][A-Za-z]{0,1}|[^\w\u0e01-\u0e5b]+")
+_MARK_AFTER_DOT = re.compile("(?<=[.])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 _MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
 
 
 def _clean(text: str) -> str:
     from prongsai.ingest.cleanup import join_cut_words, normalize_chars
     from prongsai.ingest.html_text import tidy_lines
+    from prongsai.ingest.ocr_words import correct_text
     from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
+    text = _MARK_AFTER_DOT.sub("", text)  # "ก.ุย.": a speck under a dot read as a mark
     lines = []
     for line in tidy_lines(normalize_chars(text)).split("\n"):
         line = join_cut_words(repair_text_layer(line))
-        lines.append(repair_dropped_marks(repair_dropped_marks(line)))
+        lines.append(correct_text(repair_dropped_marks(repair_dropped_marks(line))))
     return "\n".join(lines)
 
 

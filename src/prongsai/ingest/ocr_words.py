@@ -56,7 +56,7 @@ def _edits(word: str, *, letters: bool):
 @lru_cache(maxsize=4096)
 def correct_word(word: str) -> str:
     """``word`` or the word it was most likely misread from."""
-    if len(word) < 2:
+    if len(word) < 3:
         return word
     counts = _frequencies()
     known = word in counts or word in _dictionary()
@@ -70,11 +70,22 @@ def correct_word(word: str) -> str:
 
 
 def correct_text(text: str) -> str:
-    """``text`` with its misread Thai words put right (``correct_word``), the rest untouched."""
+    """``text`` with its misread Thai words put right (``correct_word``), the rest untouched:
+    not a line naming a place (its names are no dictionary words: ``บางปลาม้า``), nor the
+    letters of an abbreviation (``มิ.ย.``)."""
     from pythainlp.tokenize import word_tokenize
 
+    if _PLACE.search(text):
+        return text
+
     def run(match: re.Match) -> str:
+        start, end = match.span()
+        if text[end : end + 1] == "." or text[start - 1 : start] == ".":
+            return match.group(0)
         words = word_tokenize(match.group(0), engine="newmm", keep_whitespace=True)
         return "".join(correct_word(w) for w in words)
 
     return _THAI_RUN.sub(run, text)
+
+
+_PLACE = re.compile("อำเภอ|ตำบล|จังหวัด|เขต|แขวง|หมู่ที่|(?<![ก-๎])[อตจ]\.")
