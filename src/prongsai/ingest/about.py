@@ -28,8 +28,10 @@ _MONTH = re.compile(MONTH_PATTERN)
 _ROUND_WORDS = {"6": "6m", "หก": "6m", "12": "12m", "สิบสอง": "12m"}
 _LOW, _HIGH = 2500, 2700
 # a round written as its months in brackets, whatever is read of its years
-_ROUND_MONTHS = re.compile(r"\(\s*(?:[0-9๐-๙]{1,2}\s*)?ตุลาคม[^()\n]{0,12}?[-–]\s*(?:[0-9๐-๙]{1,2}\s*)?"
-                           r"(มีนาคม|กันยายน)[^()\n]{0,12}\)")  # fmt: skip
+_ROUND_MONTHS = re.compile(
+    r"\(\s*(?:[0-9๐-๙]{1,2}\s*)?ตุลาคม[^()\n]{0,12}?[-–]\s*(?:[0-9๐-๙]{1,2}\s*)?"
+    r"(มีนาคม|กันยายน)[^()\n]{0,12}\)"
+)
 
 
 def opening(document: Document) -> list[str]:

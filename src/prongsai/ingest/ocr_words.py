@@ -88,4 +88,4 @@ def correct_text(text: str) -> str:
     return _THAI_RUN.sub(run, text)
 
 
-_PLACE = re.compile("อำเภอ|ตำบล|จังหวัด|เขต|แขวง|หมู่ที่|(?<![ก-๎])[อตจ]\.")
+_PLACE = re.compile(r"อำเภอ|ตำบล|จังหวัด|เขต|แขวง|หมู่ที่|(?<![\u0e01-\u0e4e])[อตจ]\.")

@@ -21,8 +21,8 @@ _MONTHS = "|".join(sorted(map(re.escape, FULL_MONTHS), key=len, reverse=True))
 # a month, then what stands for its year: digits (and the ๆ a ๗ is misread as) up to the end of
 # the line or a dash
 _YEAR_AFTER_MONTH = re.compile(
-    rf"(?P<month>{_MONTHS})(?P<gap>[ \t]*\n?[ \t]*)(?P<year>[๐-๙0-9](?:[๐-๙0-9ๆ]| (?=[๐-๙0-9ๆ])){{1,5}})"
-    r"(?![๐-๙0-9])"
+    rf"(?P<month>{_MONTHS})(?P<gap>[ \t]*\n?[ \t]*)"
+    r"(?P<year>[๐-๙0-9](?:[๐-๙0-9ๆ]| (?=[๐-๙0-9ๆ])){1,5})(?![๐-๙0-9])"
 )
 _BEFORE, _AFTER = 3, 2  # a year this far from the fiscal year is plausible as written
 
