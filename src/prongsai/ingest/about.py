@@ -29,6 +29,11 @@ _ROUND = re.compile(r"รอบ\s*(?:ระยะเวลา\s*)?(6|12|หก|�
 _MONTH = re.compile(MONTH_PATTERN)
 _ROUND_WORDS = {"6": "6m", "หก": "6m", "12": "12m", "สิบสอง": "12m"}
 _LOW, _HIGH = 2500, 2700
+# a round written as its months in brackets, whatever is read of its years
+_ROUND_MONTHS = re.compile(
+    r"\(\s*(?:[0-9๐-๙]{1,2}\s*)?ตุลาคม[^()\n]{0,12}?[-–]\s*(?:[0-9๐-๙]{1,2}\s*)?"
+    r"(มีนาคม|กันยายน)[^()\n]{0,12}\)"
+)
 
 
 def opening(document: Document) -> list[str]:
@@ -79,6 +84,9 @@ def round_of_document(document: Document, fiscal_year: int | None) -> str | None
             for name in ("6m", "12m"):
                 if (period.start, period.end) == round_bounds(fiscal_year, name):
                     return name
+    for text in titled:  # a scan's years may be unreadable: "(ตุลาคม ๒๕๖ ๆ - มีนาคม weds)"
+        if match := _ROUND_MONTHS.search(text):
+            return "6m" if match.group(1) == "มีนาคม" else "12m"
     return None
 
 

@@ -84,6 +84,9 @@ def _bare(text: str) -> str:
     return _MARKS.sub("", text)
 
 
+_LABEL_MAX = 60
+
+
 def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     """``{role: column}`` when ``row`` is a header row, else None.
 
@@ -100,6 +103,9 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     roles: dict[str, int] = {}
     unnamed = 0
     for index, cell in enumerate(row):
+        size = len("".join(cell.split()))
+        if size > 2 * _LABEL_MAX or (size > _LABEL_MAX and cell.count("\n") >= 3):
+            continue  # a column's name is short: a long cell is a row's text ("…ระยะเวลาที่กำหนด…")
         role = role_of(cell)
         if role is None or len(cell) > _LONG_FOR_A_HEADER:
             unnamed += bool(cell.strip())

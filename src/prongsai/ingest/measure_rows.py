@@ -8,7 +8,11 @@ even put each page's part in a table of its own with an empty header (seed 001).
 * a header row sets the columns until the next header; a table without one keeps the columns;
   a repeated header that names a part of the columns the last one named (its second row lost
   at a page break) keeps the last one's;
-* a row whose title cell is empty continues the measure before it;
+* a row whose title cell is empty continues the measure before it, unless its number cell
+  (a ``ที่``/``ลำดับ`` column) starts a new one: a measure cut at a page break may leave only
+  its number and a short cell on the page, its title coming on the next page's first row;
+* a measure begun without a title takes the next row as its continuation, and so does one
+  whose title breaks off inside brackets at a page break;
 * so does the first row after a page break whose title is not numbered, when the measures are;
   or whose number cell (a ที่ column) is empty; or, when the measures are not numbered, whose
   responsible and period cells are both empty (a row LibreOffice or Word split at the page's
@@ -75,12 +79,18 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
             cells = _cells(row, columns)
             key = TOOL if TOOL in columns else TITLE
             title = cells.get(key, "").strip()
-            if _continues(title, measures, numbered=numbered, at_break=at_break) or (
-                at_break
-                and measures
-                and (
-                    _short_cells_empty(cells, numbered=numbered)
-                    or (key == TOOL and _tool_name_cut(measures[-1].cell(TOOL), title))
+            number = cells.get(NUMBER, "").strip()
+            # a row without a title whose number cell starts a new measure is never a continuation
+            new_number = bool(measures) and not title and _new_number(number, measures)
+            if not new_number and (
+                _continues(title, measures, numbered=numbered, at_break=at_break)
+                or (
+                    at_break
+                    and measures
+                    and (
+                        _short_cells_empty(cells, numbered=numbered)
+                        or (key == TOOL and _tool_name_cut(measures[-1].cell(TOOL), title))
+                    )
                 )
             ):
                 measures[-1].parts.append(cells)
@@ -104,11 +114,21 @@ def join_continued(text: str, more: str) -> str:
     return f"{text} {more}"
 
 
+def _new_number(number: str, measures: list[MeasureRows]) -> bool:
+    """A number cell (up to three characters: a scan may misread a digit as a letter) unlike
+    the measure before's."""
+    short = "".join(number.split())
+    return 0 < len(short) <= 3 and short != "".join(measures[-1].cell(NUMBER).split())
+
+
 def _continues(title: str, measures: list[MeasureRows], *, numbered: bool, at_break: bool) -> bool:
     if not measures:
         return False
-    if not title:
+    last_title = " ".join(part.get(key, "") for part in measures[-1].parts for key in (TITLE, TOOL))
+    if not title or not last_title.strip():
         return True
+    if at_break and last_title.count("(") > last_title.count(")"):
+        return True  # "… (Open" on one page, "Integrity … OIT)" on the next: one title cut
     return numbered and at_break and leading_number(title)[0] is None
 
 

@@ -150,7 +150,34 @@ def read_images(images) -> Document:
         pngs.append(page.png)
     if not any(isinstance(b, Table) or len(b.text) > 20 for b in blocks):
         raise unreadable()
+    blocks, confidence = _with_years_fixed(blocks, confidence)
     return Document(tuple(blocks), "scan", confidence=confidence, page_images=tuple(pngs))
+
+
+def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
+    """Every paragraph and cell with its misread period years put right by the fiscal year of
+    the document (``ocr_years``); a text changed keeps its confidence."""
+    from prongsai.ingest.about import fiscal_year_of_document
+    from prongsai.ingest.ocr_years import fix_years
+
+    fiscal_year = fiscal_year_of_document(Document(tuple(blocks), "scan"))
+    if fiscal_year is None:
+        return blocks, confidence
+    confidence = dict(confidence)
+
+    def fixed(text: str) -> str:
+        new = fix_years(text, fiscal_year)
+        if new != text and text in confidence:
+            confidence[new] = confidence[text]
+        return new
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows)))
+        else:
+            out.append(Paragraph(fixed(block.text)))
+    return out, confidence
 
 
 # --- one page ---------------------------------------------------------------------------------
@@ -320,17 +347,45 @@ def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Wo
         conf = float(item.Confidence(level))
         if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
             continue  # a speck or a stray mark read as a letter
-        if (_STRAY_WORD.fullmatch(text) and not (_PUNCTUATION.fullmatch(text) and conf >= 60)) or (
-            len(text) == 1 and text.isdigit() and conf < 80
-        ):
+        latin = bool(_LATIN_WORD.fullmatch(text))
+        if (
+            _STRAY_WORD.fullmatch(text)
+            and not (_PUNCTUATION.fullmatch(text) and conf >= 60)
+            and not (latin and conf >= 80)
+        ) or (len(text) == 1 and text.isdigit() and conf < 80):
             continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
         left, top, right, bottom = box
         words.append(
             _Word(text, conf, dx + (left + right) / 2, dy + (top + bottom) / 2, dx + left,
                   dx + right, (dy, dx, line), len(words), (left, top, right, bottom))
         )  # fmt: skip
+    _drop_stray_latin(words)
     _reread_digits(image, words)
     return words
+
+
+_LATIN_WORD = re.compile(r"[a-z]{2,4}")
+
+
+def _drop_stray_latin(words: list[_Word]) -> None:
+    """A short lower-case Latin word Tesseract is sure of is kept only beside a Latin word on
+    its line (the "and" of "Integrity and Transparency"); between Thai it is a mark misread."""
+
+    def latin(word: _Word | None, line) -> bool:
+        return word is not None and word.line == line and bool(_ENGLISH.search(word.text))
+
+    keep = []
+    for index, word in enumerate(words):
+        if _STRAY_WORD.fullmatch(word.text) and _LATIN_WORD.fullmatch(word.text):
+            before = words[index - 1] if index else None
+            after = words[index + 1] if index + 1 < len(words) else None
+            if not (latin(before, word.line) or latin(after, word.line)):
+                continue
+        keep.append(word)
+    words[:] = keep
+
+
+_ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 
 _RUN_CHARS = re.compile(r"\(?[0-9๐-๙.,\-]+\)?")
@@ -530,6 +585,7 @@ def _dedupe(values: list[int], gap: int = 8) -> list[int]:
 
 
 def _text(words: list[_Word]) -> tuple[str, float]:
+    words = _without_marks(words)
     if not words:
         return "", 100.0
     lines: dict[tuple, list[_Word]] = {}
@@ -540,12 +596,32 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     for line in ordered:
         line.sort(key=lambda w: w.order)
         texts.append(_join(line))
+    if len(texts) > 1:  # a letter or a Latin digit alone on a line of Thai text is a stray mark
+        texts = [t for t in texts if len(t.strip()) != 1 or t.strip() in "๐๑๒๓๔๕๖๗๘๙"]
     from prongsai.ingest.thai_text import invalid_count
 
     text = _clean("\n".join(texts))
     # Tesseract is sure of words that are no Thai: each impossible sequence costs confidence
     conf = sum(w.conf for w in words) / len(words) - 15 * invalid_count(text)
     return text, max(0.0, conf)
+
+
+def _without_marks(words: list[_Word]) -> list[_Word]:
+    """Words without the lines Tesseract reads out of marks or specks: a line of at most five
+    letters or digits, each of its pieces much shorter than the text's letters (the vowel and
+    tone marks of the line below or above, read as ``ขุ ง``, ``ซี่`` or ``1``)."""
+    if len(words) < 5:
+        return words
+    heights = sorted(w.box[3] - w.box[1] for w in words)
+    low = 0.6 * heights[len(heights) // 2]
+    lines: dict[tuple, list[_Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    stray = {
+        key for key, line in lines.items()
+        if sum(len(w.text) for w in line) <= 5 and all(w.box[3] - w.box[1] < low for w in line)
+    }  # fmt: skip
+    return [w for w in words if w.line not in stray]
 
 
 def _join(line: list[_Word]) -> str:
@@ -595,19 +671,22 @@ def _paragraphs(words: list[_Word]):
 # Tesseract's Thai model reads ๖ as ๒ now and then: a Buddhist-era year of ITA documents is
 # 2556–2599, so "๒๕๒x" is "๒๕๖x" misread (ITA began in 2556; 2520s are no such year).
 _STRAY_WORD = re.compile(r"[A-Za-z]{0,2}[a-z][A-Za-z]{0,1}|[^\w\u0e01-\u0e5b]+")
+_MARK_AFTER_DOT = re.compile("(?<=[.])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 _MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
 
 
 def _clean(text: str) -> str:
     from prongsai.ingest.cleanup import join_cut_words, normalize_chars
     from prongsai.ingest.html_text import tidy_lines
+    from prongsai.ingest.ocr_words import correct_text
     from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
+    text = _MARK_AFTER_DOT.sub("", text)  # "ก.ุย.": a speck under a dot read as a mark
     lines = []
     for line in tidy_lines(normalize_chars(text)).split("\n"):
         line = join_cut_words(repair_text_layer(line))
-        lines.append(repair_dropped_marks(repair_dropped_marks(line)))
+        lines.append(correct_text(repair_dropped_marks(repair_dropped_marks(line))))
     return "\n".join(lines)
 
 

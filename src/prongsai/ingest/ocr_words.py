@@ -1,0 +1,91 @@
+"""Thai words of a scan put right where Tesseract dropped or swapped a thin mark.
+
+Tesseract's Thai model loses the small marks above and below the letters (``สื่อ`` read as
+``สือ``, ``เรื่อง`` as ``เรือง``, ``มา`` as ``ม้า``) and now and then takes one letter for its
+look-alike (``เร็ว`` as ``เว็ว``). Each Thai word of a line (PyThaiNLP's dictionary segmentation)
+is checked against the words of the Thai National Corpus with their frequencies (PyThaiNLP's
+``tnc_freq``, shipped with it): a word one mark away from a word that is far more common (or a
+word no dictionary has, one mark or one look-alike letter away from one that it has) is taken
+to be misread and replaced. Words only somewhat less common than their neighbour are left alone
+(``แก่`` and ``แก้`` are both common; ``สัน`` is a word too).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+# letters Tesseract's Thai model takes for one another
+LOOK_ALIKE = {"ร": "ว", "ว": "ร", "ด": "ต", "ต": "ด", "บ": "ป", "ป": "บ", "ข": "ช", "ช": "ข"}
+RATIO = 20  # a known word is replaced only by one this many times more common
+MIN_COUNT = 50  # … and only by a word seen at least this often
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    from pythainlp.corpus import tnc
+
+    return {word: int(count) for word, count in tnc.word_freqs()}
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _edits(word: str, *, letters: bool):
+    """Words one mark away from ``word`` (a mark put in, left out or swapped), and when
+    ``letters``, one look-alike letter away."""
+    for i in range(1, len(word) + 1):
+        for mark in MARKS:
+            yield word[:i] + mark + word[i:]
+    for i, char in enumerate(word):
+        if char in MARKS:
+            yield word[:i] + word[i + 1 :]
+            for mark in MARKS:
+                if mark != char:
+                    yield word[:i] + mark + word[i + 1 :]
+        elif letters and char in LOOK_ALIKE:
+            yield word[:i] + LOOK_ALIKE[char] + word[i + 1 :]
+
+
+@lru_cache(maxsize=4096)
+def correct_word(word: str) -> str:
+    """``word`` or the word it was most likely misread from."""
+    if len(word) < 3:
+        return word
+    counts = _frequencies()
+    known = word in counts or word in _dictionary()
+    own = counts.get(word, 0)
+    best, best_count = word, max(own * RATIO, MIN_COUNT - 1)
+    for candidate in set(_edits(word, letters=not known)):
+        count = counts.get(candidate, 0)
+        if count > best_count:
+            best, best_count = candidate, count
+    return best
+
+
+def correct_text(text: str) -> str:
+    """``text`` with its misread Thai words put right (``correct_word``), the rest untouched:
+    not a line naming a place (its names are no dictionary words: ``บางปลาม้า``), nor the
+    letters of an abbreviation (``มิ.ย.``)."""
+    from pythainlp.tokenize import word_tokenize
+
+    if _PLACE.search(text):
+        return text
+
+    def run(match: re.Match) -> str:
+        start, end = match.span()
+        if text[end : end + 1] == "." or text[start - 1 : start] == ".":
+            return match.group(0)
+        words = word_tokenize(match.group(0), engine="newmm", keep_whitespace=True)
+        return "".join(correct_word(w) for w in words)
+
+    return _THAI_RUN.sub(run, text)
+
+
+_PLACE = re.compile(r"อำเภอ|ตำบล|จังหวัด|เขต|แขวง|หมู่ที่|(?<![\u0e01-\u0e4e])[อตจ]\.")
