@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,3 +40,15 @@ def report(name: str, figures: dict) -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{name}.json").write_text(line + "\n", encoding="utf-8")
     sys.stdout.write(line + "\n")
+
+
+def manage(env: dict, *args: str) -> str:
+    """``prongsai ARGS`` in a child process with ``env`` (its own database, cache…): stdout."""
+    return subprocess.run(
+        [sys.executable, "-m", "prongsai.cli", *args],
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout

@@ -34,7 +34,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from bench.common import report
+from bench.common import manage, report
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".data"
@@ -74,18 +74,6 @@ def _empty_cache() -> None:
     redis.Redis.from_url(CACHE_URL).flushdb()
 
 
-def _manage(env: dict, *args: str) -> str:
-    out = subprocess.run(
-        [sys.executable, "-m", "prongsai.cli", *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return out.stdout
-
-
 def _ensure_postgres_db() -> None:
     import psycopg
 
@@ -98,8 +86,8 @@ def _ensure_postgres_db() -> None:
 
 def _load(env: dict, agencies: int, seed: int) -> dict:
     """Migrate and load the country unless the same one is there. Returns the load figures."""
-    _manage(env, "migrate", "-v0")
-    probe = _manage(
+    manage(env, "migrate", "-v0")
+    probe = manage(
         env,
         "shell",
         "-c",
@@ -110,12 +98,12 @@ def _load(env: dict, agencies: int, seed: int) -> dict:
     if probe.endswith(f":{seed}") and abs(int(probe.split(":")[0]) - agencies) <= 1:
         return {"loaded": "kept"}
     started = time.perf_counter()
-    _manage(env, "demo", "--national", f"--agencies={agencies}", f"--seed={seed}", "--replace")
+    manage(env, "demo", "--national", f"--agencies={agencies}", f"--seed={seed}", "--replace")
     return {"loaded": "generated", "load_seconds": round(time.perf_counter() - started, 1)}
 
 
 def _targets(env: dict, n: int, seed: int) -> dict:
-    out = _manage(
+    out = manage(
         env,
         "shell",
         "-c",

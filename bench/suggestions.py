@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import report
+from bench.common import manage, report
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".data"
@@ -103,25 +103,14 @@ def _env(url: str) -> dict:
     }
 
 
-def _manage(env: dict, *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "-m", "prongsai.cli", *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
 def _sidecar(agencies: int, work: Path = WORK):
     # the gains the done planted measures really added (per indicator and question)
     return work / f"suggestions-{agencies}.delivered.json"
 
 
 def _load(env: dict, agencies: int, years: int, seed: int, work: Path = WORK) -> dict:
-    _manage(env, "migrate", "-v0")
-    probe = _manage(
+    manage(env, "migrate", "-v0")
+    probe = manage(
         env,
         "shell",
         "-c",
@@ -137,7 +126,7 @@ def _load(env: dict, agencies: int, years: int, seed: int, work: Path = WORK) ->
     ):
         return {"loaded": "kept"}
     started = time.perf_counter()
-    out = _manage(
+    out = manage(
         env,
         "demo",
         "--national",
