@@ -3,7 +3,6 @@ scans on the review page (the page image beside the fields, unsure fields marked
 
 import io
 import json
-import zipfile
 from io import StringIO
 
 import pytest
@@ -16,16 +15,9 @@ from prongsai.ingest.batch import sources
 from prongsai.ingest.models import ImportedDocument, ImportedPage
 from prongsai.ingest.ocr import ocr_available
 from tests.conftest import SEEDS
+from tests.ingest.builders import zip_bytes
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-
-
-def zipped(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def test_sources_walk_folders_and_zips(tmp_path):
@@ -34,7 +26,7 @@ def test_sources_walk_folders_and_zips(tmp_path):
     (tmp_path / "notes.odt").write_bytes(b"x")  # not a format read: left out
     (tmp_path / ".hidden.txt").write_bytes(b"x")
     (tmp_path / "box.zip").write_bytes(
-        zipped({"in/two.md": b"y", "__MACOSX/._two.md": b"z", "pic.gif": b"g"})
+        zip_bytes({"in/two.md": b"y", "__MACOSX/._two.md": b"z", "pic.gif": b"g"})
     )
     (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really")
     found = list(sources([str(tmp_path), str(tmp_path / "gone.txt")]))
@@ -51,7 +43,7 @@ def test_import_a_folder_and_a_zip_with_a_json_summary(criteria, tmp_path):
     (folder / "old" / SEED_FILES[0].name).write_bytes(SEED_FILES[0].read_bytes())
     (folder / "bad.txt").write_text("สวัสดี ไม่ใช่รายงาน", encoding="utf-8")
     archive = tmp_path / "more.zip"
-    archive.write_bytes(zipped({f.name: f.read_bytes() for f in SEED_FILES[:2]}))
+    archive.write_bytes(zip_bytes({f.name: f.read_bytes() for f in SEED_FILES[:2]}))
     summary = tmp_path / "summary.json"
     out, err = StringIO(), StringIO()
     with pytest.raises(CommandError):  # one file refused: the run says it failed
@@ -80,7 +72,7 @@ def test_web_upload_of_several_files_and_a_zip_lists_each(admin_client, criteria
     files = [
         SimpleUploadedFile(SEED_FILES[0].name, SEED_FILES[0].read_bytes()),
         SimpleUploadedFile(
-            "batch.zip", zipped({"x/" + f.name: f.read_bytes() for f in SEED_FILES[1:3]})
+            "batch.zip", zip_bytes({"x/" + f.name: f.read_bytes() for f in SEED_FILES[1:3]})
         ),
         SimpleUploadedFile("empty.txt", b"   "),
     ]

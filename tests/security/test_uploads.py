@@ -89,6 +89,7 @@ def test_accepted_evidence_is_stored_under_a_random_name(round_page, name, conte
         ("bomb.docx", None, "ระบบไม่เปิดอ่านเพื่อความปลอดภัย"),
         ("empty.pdf", b"", "ไฟล์ว่างเปล่า"),
     ],
+    ids=["html-as-pdf", "svg-as-png", "old-doc", "zip", "zip-bomb", "empty"],
 )
 def test_refused_evidence_is_named_next_to_the_field(round_page, name, content, message):
     response = round_page(name, content if content is not None else zip_bomb())
