@@ -42,6 +42,8 @@ from prongsai.ingest.numbering import leading_number, starts_with_marker
 
 _THAI_START = re.compile("^[\u0e01-\u0e4e]")
 _THAI_END = re.compile("[\u0e01-\u0e4e]$")  # "การ-" is a word cut; "๒๕๖๕ -" a range going on
+# a following vowel or a mark begins no Thai syllable: a text that starts with one goes on a word
+_NO_SYLLABLE_START = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 
 
 @dataclass
@@ -107,6 +109,8 @@ def join_continued(text: str, more: str) -> str:
     text, more = text.strip(), more.strip()
     if not text or not more:
         return text or more
+    if _THAI_END.search(text) and _NO_SYLLABLE_START.match(more):
+        return text + more  # "…จัดซื้อจัดจ้" / "างฯ": a word cut by the page break
     if starts_with_marker(more) or "\n" in text or "\n" in more:
         return f"{text}\n{more}"
     if text.endswith("-") and _THAI_END.search(text[:-1]) and _THAI_START.match(more):

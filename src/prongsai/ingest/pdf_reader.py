@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left, bisect_right
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
 from prongsai.ingest.cleanup import normalize_chars
 from prongsai.ingest.html_text import tidy_lines
 from prongsai.ingest.numbering import starts_with_marker
+from prongsai.ingest.pdf_wraps import Char, cell_lines, join_runs, text_edges
 from prongsai.ingest.thai_text import (
     has_confused_marks,
     invalid_count,
@@ -80,14 +82,24 @@ def _fast_reading(data: bytes) -> list[Block] | None:
             return None
         blocks: list[Block] = []
         chars = 0
-        for pdfium_page in document:
+        plumber = None
+        for index, pdfium_page in enumerate(document):
             text = _PdfiumText(pdfium_page)
+            page = _PdfiumPage(pdfium_page, text)
             chars += text.textpage.count_chars()
-            blocks.extend(_page_blocks(_PdfiumPage(pdfium_page, text), text))
+            if not page.text_lost:
+                blocks.extend(_page_blocks(page, text))
+                continue
+            import pdfplumber  # that page read by glyph position instead
+
+            plumber = plumber or pdfplumber.open(io.BytesIO(data))
+            blocks.extend(_page_blocks(plumber.pages[index], None))
     except Exception:
         return None
     finally:
         document.close()
+        if plumber is not None:
+            plumber.close()
     if not chars or not blocks:
         return None
     blocks = _repaired(blocks)
@@ -96,7 +108,12 @@ def _fast_reading(data: bytes) -> list[Block] | None:
 
 class _PdfiumPage:
     """What ``_page_blocks`` asks of a pdfplumber page, from PDFium: the ruling lines (thin
-    path objects, and a box's four sides), the tables they draw, and the text lines."""
+    path objects, and a box's four sides), the tables they draw, and the text lines.
+
+    ``text_lost``: PDFium's text leaves out a text object of the page. One drawn in a font with
+    no glyph boxes and holding a single character (a letter alone on a cell's last line, in the
+    tests' own PDF writer) has no size, and PDFium finds no character where it stands; pdfminer,
+    which reads the glyphs by position, has it, and reads that page."""
 
     def __init__(self, page, text: _PdfiumText) -> None:
         import pypdfium2.raw as raw
@@ -106,8 +123,15 @@ class _PdfiumPage:
         self.text = text
         self._boxes: list[tuple[float, float]] | None = None
         self.edges: list[dict] = []
-        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+        self.text_lost = False
+        kinds = [raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT]
+        for obj in page.get_objects(filter=kinds, max_depth=1):
             left, low, right, high = obj.get_bounds()
+            if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+                if right - left < 0.01 and high - low < 0.01 and not self.text_lost:
+                    found = text.textpage.get_index(left + 0.5, low + 0.5, 2, 2)
+                    self.text_lost = found is None
+                continue
             top, bottom = self.height - high, self.height - low
             if right - left < 3 and bottom - top < 3:
                 continue
@@ -151,12 +175,9 @@ class _PdfiumPage:
 
     def _char_boxes(self) -> list[tuple[float, float]]:
         if self._boxes is None:
-            textpage = self.text.textpage
-            self._boxes = []
-            for index in range(textpage.count_chars()):
-                _left, low, _right, high = textpage.get_charbox(index, loose=True)
-                if high - low > 0.5:
-                    self._boxes.append((self.height - high, self.height - low))
+            self._boxes = [
+                (top, bottom) for _, top, _, bottom, _ in self.text.boxes() if bottom - top > 0.5
+            ]
         return self._boxes
 
 
@@ -217,6 +238,24 @@ class _PdfiumText:
     def __init__(self, page) -> None:
         self.textpage = page.get_textpage()
         self.height = page.get_height()
+        self._boxes: list[tuple[float, float, float, float, bool]] | None = None
+
+    def boxes(self) -> list[tuple[float, float, float, float, bool]]:
+        """Each character's loose box (left, top, right, bottom; top-down) and whether it is
+        white space."""
+        if self._boxes is None:
+            count = self.textpage.count_chars()
+            text = self.textpage.get_text_range(0, count) if count else ""
+            self._boxes = []
+            for index in range(count):
+                left, low, right, high = self.textpage.get_charbox(index, loose=True)
+                space = len(text) != count or text[index].isspace()
+                self._boxes.append((left, self.height - high, right, self.height - low, space))
+        return self._boxes
+
+    def visible_chars(self) -> list[Char]:
+        """The loose boxes of the characters that are not white space."""
+        return [box[:4] for box in self.boxes() if not box[4]]
 
     def __call__(self, x0: float, top: float, x1: float, bottom: float) -> str:
         text = self.textpage.get_text_bounded(
@@ -235,6 +274,7 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
     found = [t for t in found if len(t.rows) > 0]
     blocks: list[Block] = []
     top = 0.0
+    chars = _visible_chars(page, pdfium) if found else []
     for table in found:
         _, t_top, _, t_bottom = table.bbox
         blocks.extend(_text_between(page, top, t_top, pdfium))
@@ -242,6 +282,7 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
             texts = table.extract()
         else:
             texts = [[pdfium(*cell) if cell else None for cell in row.cells] for row in table.rows]
+        texts = _runs_joined(table, texts, chars)
         rows = tuple(
             _marks_home(
                 tuple(_cell_text(cell) for cell in texts[r]),
@@ -255,6 +296,38 @@ def _page_blocks(page, pdfium: _PdfiumText | None) -> list[Block]:
         top = max(top, t_bottom)
     blocks.extend(_text_between(page, top, page.height, pdfium))
     return blocks
+
+
+def _visible_chars(page, pdfium: _PdfiumText | None) -> list[Char]:
+    """The boxes (x0, top, x1, bottom) of the page's characters that are not white space,
+    from the text layer the cells are read from."""
+    if pdfium is None:
+        return [(c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars if c["text"].strip()]
+    return pdfium.visible_chars()
+
+
+def _runs_joined(table, texts: list[list[str | None]], chars: list[Char]) -> list[list]:
+    """Each cell's lines with the wraps inside a run of Thai letters joined (``pdf_wraps``)."""
+    by_height = sorted(chars, key=lambda c: (c[1] + c[3]) / 2)
+    centres = [(c[1] + c[3]) / 2 for c in by_height]
+    lines = []
+    for row, row_texts in zip(table.rows, texts, strict=False):
+        _, top, _, bottom = row.bbox  # each cell looks only at the characters beside its row
+        beside = by_height[bisect_left(centres, top) : bisect_right(centres, bottom)]
+        lines.append(
+            [
+                cell_lines(cell, beside) if cell and text and "\n" in text else None
+                for cell, text in zip(row.cells, row_texts, strict=False)
+            ]
+        )
+    edges = text_edges([cell for row in lines for cell in row if cell], chars)
+    return [
+        [
+            join_runs(text, cell, edges) if text and cell else text
+            for text, cell in zip(row_texts, row_lines, strict=False)
+        ]
+        for row_texts, row_lines in zip(texts, lines, strict=False)
+    ]
 
 
 _LEADING_MARKS = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
