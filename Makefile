@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 export PYTHAINLP_DATA ?= $(CURDIR)/data/pythainlp
 HOST ?= 127.0.0.1:8000
-PYTEST_ARGS ?= -n 2 --dist loadgroup
+PYTEST_ARGS ?= -n 2 --dist loadgroup --durations=25
 
 .PHONY: run test setup lint format test-sqlite test-postgres messages corpus
 
