@@ -80,7 +80,8 @@ DB_FIXTURES = {
 def pytest_collection_modifyitems(config, items):
     """`PRONGSAI_TESTS=database` (the PostgreSQL pass of `make test`) keeps only the tests that
     touch the database and are not browser tests: the pure readers, scorers and layout tests
-    give the same answer on either database, and the browser walks already ran on SQLite. The
+    give the same answer on either database, the browser walks already ran on SQLite, and the
+    deployment test runs on a PostgreSQL database of its own in the first pass already. The
     rest — every action, constraint, lock, import, API and page test — runs on both."""
     import os
 
@@ -94,7 +95,9 @@ def pytest_collection_modifyitems(config, items):
             or DB_FIXTURES & set(getattr(item, "fixturenames", ()))
         )
         browser = "tests/browser/" in item.nodeid
-        (kept if uses_db and not browser else dropped).append(item)
+        # the deployment test makes a PostgreSQL database of its own in either pass
+        own_postgres = "tests/deploy/" in item.nodeid
+        (kept if uses_db and not browser and not own_postgres else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

@@ -69,3 +69,30 @@ def test_a_question_with_scores_cannot_be_removed_by_a_reload(demo, tmp_path):
     assert "o4" in err.getvalue()
     year.refresh_from_db()
     assert (Question.objects.filter(year=year).count(), year.content_hash) == before
+
+
+def _rows(fiscal_year):
+    from prongsai.criteria.models import Indicator, Tool
+
+    year = {"year__fiscal_year": fiscal_year}
+    return (
+        list(Tool.objects.filter(**year).order_by("code").values()),
+        list(Indicator.objects.filter(**year).order_by("number").values()),
+        list(Question.objects.filter(**year).order_by("code").values()),
+    )
+
+
+@pytest.mark.django_db
+def test_a_first_load_in_bulk_writes_the_rows_a_reload_keeps(tmp_path):
+    """A year loaded for the first time is written in bulk; a reload of a changed file takes
+    the row-by-row path. Both give the same rows, and the reload keeps their ids."""
+    from prongsai.criteria.services import load_year_file
+
+    load_year_file(DATA_DIR / "ita-2566.yaml")
+    first = _rows(2566)
+    assert len(first[2]) == 30 + 15 + 43 and all(q["indicator_id"] for q in first[2])
+    changed = tmp_path / "ita-2566.yaml"
+    text = (DATA_DIR / "ita-2566.yaml").read_text(encoding="utf-8")
+    changed.write_text(text + "\n# a comment: a new content hash\n", encoding="utf-8")
+    assert load_year_file(changed).status == "updated"
+    assert _rows(2566) == first

@@ -80,6 +80,16 @@ def load_all(data_dir: Path | None = None) -> list[LoadResult]:
 
 
 def _sync_rows(year: CriteriaYear, catalog: Catalog) -> None:
+    if year.tools.exists():
+        questions = _update_questions(year, catalog)
+    else:  # a year loaded for the first time: three bulk inserts, not thousands of upserts
+        questions = _create_questions(year, catalog)
+    _sync_rules_and_issues(year, catalog, questions)
+
+
+def _update_questions(year: CriteriaYear, catalog: Catalog) -> dict[str, Question]:
+    """The tools, indicators and questions of a year already loaded, brought to the catalog:
+    updated in place (their scores keep pointing at them), the ones no longer there removed."""
     tools = {}
     for order, t in enumerate(catalog.tools):
         tools[t.code], _ = Tool.objects.update_or_create(
@@ -140,7 +150,12 @@ def _sync_rows(year: CriteriaYear, catalog: Catalog) -> None:
                     )
                 ]
             ) from exc
+    return questions
 
+
+def _sync_rules_and_issues(
+    year: CriteriaYear, catalog: Catalog, questions: dict[str, Question]
+) -> None:
     year.rating_rules.all().delete()
     RatingRule.objects.bulk_create(
         RatingRule(
@@ -200,3 +215,52 @@ def catalog_or_none(fiscal_year: int) -> Catalog | None:
         return get_catalog(fiscal_year)
     except CriteriaNotLoaded:
         return None
+
+
+def _create_questions(year: CriteriaYear, catalog: Catalog) -> dict[str, Question]:
+    """The tools, indicators and questions of a year that has none yet, written in bulk (the
+    same rows `_update_questions` would write)."""
+    tools = {
+        t.code: t
+        for t in Tool.objects.bulk_create(
+            Tool(
+                year=year,
+                code=t.code,
+                name_th=t.name_th,
+                name_en=t.name_en,
+                weight=t.weight,
+                order=order,
+            )
+            for order, t in enumerate(catalog.tools)
+        )
+    }
+    indicators = {
+        i.number: i
+        for i in Indicator.objects.bulk_create(
+            Indicator(
+                year=year,
+                number=i.number,
+                tool=tools[i.tool],
+                name_th=i.name_th,
+                name_en=i.name_en,
+                aggregation=i.aggregation,
+                questions_known=i.questions_known,
+                confidence=i.confidence,
+            )
+            for i in catalog.indicators
+        )
+    }
+    created = Question.objects.bulk_create(
+        Question(
+            year=year,
+            code=q.code,
+            indicator=indicators[q.indicator],
+            sub_indicator=q.sub_indicator,
+            text_th=q.text_th,
+            kind=q.kind,
+            confidence=q.confidence,
+            order=order,
+        )
+        for order, q in enumerate(catalog.questions)
+    )
+    return {q.code: q for q in created}
