@@ -18,6 +18,7 @@ with a message saying OCR is not installed.
 
 from __future__ import annotations
 
+import bisect
 import glob
 import io
 import os
@@ -201,6 +202,7 @@ class _Word:
     line: tuple[int, int, int]
     order: int = 0  # Tesseract's reading order (marks come after their letter)
     box: tuple[int, int, int, int] = (0, 0, 0, 0)  # in the image Tesseract read
+    stray: bool = False  # taken for a speck or a mark read as a letter
 
 
 def read_page(image) -> Page:
@@ -320,15 +322,16 @@ def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
     return lines
 
 
-def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Word]:
-    """Tesseract's words of ``image`` (page coordinates: ``offset`` is the image's corner),
-    specks and stray marks left out, runs of Thai digits read again by shape."""
+def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0), scale: int = 1) -> list[_Word]:
+    """Tesseract's words of ``image`` (page coordinates: ``offset`` is the image's corner, and
+    ``image`` is the page's piece enlarged ``scale`` times), specks and stray marks left out,
+    runs of Thai digits read again by shape."""
     import tesserocr
 
     api = _engine()
     api.SetPageSegMode(psm)
     api.SetImage(image)
-    api.SetSourceResolution(DPI)
+    api.SetSourceResolution(DPI * scale)
     api.Recognize()
     words: list[_Word] = []
     iterator = api.GetIterator()
@@ -345,26 +348,53 @@ def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0)) -> list[_Wo
         if not text or box is None:
             continue
         conf = float(item.Confidence(level))
-        if conf < 0 or (conf < 55 and len(text) <= 3 and not text.isdigit()):
-            continue  # a speck or a stray mark read as a letter
+        if conf < 0:
+            continue
         latin = bool(_LATIN_WORD.fullmatch(text))
-        if (
+        # a speck or a stray mark read as a letter; a mark or a rule's end read as Latin letters
+        # ("ea", "Aa") or a digit: left out, unless it is a word of an English phrase
+        stray = (conf < 55 and len(text) <= 3 and not text.isdigit()) or (
             _STRAY_WORD.fullmatch(text)
             and not (_PUNCTUATION.fullmatch(text) and conf >= 60)
             and not (latin and conf >= 80)
-        ) or (len(text) == 1 and text.isdigit() and conf < 80):
-            continue  # a mark or a rule's end read as Latin letters ("ea", "Aa") or a digit
+        ) or (len(text) == 1 and text.isdigit() and conf < 80)  # fmt: skip
         left, top, right, bottom = box
         words.append(
-            _Word(text, conf, dx + (left + right) / 2, dy + (top + bottom) / 2, dx + left,
-                  dx + right, (dy, dx, line), len(words), (left, top, right, bottom))
+            _Word(text, conf, dx + (left + right) / 2 / scale, dy + (top + bottom) / 2 / scale,
+                  dx + left // scale, dx + right // scale, (dy, dx, line), len(words),
+                  (left, top, right, bottom), stray)
         )  # fmt: skip
+    _keep_english_phrases(words)
     _drop_stray_latin(words)
-    _reread_digits(image, words)
+    _reread_digits(image, words, scale)
     return words
 
 
 _LATIN_WORD = re.compile(r"[a-z]{2,4}")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]{2,12}")
+
+
+def _keep_english_phrases(words: list[_Word]) -> None:
+    """The words taken for specks left out, but for a word of Latin letters between two Latin
+    words (on its line or at a line's end): the short words of an English phrase (``Open Data
+    Integrity and Transparency``) are read with less confidence than Thai letters, yet are no
+    specks."""
+
+    def english(word: _Word | None) -> bool:
+        return word is not None and bool(_ENGLISH.search(word.text))
+
+    kept = [w for w in words if not w.stray]
+    out = []
+    for word in words:
+        if word.stray:
+            at = bisect.bisect(kept, word.order, key=lambda w: w.order)
+            before = kept[at - 1] if at else None
+            after = kept[at] if at < len(kept) else None
+            if not (_LATIN_LETTERS.fullmatch(word.text) and english(before) and english(after)):
+                continue
+            word.stray = False
+        out.append(word)
+    words[:] = out
 
 
 def _drop_stray_latin(words: list[_Word]) -> None:
@@ -390,11 +420,17 @@ _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 _RUN_CHARS = re.compile(r"\(?[0-9๐-๙.,\-]+\)?")
 _PUNCTUATION = re.compile(r"[.,:;()/\-–]{1,2}")  # the dots of พ.ศ. and มี.ค., a dash, brackets
-# what Tesseract makes of a Thai digit it cannot read: Latin marks and letters
-_SUSPECT = re.compile(r"[A-Za-z0-9.,'’‘`:;]{1,4}")
+# what Tesseract makes of a Thai digit it cannot read: Latin marks and letters, or one Thai
+# letter alone (๗ read as ฆ or ฒ); the digits' shapes say whether it is one
+_SUSPECT = re.compile(r"[A-Za-z0-9.,'’‘`:;]{1,4}|[ก-ฮ]")
 
 
 _DIGITS = re.compile(r"[0-9๐-๙.,\-]+")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
+def _count_digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
 
 
 def _box(words: list[_Word]) -> tuple[int, int, int, int]:
@@ -423,7 +459,7 @@ def _next_to(left: _Word, right: _Word) -> bool:
     return left.line == right.line and right.box[0] - left.box[2] < 1.2 * height
 
 
-def _reread_digits(image, words: list[_Word]) -> None:
+def _reread_digits(image, words: list[_Word], scale: int = 1) -> None:
     """Runs of Thai digits (words close together on a line, digits and dots only) read again by
     the shape of their glyphs (``ocr_digits``): Tesseract's Thai model misreads them, and drops
     some. The run's first word gets the digits read, the others are left out."""
@@ -458,6 +494,9 @@ def _reread_digits(image, words: list[_Word]) -> None:
             continue  # Arabic digits: Tesseract reads them well
         reach = _reach(words, run)
         read = read_run(image, _box(run), text, reach)
+        letters = [w for w in run if _THAI_LETTER.fullmatch(w.text)]
+        if read and letters and _count_digits(read) <= _count_digits(text):
+            read = None  # the Thai letter beside the digits is no digit: "๓๐ น"
         if not read:  # a letter or bracket beside the digits is one after all: the digits alone
             run = [w for w in run if _DIGITS.fullmatch(w.text)]
             if not run:
@@ -472,11 +511,13 @@ def _reread_digits(image, words: list[_Word]) -> None:
         words[:] = [w for w in words if id(w) not in dropped]
 
 
-def _cells(rules, xs, cols) -> list[tuple[int, int, tuple[int, int, int, int]]]:
+def _cells(rules, xs, cols, dark=None) -> list[tuple[int, int, tuple[int, int, int, int]]]:
     """A table's cells as ``(row, column, (left, top, right, bottom))`` inside their rules; a
     cell whose right rule is missing in its row spans the next column, one whose lower rule is
     missing under it spans the next row (a merged cell is one cell, at its first row and
-    column)."""
+    column). With the page's ink (``dark``), a right rule missing where the text of the two
+    columns stands apart (``_gutter``: a rule too faint to be found, or printed broken) still
+    divides them."""
     ys = [y for y, _, _ in rules]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     covered = [[False] * n_cols for _ in range(n_rows)]
@@ -487,6 +528,8 @@ def _cells(rules, xs, cols) -> list[tuple[int, int, tuple[int, int, int, int]]]:
                 continue
             c1 = c + 1
             while c1 < n_cols and not _vertical_rule(xs[c1], ys[r], ys[r + 1], cols):
+                if dark is not None and _gutter(dark, xs[c1 - 1 : c1 + 2], ys[r], ys[r + 1]):
+                    break
                 c1 += 1
             r1 = r + 1
             while r1 < n_rows and not _horizontal_rule(ys[r1], xs[c], xs[c1], rules):
@@ -498,6 +541,29 @@ def _cells(rules, xs, cols) -> list[tuple[int, int, tuple[int, int, int, int]]]:
     return out
 
 
+GUTTER = 10  # white this wide (but for a faint rule) near a column's line parts two texts
+
+
+def _gutter(dark, xs: list[int], top: int, bottom: int) -> bool:
+    """Whether, between ``top`` and ``bottom``, white (or a thin line of ink, a rule too faint
+    to be found) ``GUTTER`` wide runs down beside the column line at ``xs[1]``, with ink on both
+    sides of it inside ``xs[0]`` and ``xs[2]``: two columns' texts, not one text over both."""
+    left, x, right = xs
+    top, bottom = top + 4, bottom - 4
+    if bottom - top < 8 or x - left < 3 * GUTTER or right - x < 3 * GUTTER:
+        return False
+    ink = dark[top:bottom, x - GUTTER : x + GUTTER + 1].sum(axis=0)
+    white = (ink <= 1) | (ink >= 0.5 * (bottom - top))  # white, or a faint rule
+    run = longest = 0
+    for clear in white.tolist():
+        run = run + 1 if clear else 0
+        longest = max(longest, run)
+    if longest < GUTTER:
+        return False  # text crosses the line: one cell over both columns
+    sides = (dark[top:bottom, left + 4 : x - GUTTER], dark[top:bottom, x + GUTTER + 1 : right - 4])
+    return all(int(side.sum()) >= 15 for side in sides)
+
+
 def _read_table(image, rules, xs, cols):
     """One table: each cell (``_cells``) read on its own; its text in the cell's first row and
     column, the cells it covers empty."""
@@ -506,13 +572,12 @@ def _read_table(image, rules, xs, cols):
     grid = [["" for _ in xs[:-1]] for _ in rules[:-1]]
     confidence: dict[str, float] = {}
     pixels = np.asarray(image)
-    for r, c, (left, top, right, bottom) in _cells(rules, xs, cols):
+    for r, c, (left, top, right, bottom) in _cells(rules, xs, cols, pixels < 140):
         if right - left < 8 or bottom - top < 8:
             continue
         if (pixels[top:bottom, left:right] < 140).sum() < 15:
             continue  # an empty cell
-        crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
-        text, conf = _text(_recognize(crop, psm=6, offset=(left - 6, top - 6)))
+        text, conf = _read_cell(image, (left, top, right, bottom))
         grid[r][c] = text
         if text:
             confidence[text] = conf
@@ -520,8 +585,32 @@ def _read_table(image, rules, xs, cols):
     return (Table(kept) if kept else None), confidence
 
 
+def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
+    """A cell's text and confidence: the cell is read as it is and enlarged twice (Tesseract
+    reads small marks better when they are bigger, but not always: each reading loses marks the
+    other keeps), and the better-formed Thai of the two is kept (``ocr_choice.better``). Cells
+    are small: the second reading costs less than a tenth of a page's time."""
+    from PIL import Image
+
+    from prongsai.ingest.ocr_choice import better
+
+    left, top, right, bottom = box
+    crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
+    offset = (left - 6, top - 6)
+    first = _text(_recognize(crop, psm=6, offset=offset))
+    big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
+    second = _text(_recognize(big, psm=6, offset=offset, scale=2))
+    return better(first, second)
+
+
 def _vertical_rule(x: int, top: int, bottom: int, cols) -> bool:
-    return any(abs(cx - x) <= 8 and y0 <= top + 8 and y1 >= bottom - 8 for cx, y0, y1 in cols)
+    """Whether a rule runs at ``x`` from ``top`` to ``bottom``: one rule, or pieces of one (a
+    rule printed broken, or cut by specks) that cover nine tenths of it."""
+    pieces = [(y0, y1) for cx, y0, y1 in cols if abs(cx - x) <= 8]
+    if any(y0 <= top + 8 and y1 >= bottom - 8 for y0, y1 in pieces):
+        return True
+    covered = sum(max(0, min(y1, bottom) - max(y0, top)) for y0, y1 in pieces)
+    return bottom - top > 0 and covered >= 0.9 * (bottom - top)
 
 
 def _horizontal_rule(y: int, left: int, right: int, rules) -> bool:
@@ -672,6 +761,7 @@ def _paragraphs(words: list[_Word]):
 # 2556–2599, so "๒๕๒x" is "๒๕๖x" misread (ITA began in 2556; 2520s are no such year).
 _STRAY_WORD = re.compile(r"[A-Za-z]{0,2}[a-z][A-Za-z]{0,1}|[^\w\u0e01-\u0e5b]+")
 _MARK_AFTER_DOT = re.compile("(?<=[.])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+_SPACED_NUMBER = re.compile(r"\(\s*([0-9๐-๙]{1,3})\s*\)")
 _MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
 
 
@@ -682,6 +772,7 @@ def _clean(text: str) -> str:
     from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
+    text = _SPACED_NUMBER.sub(r"(\1)", text)  # "(๑ )": Tesseract's space inside the brackets
     text = _MARK_AFTER_DOT.sub("", text)  # "ก.ุย.": a speck under a dot read as a mark
     lines = []
     for line in tidy_lines(normalize_chars(text)).split("\n"):
