@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from prongsai.ingest import ocr, ocr_choice
-from prongsai.ingest.ocr_words import MARKS, correct_text, rejoin_words
+from prongsai.ingest.ocr_words import MARKS, correct_text, rejoin_lines, rejoin_words
 from prongsai.ingest.ocr_years import fix_years
 from tests.ingest.test_ocr_cells_and_digits import _digits_image, _font, ruled_table
 
@@ -54,6 +54,16 @@ def test_a_word_cut_in_two_by_a_dropped_mark_is_joined_again():
     assert rejoin_words(["ความเชื่อ", "มัน", "จาก"]) == ["ความเชื่อ", "มั่น", "จาก"]
 
 
+def test_a_word_cut_by_a_dropped_mark_across_a_line_wrap_is_joined_again():
+    assert rejoin_lines(["ได้รับความเชื่อ", "มันจาก", "ประชาชน"]) == [
+        "ได้รับความเชื่อ",
+        "มั่นจาก",
+        "ประชาชน",
+    ]
+    lines = ["ได้รับความ", "เชื่อมั่นจาก"]
+    assert rejoin_lines(lines) == lines
+
+
 def test_words_that_join_to_nothing_are_left_alone():
     for text in (
         "ดำเนินการแล้วเสร็จโดยมีการรายงานผลต่อผู้บริหารเพื่อทราบ",
@@ -70,10 +80,11 @@ def test_rejoining_changes_only_marks_of_short_tokens(tokens):
     out = rejoin_words(tokens)
     assert len(out) == len(tokens)
     for before, after in zip(tokens, out, strict=True):
-        assert after == before or (3 <= len(before) <= 4 and after.translate(marks) == before.translate(marks))
+        same = after.translate(marks) == before.translate(marks)
+        assert after == before or (3 <= len(before) <= 4 and same)
 
 
-# --- columns whose rule is missing or broken -------------------------------------------------------
+# --- columns whose rule is missing or broken ---------------------------------------------
 
 
 def _cells_of(image):
@@ -115,7 +126,7 @@ def test_the_gutter_is_white_beside_a_faint_rule_and_inked_under_a_crossing_text
     assert not ocr._gutter(dark, [0, 150, 300], 0, 100)
 
 
-# --- words the reader keeps or reads again ----------------------------------------------------------
+# --- words the reader keeps or reads again ----------------------------------------------
 
 
 def _word(text, order, left, *, stray=False, line=1, box=None):

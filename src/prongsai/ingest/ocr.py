@@ -768,7 +768,7 @@ _MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
 def _clean(text: str) -> str:
     from prongsai.ingest.cleanup import join_cut_words, normalize_chars
     from prongsai.ingest.html_text import tidy_lines
-    from prongsai.ingest.ocr_words import correct_text
+    from prongsai.ingest.ocr_words import correct_text, rejoin_lines
     from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
@@ -778,7 +778,7 @@ def _clean(text: str) -> str:
     for line in tidy_lines(normalize_chars(text)).split("\n"):
         line = join_cut_words(repair_text_layer(line))
         lines.append(correct_text(repair_dropped_marks(repair_dropped_marks(line))))
-    return "\n".join(lines)
+    return "\n".join(rejoin_lines(lines))
 
 
 # --- confidence of the fields read ------------------------------------------------------------

@@ -102,6 +102,29 @@ def rejoin_words(tokens: list[str]) -> list[str]:
     return out
 
 
+_TAIL = re.compile("[\u0e01-\u0e4e]+$")
+_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def rejoin_lines(lines: list[str]) -> list[str]:
+    """Lines with a word a misread mark cut in two across their wrap put back (``rejoin_words``
+    on the last Thai word of a line and the first of the next: ``ความเชื่อ`` / ``มันจาก``)."""
+    from pythainlp.tokenize import word_tokenize
+
+    out = list(lines)
+    for i in range(len(out) - 1):
+        tail, head = _TAIL.search(out[i]), _HEAD.match(out[i + 1])
+        if not (tail and head) or _PLACE.search(out[i]) or _PLACE.search(out[i + 1]):
+            continue
+        before = word_tokenize(tail.group(0), engine="newmm")
+        after = word_tokenize(head.group(0), engine="newmm")
+        joined = rejoin_words(before[-1:] + after[:1])
+        if joined != before[-1:] + after[:1]:
+            out[i] = out[i][: tail.start()] + "".join(before[:-1] + joined[:1])
+            out[i + 1] = "".join(joined[1:] + after[1:]) + out[i + 1][head.end() :]
+    return out
+
+
 def correct_text(text: str) -> str:
     """``text`` with its misread Thai words put right (``correct_word``), the rest untouched:
     not a line naming a place (its names are no dictionary words: ``บางปลาม้า``), nor the
