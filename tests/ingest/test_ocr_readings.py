@@ -27,6 +27,13 @@ def test_the_reading_of_dictionary_words_wins_over_one_as_sure_of_misread_words(
     assert ocr_choice.better(unknown, ("ปัจจุบัน", 90.0)) == ("ปัจจุบัน", 90.0)
 
 
+def test_a_reading_that_lost_a_line_does_not_win_for_being_short():
+    whole = ("หน่วยงานมี\nภาพลักษณ์ที่\nโปร่งใสและได้\nรับความเชื่อมั่นจาก\nประชาชน", 93.0)
+    cut = ("หน่วยงานมี\nภาพลักษณ์ที่\nประชาชน", 95.0)
+    assert ocr_choice.better(cut, whole) == whole
+    assert ocr_choice.better(whole, cut) == whole
+
+
 def test_latin_letters_amid_thai_count_against_a_reading():
     assert ocr_choice.quality("ร้อยละ cro. ของ", 90) < ocr_choice.quality("ร้อยละ ๙๑.๖๗ ของ", 90)
 
@@ -178,3 +185,35 @@ def test_a_misread_year_after_the_word_budget_is_the_fiscal_year():
     assert fix_years("ตลอดปีงบประมาณ\n๒๕๒๐๓", 2567) == "ตลอดปีงบประมาณ\n๒๕๖๗"
     assert fix_years("ปีงบประมาณ พ.ศ. 2510", 2567) == "ปีงบประมาณ พ.ศ. 2567"
     assert fix_years("ปีงบประมาณ พ.ศ. ๒๕๖๖", 2567) == "ปีงบประมาณ พ.ศ. ๒๕๖๖"  # last year's
+
+
+def test_an_english_word_wrapped_onto_its_own_line_stays():
+    words = [_word("(Internal", 0, 0), _word("Integrity", 1, 50)]
+    words += [_word("and", 2, 0, line=2), _word("Transparency", 3, 0, line=3)]
+    ocr._drop_stray_latin(words)
+    assert [w.text for w in words] == ["(Internal", "Integrity", "and", "Transparency"]
+    words = [_word("การ", 0, 0), _word("ea", 1, 0, line=2), _word("ทุจริต", 2, 0, line=3)]
+    ocr._drop_stray_latin(words)
+    assert [w.text for w in words] == ["การ", "ทุจริต"]
+
+
+def test_a_short_line_of_small_letters_is_kept_when_it_is_an_abbreviation_or_digits():
+    def line(texts, n, top, bottom):
+        return [_word(t, n * 10 + i, 50 * i, line=n, box=(50 * i, top, 50 * i + 40, bottom))
+                for i, t in enumerate(texts)]  # fmt: skip
+
+    words = line(["ระยะเวลา", "ดำเนินการ", "ตลอดปี"], 1, 0, 30) + line(["ต.ค."], 2, 40, 56)
+    words += (
+        line(["๖๖"], 5, 40, 56)
+        + line(["ขุ", "ง"], 3, 60, 68)
+        + line(["งบประมาณ", "ที่ได้", "รับ"], 4, 80, 110)
+    )
+    kept = {w.text for w in ocr._without_marks(words)}
+    assert {"ต.ค.", "๖๖"} <= kept
+    assert not {"ขุ", "ง"} & kept
+
+
+def test_latin_that_is_no_english_is_counted():
+    assert ocr_choice.latin_junk("A.A. ๒๕ -") == 2  # ต.ค. read by the English model
+    assert ocr_choice.latin_junk("ร้อยละ cro. ของ") == 3
+    assert ocr_choice.latin_junk("ระบบ E-Service ของ ITA (Integrity and Transparency)") == 0

@@ -63,17 +63,20 @@ def ocr_available() -> bool:
 _engines = threading.local()
 
 
-def _engine():
-    """This thread's Tesseract, loaded once (loading the Thai model takes a third of a second)."""
-    api = getattr(_engines, "api", None)
+def _engine(langs: str = _LANGS):
+    """This thread's Tesseract for ``langs``, loaded once (loading the Thai model takes a third
+    of a second)."""
+    if not hasattr(_engines, "apis"):
+        _engines.apis = {}
+    api = _engines.apis.get(langs)
     if api is None:
         import tesserocr
 
         if not ocr_available():
             raise not_installed("image", "ภาพนี้")
-        api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=_LANGS)
+        api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=langs)
         api.SetVariable("preserve_interword_spaces", "1")
-        _engines.api = api
+        _engines.apis[langs] = api
     return api
 
 
@@ -322,13 +325,15 @@ def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
     return lines
 
 
-def _recognize(image, *, psm: int, offset: tuple[int, int] = (0, 0), scale: int = 1) -> list[_Word]:
+def _recognize(
+    image, *, psm: int, offset: tuple[int, int] = (0, 0), scale: int = 1, langs: str = _LANGS
+) -> list[_Word]:
     """Tesseract's words of ``image`` (page coordinates: ``offset`` is the image's corner, and
     ``image`` is the page's piece enlarged ``scale`` times), specks and stray marks left out,
     runs of Thai digits read again by shape."""
     import tesserocr
 
-    api = _engine()
+    api = _engine(langs)
     api.SetPageSegMode(psm)
     api.SetImage(image)
     api.SetSourceResolution(DPI * scale)
@@ -399,17 +404,26 @@ def _keep_english_phrases(words: list[_Word]) -> None:
 
 def _drop_stray_latin(words: list[_Word]) -> None:
     """A short lower-case Latin word Tesseract is sure of is kept only beside a Latin word on
-    its line (the "and" of "Integrity and Transparency"); between Thai it is a mark misread."""
+    its line, or between two (the "and" of "Integrity and Transparency", wrapped onto a line of
+    its own in a narrow cell); between Thai it is a mark misread."""
 
-    def latin(word: _Word | None, line) -> bool:
-        return word is not None and word.line == line and bool(_ENGLISH.search(word.text))
+    def latin(word: _Word | None, line=None) -> bool:
+        return (
+            word is not None
+            and (line is None or word.line == line)
+            and bool(_ENGLISH.search(word.text))
+        )
 
     keep = []
     for index, word in enumerate(words):
         if _STRAY_WORD.fullmatch(word.text) and _LATIN_WORD.fullmatch(word.text):
             before = words[index - 1] if index else None
             after = words[index + 1] if index + 1 < len(words) else None
-            if not (latin(before, word.line) or latin(after, word.line)):
+            if not (
+                latin(before, word.line)
+                or latin(after, word.line)
+                or (latin(before) and latin(after))
+            ):
                 continue
         keep.append(word)
     words[:] = keep
@@ -588,11 +602,13 @@ def _read_table(image, rules, xs, cols):
 def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
     """A cell's text and confidence: the cell is read as it is and enlarged twice (Tesseract
     reads small marks better when they are bigger, but not always: each reading loses marks the
-    other keeps), and the better-formed Thai of the two is kept (``ocr_choice.better``). Cells
-    are small: the second reading costs less than a tenth of a page's time."""
+    other keeps), and the better-formed Thai of the two is kept (``ocr_choice.better``); one
+    with Latin letters that are no English (``A.A.`` for ``ต.ค.``, ``od`` for ``๖๖``: the
+    English model takes over small Thai) is read a third time with the Thai model alone. Cells
+    are small: the extra readings cost a fraction of a page's time."""
     from PIL import Image
 
-    from prongsai.ingest.ocr_choice import better
+    from prongsai.ingest.ocr_choice import better, latin_junk
 
     left, top, right, bottom = box
     crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
@@ -600,7 +616,10 @@ def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
     first = _text(_recognize(crop, psm=6, offset=offset))
     big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
     second = _text(_recognize(big, psm=6, offset=offset, scale=2))
-    return better(first, second)
+    chosen = better(first, second)
+    if latin_junk(chosen[0]):  # Thai read as Latin ("A.A." for ต.ค.): Thai alone, once more
+        chosen = better(chosen, _text(_recognize(crop, psm=6, offset=offset, langs="tha")))
+    return chosen
 
 
 def _vertical_rule(x: int, top: int, bottom: int, cols) -> bool:
@@ -695,10 +714,15 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     return text, max(0.0, conf)
 
 
+# a short line that is text, however small its letters: an abbreviation's dot, Thai digits
+_SHORT_LINE_TEXT = re.compile("[\u0e01-\u0e2e]\\.|[๐-๙]{2}")
+
+
 def _without_marks(words: list[_Word]) -> list[_Word]:
     """Words without the lines Tesseract reads out of marks or specks: a line of at most five
     letters or digits, each of its pieces much shorter than the text's letters (the vowel and
-    tone marks of the line below or above, read as ``ขุ ง``, ``ซี่`` or ``1``)."""
+    tone marks of the line below or above, read as ``ขุ ง``, ``ซี่`` or ``1``) — but not a line
+    of an English word, Thai digits or an abbreviation (``and``, ``๖๖``, ``ต.ค.``)."""
     if len(words) < 5:
         return words
     heights = sorted(w.box[3] - w.box[1] for w in words)
@@ -709,6 +733,8 @@ def _without_marks(words: list[_Word]) -> list[_Word]:
     stray = {
         key for key, line in lines.items()
         if sum(len(w.text) for w in line) <= 5 and all(w.box[3] - w.box[1] < low for w in line)
+        and not all(_ENGLISH.fullmatch(w.text) for w in line)  # "and" wrapped onto its line
+        and not _SHORT_LINE_TEXT.search("".join(w.text for w in line))  # "ต.ค.", "๖๖"
     }  # fmt: skip
     return [w for w in words if w.line not in stray]
 
