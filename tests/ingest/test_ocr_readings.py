@@ -32,6 +32,8 @@ def test_a_reading_that_lost_a_line_does_not_win_for_being_short():
     cut = ("หน่วยงานมี\nภาพลักษณ์ที่\nประชาชน", 95.0)
     assert ocr_choice.better(cut, whole) == whole
     assert ocr_choice.better(whole, cut) == whole
+    # one letter more is no text lost: "มาตรการ" beats the longer misreading
+    assert ocr_choice.better(("มาตรการ", 95.0), ("มาตรกาวร", 91.0)) == ("มาตรการ", 95.0)
 
 
 def test_latin_letters_amid_thai_count_against_a_reading():

@@ -51,12 +51,17 @@ def quality(text: str, conf: float) -> float:
 
 
 LOST = 0.1  # a reading with this share fewer letters than the other has lost some of its text
+LOST_LETTERS = 4  # … and at least this many (a line, a word; not one letter read as two)
+
+
+def _lost(most: int) -> float:
+    return max(LOST_LETTERS, LOST * most)
 
 
 def better(first: tuple[str, float], second: tuple[str, float]) -> tuple[str, float]:
     """The reading of higher ``quality`` (the first when they are as good); an empty reading
-    never wins over text, and a reading that lost a tenth of the other's letters (a line or a
-    word Tesseract did not see) pays for what it lost."""
+    never wins over text, and a reading that lost a tenth of the other's letters and more than
+    a few (a line or a word Tesseract did not see) pays for what it lost."""
     if not second[0]:
         return first
     if not first[0]:
@@ -64,7 +69,7 @@ def better(first: tuple[str, float], second: tuple[str, float]) -> tuple[str, fl
     sizes = [sum(c.isalnum() for c in text) for text, _ in (first, second)]
     most = max(sizes)
     scores = [
-        quality(*reading) - (100 * (1 - size / most) if size < (1 - LOST) * most else 0.0)
+        quality(*reading) - (100 * (1 - size / most) if most - size > _lost(most) else 0.0)
         for reading, size in zip((first, second), sizes, strict=True)
     ]
     return second if scores[1] > scores[0] else first
