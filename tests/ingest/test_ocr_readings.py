@@ -1,11 +1,12 @@
 """How the scan reader chooses between readings and parts columns: the better-formed Thai of two
 readings of a cell, a word cut by a misread mark joined again, two columns' texts kept apart
 where their rule is missing or broken, English phrases kept whole, a Thai letter beside digits
-read again by shape, and a fiscal year after งบประมาณ."""
+read again by shape, a numbering with Tesseract's space, and a fiscal year after งบประมาณ."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
@@ -98,7 +99,7 @@ def test_rejoining_changes_only_marks_of_short_tokens(tokens):
 def _cells_of(image):
     dark = np.asarray(image) < 140
     rows, cols = ocr._rules(dark)
-    rules, xs, all_cols = ocr._tables(rows, cols)[0]
+    rules, xs, all_cols, _cut = ocr._tables(rows, cols)[0]
     return {(r, c): box for r, c, box in ocr._cells(rules, xs, all_cols, dark)}
 
 
@@ -175,6 +176,11 @@ def test_a_thai_letter_that_is_no_digit_stays():
     ]
     ocr._reread_digits(image, words)
     assert [w.text for w in words] == ["๓๐", "น"]
+
+
+@pytest.mark.parametrize("spaced", ["(๑ )", "( ๑)", "( ๑ )"])
+def test_a_numbering_keeps_no_space_inside_its_brackets(spaced):
+    assert ocr._clean(f"{spaced} การบริหารทรัพย์สิน").startswith("(๑) การบริหาร")
 
 
 def test_a_misread_year_after_the_word_budget_is_the_fiscal_year():

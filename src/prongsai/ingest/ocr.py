@@ -178,7 +178,7 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Table):
-            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows)))
+            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows), block.cut))
         else:
             out.append(Paragraph(fixed(block.text)))
     return out, confidence
@@ -226,8 +226,10 @@ def read_page(image) -> Page:
     tables = _tables(rows, cols)
     found: list[tuple[float, Block, dict[str, float]]] = []
     outside = clean.copy()
-    for rules, xs, all_cols in tables:
-        table, confidence = _read_table(Image.fromarray(clean), rules, xs, all_cols)
+    for rules, xs, all_cols, cut in tables:
+        table, confidence = _read_table(
+            Image.fromarray(clean), rules, xs, all_cols, cut=cut, ruled=pixels < 140
+        )
         ys = [y for y, _, _ in rules]
         outside[max(0, ys[0] - 4) : ys[-1] + 5, max(0, xs[0] - 4) : xs[-1] + 5] = 255
         if table is not None:
@@ -525,13 +527,16 @@ def _reread_digits(image, words: list[_Word], scale: int = 1) -> None:
         words[:] = [w for w in words if id(w) not in dropped]
 
 
-def _cells(rules, xs, cols, dark=None) -> list[tuple[int, int, tuple[int, int, int, int]]]:
+def _cells(
+    rules, xs, cols, dark=None, ruled=None
+) -> list[tuple[int, int, tuple[int, int, int, int]]]:
     """A table's cells as ``(row, column, (left, top, right, bottom))`` inside their rules; a
     cell whose right rule is missing in its row spans the next column, one whose lower rule is
     missing under it spans the next row (a merged cell is one cell, at its first row and
     column). With the page's ink (``dark``), a right rule missing where the text of the two
     columns stands apart (``_gutter``: a rule too faint to be found, or printed broken) still
-    divides them."""
+    divides them. With the ink of the rules too (``ruled``), a lower rule found only in pieces
+    too short to be rules, but drawn across the cell (``_inked_rule``), closes it."""
     ys = [y for y, _, _ in rules]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     covered = [[False] * n_cols for _ in range(n_rows)]
@@ -547,6 +552,8 @@ def _cells(rules, xs, cols, dark=None) -> list[tuple[int, int, tuple[int, int, i
                 c1 += 1
             r1 = r + 1
             while r1 < n_rows and not _horizontal_rule(ys[r1], xs[c], xs[c1], rules):
+                if ruled is not None and _inked_rule(ruled, ys[r1], xs[c], xs[c1]):
+                    break
                 r1 += 1
             for rr in range(r, r1):
                 for cc in range(c, c1):
@@ -578,15 +585,16 @@ def _gutter(dark, xs: list[int], top: int, bottom: int) -> bool:
     return all(int(side.sum()) >= 15 for side in sides)
 
 
-def _read_table(image, rules, xs, cols):
+def _read_table(image, rules, xs, cols, *, cut: bool = False, ruled=None):
     """One table: each cell (``_cells``) read on its own; its text in the cell's first row and
-    column, the cells it covers empty."""
+    column, the cells it covers empty. ``image`` has its rules painted out, ``ruled`` (the
+    page's ink) still has them; ``cut``: its last row goes on on the next page."""
     import numpy as np
 
     grid = [["" for _ in xs[:-1]] for _ in rules[:-1]]
     confidence: dict[str, float] = {}
     pixels = np.asarray(image)
-    for r, c, (left, top, right, bottom) in _cells(rules, xs, cols, pixels < 140):
+    for r, c, (left, top, right, bottom) in _cells(rules, xs, cols, pixels < 140, ruled):
         if right - left < 8 or bottom - top < 8:
             continue
         if (pixels[top:bottom, left:right] < 140).sum() < 15:
@@ -596,7 +604,7 @@ def _read_table(image, rules, xs, cols):
         if text:
             confidence[text] = conf
     kept = tuple(tuple(row) for row in grid if any(row))
-    return (Table(kept) if kept else None), confidence
+    return (Table(kept, cut) if kept else None), confidence
 
 
 def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
@@ -633,24 +641,50 @@ def _vertical_rule(x: int, top: int, bottom: int, cols) -> bool:
 
 
 def _horizontal_rule(y: int, left: int, right: int, rules) -> bool:
-    return any(abs(ry - y) <= 8 and x0 <= left + 8 and x1 >= right - 8 for ry, x0, x1 in rules)
+    """Whether a rule runs at ``y`` from ``left`` to ``right``: one rule, or pieces of one that
+    cover nine tenths of it."""
+    pieces = [(x0, x1) for ry, x0, x1 in rules if abs(ry - y) <= 8]
+    if any(x0 <= left + 8 and x1 >= right - 8 for x0, x1 in pieces):
+        return True
+    covered = sum(max(0, min(x1, right) - max(x0, left)) for x0, x1 in pieces)
+    return right - left > 0 and covered >= 0.9 * (right - left)
+
+
+RULE_INK = 0.85  # of a cell's width inked along a row's line: the rule is there
+
+
+def _inked_rule(dark, y: int, left: int, right: int) -> bool:
+    """Whether the page's ink draws a rule at ``y`` (a row's line, found in other columns)
+    between ``left`` and ``right``: a rule printed in pieces too short to be found as rules
+    (a speck's gaps, a faint print) still closes the cell above it — else the two measures'
+    rows would be read as one merged cell. A line of text under it is inked in far fewer
+    places than a rule."""
+    inner = dark[max(0, y - 7) : y + 8, left + 6 : right - 6]
+    if inner.shape[0] < 3 or inner.shape[1] < 20:
+        return False
+    thick = inner[:-2] | inner[1:-1] | inner[2:]  # a rule three pixels thick, or a little tilted
+    return float(thick.mean(axis=1).max()) >= RULE_INK
 
 
 # --- words into cells and paragraphs ------------------------------------------------------------
 
 
 def _tables(rows, cols):
-    """Tables as (horizontal rules, vertical rule xs, all vertical rules) from the page's rules.
+    """Tables as (horizontal rules, vertical rule xs, all vertical rules, cut) from the page's
+    rules.
 
     A table cut by a page break has no rule under its last row (or over its first): the ends
-    of its column rules stand for it."""
+    of its column rules stand for it, and the table is ``cut`` (its last row goes on on the next
+    page) when its lowest rule is one of those."""
     rows = sorted(rows)
+    open_end = None
     if rows and cols:
         low = max(y1 for _, _, y1 in cols)
         high = min(y0 for _, y0, _ in cols)
         x0, x1 = min(x for x, _, _ in cols), max(x for x, _, _ in cols)
         if low > rows[-1][0] + 12:
-            rows.append((low, x0, x1))
+            open_end = (low, x0, x1)
+            rows.append(open_end)
         if high < rows[0][0] - 12:
             rows.insert(0, (high, x0, x1))
     tables = []
@@ -673,7 +707,7 @@ def _tables(rows, cols):
         )
         xs = _dedupe(xs)
         if len(xs) >= 3:
-            out.append((group, xs, cols))
+            out.append((group, xs, cols, group[-1] is open_end))
     return out
 
 
@@ -787,6 +821,7 @@ def _paragraphs(words: list[_Word]):
 # 2556–2599, so "๒๕๒x" is "๒๕๖x" misread (ITA began in 2556; 2520s are no such year).
 _STRAY_WORD = re.compile(r"[A-Za-z]{0,2}[a-z][A-Za-z]{0,1}|[^\w\u0e01-\u0e5b]+")
 _MARK_AFTER_DOT = re.compile("(?<=[.])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+_SPACED_NUMBER = re.compile(r"\(\s*([0-9๐-๙]{1,3})\s*\)")
 _MISREAD_YEAR = re.compile("(?<![๐-๙])๒๕๒(?=[๐-๙](?![๐-๙]))")
 
 
@@ -797,6 +832,7 @@ def _clean(text: str) -> str:
     from prongsai.ingest.thai_text import repair_dropped_marks, repair_text_layer
 
     text = _MISREAD_YEAR.sub("๒๕๖", text.replace("|", " "))
+    text = _SPACED_NUMBER.sub(r"(\1)", text)  # "(๑ )": Tesseract's space inside the brackets
     text = _MARK_AFTER_DOT.sub("", text)  # "ก.ุย.": a speck under a dot read as a mark
     lines = []
     for line in tidy_lines(normalize_chars(text)).split("\n"):
