@@ -136,3 +136,16 @@ def test_a_scanned_table_cut_by_the_page_foot_is_known_cut_after_reading():
     (table,) = read_blocks(out.getvalue()).tables
     assert table.cut is True
     assert table.rows[0][0] == "มาตรการ"
+
+
+def test_a_column_whose_header_one_page_misread_is_known_from_the_other_pages():
+    header = ("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ")
+    misread = ("มาตรการ", "วธดาเนนกร", "ผู้รับผิดชอบ")
+    assert "methods" not in header_columns(misread)
+    row1 = ("๑. การปรับปรุงขั้นตอน", "จัดทำคู่มือ", "กองคลัง")
+    row2 = ("๒. การเปิดเผยข้อมูล", "ปรับปรุงเว็บไซต์", "สำนักปลัด")
+    pages = [Table((misread, row1), cut=False), Table((header, row2), cut=False)]
+    assert [m.cell("methods") for m in measure_rows(pages)] == ["จัดทำคู่มือ", "ปรับปรุงเว็บไซต์"]
+    # not a scan: each header stands as read
+    plain = [Table((misread, row1)), Table((header, row2))]
+    assert [m.cell("methods") for m in measure_rows(plain)] == ["", "ปรับปรุงเว็บไซต์"]

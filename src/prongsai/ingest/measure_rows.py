@@ -65,6 +65,8 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
     numbered = False
     after_cut: bool | None = None  # whether the table before was cut by its page's foot (scans)
     header: tuple[str, ...] = ()
+    blocks = list(blocks)
+    whole = _whole_headers(blocks)
     for block in blocks:
         if not isinstance(block, Table):
             continue
@@ -72,6 +74,8 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
         for row in block.rows:
             found = header_columns(row)
             if found is not None:
+                if block.cut is not None:  # a scan: each page's reading of the header makes it up
+                    found = whole.get((len(row), frozenset(found.items())), found)
                 if columns and found.items() < columns.items():
                     continue  # the header again with a row of it missing: keep the whole one
                 columns = found if accept(found) else None
@@ -106,6 +110,30 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
             at_break = False
         after_cut = block.cut
     return measures
+
+
+def _whole_headers(blocks: list[Block]) -> dict[tuple[int, frozenset], dict[str, int]]:
+    """For a scan, each header row's columns made whole by the other pages' readings of the
+    same header (as wide, no column given two roles nor a role two columns): a role misread on
+    one page (``วิธีดาเน้นการ``) is read on another, and the column is not lost for the rows
+    of that page."""
+    readings = [
+        (len(row), found)
+        for block in blocks
+        if isinstance(block, Table) and block.cut is not None
+        for row in block.rows
+        if (found := header_columns(row)) is not None
+    ]
+    out: dict[tuple[int, frozenset], dict[str, int]] = {}
+    for width, found in readings:
+        whole = dict(found)
+        for other_width, other in readings:
+            merged = {**whole, **other}
+            if other_width == width and len(set(merged.values())) == len(merged):
+                if all(whole.get(role, index) == index for role, index in other.items()):
+                    whole = merged
+        out[(width, frozenset(found.items()))] = whole
+    return out
 
 
 def _header_again(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
