@@ -1,6 +1,6 @@
 """bench.ingest — how well and how fast the importer reads the seeds and the generated corpus.
 
-    uv run python -m bench.ingest [--seconds 3] [--no-scans]
+    uv run python -m bench.ingest [--seconds 3] [--no-scans] [--only scan]
 
 1. The five seeds: field-level accuracy against the hand-checked expected results in
    tests/fixtures/expected/, as text, and the same content written as DOCX and as PDF.
@@ -34,6 +34,7 @@ from prongsai.ingest.thai_text import _score
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"
+FAMILIES = ("text", "html", "docx", "pdf", "scan")
 MEASURE_FIELDS = (
     "title",
     "methods",
@@ -106,7 +107,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="time per format")
     parser.add_argument("--no-scans", action="store_true", help="leave the OCR part out")
+    parser.add_argument(
+        "--only", choices=FAMILIES, help="the corpus of one format family alone (no seeds)"
+    )
     args = parser.parse_args()
+    if args.only:  # a quick look at one reader: its corpus figures, written apart
+        report(f"ingest-{args.only}", {"corpus": corpus(args.seconds, families=[args.only])})
+        return
 
     formats: dict[str, list[tuple[str, str, bytes]]] = {"text": [], "docx": [], "pdf": []}
     for path in sorted(SEEDS.glob("*.txt")):
@@ -128,7 +135,8 @@ def main() -> None:
         }
     figures["aim"] = {"field_accuracy_pct": 98, "text_docs_per_s": 100}
     seeds = figures
-    figures = {"seeds": seeds, "corpus": corpus(args.seconds, scans=not args.no_scans)}
+    families = [f for f in FAMILIES if f != "scan" or not args.no_scans]
+    figures = {"seeds": seeds, "corpus": corpus(args.seconds, families=families)}
     figures["aim"] = {
         "held_back_field_accuracy_pct": {"text": 97, "html": 97, "docx": 97, "pdf": 97, "scan": 90},
         "seeds_text_field_accuracy_pct": 100,
@@ -138,12 +146,11 @@ def main() -> None:
     report("ingest", figures)
 
 
-def corpus(seconds: float, *, scans: bool) -> dict:
+def corpus(seconds: float, *, families: list[str]) -> dict:
     from tests.fixtures.corpus.build import BUILD, build
     from tests.fixtures.corpus.score import compare, read_corpus, summary
 
     manifest = build(quiet=True)
-    families = ["text", "html", "docx", "pdf"] + (["scan"] if scans else [])
     out: dict[str, object] = {"documents": len(manifest)}
     for part, held in (("tuned", False), ("held_back", True)):
         readings = read_corpus(held_back=held, families=families, rebuild=False)
@@ -160,12 +167,12 @@ def corpus(seconds: float, *, scans: bool) -> dict:
                 figures[family]["wrong"] = wrong[:10]
         out[part] = figures
     speed: dict[str, object] = {}
-    for family in ("text", "html", "docx", "pdf"):
+    for family in [f for f in families if f != "scan"]:
         files = [
             (m["file"], (BUILD / m["file"]).read_bytes()) for m in manifest if m["family"] == family
         ]
         speed[family] = throughput(files, seconds)
-    if scans:
+    if "scan" in families:
         pages = total = 0.0
         for m in manifest:
             if m["family"] != "scan":

@@ -50,7 +50,8 @@ def test_cells_are_cut_from_the_ruling_lines_and_a_missing_rule_merges_two():
     rows, cols = ocr._rules(np.asarray(image) < 140)
     tables = ocr._tables(rows, cols)
     assert len(tables) == 1
-    rules, found_xs, all_cols = tables[0]
+    rules, found_xs, all_cols, cut = tables[0]
+    assert not cut  # ruled under its last row: the table ends on its page
     assert all(abs(a - b) <= 3 for a, b in zip([y for y, _, _ in rules], ys, strict=True))
     assert len(found_xs) == 4 and all(abs(a - b) <= 3 for a, b in zip(found_xs, xs, strict=True))
     cells = ocr._cells(rules, found_xs, all_cols)

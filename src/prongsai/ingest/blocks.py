@@ -18,6 +18,9 @@ class Paragraph:
 @dataclass(frozen=True)
 class Table:
     rows: tuple[tuple[str, ...], ...]
+    # read by OCR: whether the table's last row is cut by the page's foot (no rule under it, its
+    # column rules run on to the page's end) and goes on on the next page; None: not known
+    cut: bool | None = field(default=None, compare=False)
 
     @property
     def width(self) -> int:

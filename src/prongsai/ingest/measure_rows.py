@@ -65,6 +65,10 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
     measures: list[MeasureRows] = []
     columns: dict[str, int] | None = None
     numbered = False
+    after_cut: bool | None = None  # whether the table before was cut by its page's foot (scans)
+    header: tuple[str, ...] = ()
+    blocks = list(blocks)
+    whole = _whole_headers(blocks)
     for block in blocks:
         if not isinstance(block, Table):
             continue
@@ -72,10 +76,15 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
         for row in block.rows:
             found = header_columns(row)
             if found is not None:
+                if block.cut is not None:  # a scan: each page's reading of the header makes it up
+                    found = whole.get((len(row), frozenset(found.items())), found)
                 if columns and found.items() < columns.items():
                     continue  # the header again with a row of it missing: keep the whole one
                 columns = found if accept(found) else None
+                header = row
                 continue
+            if at_break and block.cut is not None and columns and _header_again(row, header):
+                continue  # a page's header repeated, misread past knowing: no measure's row
             if columns is None or not any(cell.strip() for cell in row):
                 continue
             cells = _cells(row, columns)
@@ -85,7 +94,7 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
             # a row without a title whose number cell starts a new measure is never a continuation
             new_number = bool(measures) and not title and _new_number(number, measures)
             if not new_number and (
-                _continues(title, measures, numbered=numbered, at_break=at_break)
+                _continues(title, measures, numbered=numbered, at_break=at_break, cut=after_cut)
                 or (
                     at_break
                     and measures
@@ -101,7 +110,46 @@ def measure_rows(blocks: Iterable[Block], *, accept=is_measures_header) -> list[
                     numbered = leading_number(title)[0] is not None
                 measures.append(MeasureRows([cells]))
             at_break = False
+        after_cut = block.cut
     return measures
+
+
+def _whole_headers(blocks: list[Block]) -> dict[tuple[int, frozenset], dict[str, int]]:
+    """For a scan, each header row's columns made whole by the other pages' readings of the
+    same header (as wide, no column given two roles nor a role two columns): a role misread on
+    one page (``วิธีดาเน้นการ``) is read on another, and the column is not lost for the rows
+    of that page."""
+    readings = [
+        (len(row), found)
+        for block in blocks
+        if isinstance(block, Table) and block.cut is not None
+        for row in block.rows
+        if (found := header_columns(row)) is not None
+    ]
+    out: dict[tuple[int, frozenset], dict[str, int]] = {}
+    for width, found in readings:
+        whole = dict(found)
+        for other_width, other in readings:
+            merged = {**whole, **other}
+            if other_width == width and len(set(merged.values())) == len(merged):
+                if all(whole.get(role, index) == index for role, index in other.items()):
+                    whole = merged
+        out[(width, frozenset(found.items()))] = whole
+    return out
+
+
+def _header_again(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """Whether ``row``, at the top of a scanned page's table, is the header row read before,
+    misread so that it names its columns no more (``ผูรับผดซอบ``): as wide, and most of the
+    header's cells nearly the same letters."""
+    from difflib import SequenceMatcher
+
+    if len(row) != len(header):
+        return False
+    pairs = [("".join(h.split()), "".join(r.split())) for h, r in zip(header, row, strict=True)]
+    named = [(h, r) for h, r in pairs if h]
+    alike = sum(SequenceMatcher(None, h, r).ratio() >= 0.6 for h, r in named)
+    return bool(named) and 2 * alike > len(named)
 
 
 def join_continued(text: str, more: str) -> str:
@@ -125,12 +173,21 @@ def _new_number(number: str, measures: list[MeasureRows]) -> bool:
     return 0 < len(short) <= 3 and short != "".join(measures[-1].cell(NUMBER).split())
 
 
-def _continues(title: str, measures: list[MeasureRows], *, numbered: bool, at_break: bool) -> bool:
+def _continues(
+    title: str, measures: list[MeasureRows], *, numbered: bool, at_break: bool, cut: bool | None
+) -> bool:
+    """Whether a row with ``title`` goes on with the measure before. ``cut`` is what a scan's
+    ruling says of the page break before the row (None: not known): a row cut by the page's
+    foot goes on on the next page unless the row there is numbered; under a table closed by its
+    rule, a row with a title of its own is a measure of its own, even when its number is
+    misread (the measures would merge)."""
     if not measures:
         return False
     last_title = " ".join(part.get(key, "") for part in measures[-1].parts for key in (TITLE, TOOL))
     if not title or not last_title.strip():
         return True
+    if at_break and cut is not None:
+        return cut and not (numbered and leading_number(title)[0] is not None)
     if at_break and last_title.count("(") > last_title.count(")"):
         return True  # "… (Open" on one page, "Integrity … OIT)" on the next: one title cut
     return numbered and at_break and leading_number(title)[0] is None

@@ -69,6 +69,62 @@ def correct_word(word: str) -> str:
     return best
 
 
+SPAN_MIN_COUNT = 500  # a word a mark put right makes of two must be at least this common
+
+
+def rejoin_words(tokens: list[str]) -> list[str]:
+    """Tokens with a word cut in two by a dropped or swapped mark put back: a short token that,
+    with one mark more or another, makes a common dictionary word with the end of the word
+    before it (or the start of the word after it), what is left of that word being a word too
+    (``ความเชื่อ|มัน`` → ``ความ|เชื่อมั่น``; ``เชื่อ`` and ``มัน`` are both words, so
+    ``correct_word`` leaves them)."""
+    out = list(tokens)
+    counts, words = _frequencies(), _dictionary()
+
+    def word(text: str) -> bool:
+        return not text or text in words
+
+    for i, token in enumerate(out):
+        if not (3 <= len(token) <= 4 and _THAI_RUN.fullmatch(token)):
+            continue
+        before = out[i - 1] if i and _THAI_RUN.fullmatch(out[i - 1]) else ""
+        after = out[i + 1] if i + 1 < len(out) and _THAI_RUN.fullmatch(out[i + 1]) else ""
+        best, best_count = token, SPAN_MIN_COUNT - 1
+        for candidate in set(_edits(token, letters=False)):
+            if len(candidate) < len(token):
+                continue  # a mark Tesseract saw is there
+            joins = [(before[:k], before[k:] + candidate) for k in range(len(before))]
+            joins += [(after[k:], candidate + after[:k]) for k in range(1, len(after) + 1)]
+            for rest, joined in joins:
+                if joined in words and word(rest) and counts.get(joined, 0) > best_count:
+                    best, best_count = candidate, counts[joined]
+        out[i] = best
+    return out
+
+
+_TAIL = re.compile("[\u0e01-\u0e4e]+$")
+_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def rejoin_lines(lines: list[str]) -> list[str]:
+    """Lines with a word a misread mark cut in two across their wrap put back (``rejoin_words``
+    on the last Thai word of a line and the first of the next: ``ความเชื่อ`` / ``มันจาก``)."""
+    from pythainlp.tokenize import word_tokenize
+
+    out = list(lines)
+    for i in range(len(out) - 1):
+        tail, head = _TAIL.search(out[i]), _HEAD.match(out[i + 1])
+        if not (tail and head) or _PLACE.search(out[i]) or _PLACE.search(out[i + 1]):
+            continue
+        before = word_tokenize(tail.group(0), engine="newmm")
+        after = word_tokenize(head.group(0), engine="newmm")
+        joined = rejoin_words(before[-1:] + after[:1])
+        if joined != before[-1:] + after[:1]:
+            out[i] = out[i][: tail.start()] + "".join(before[:-1] + joined[:1])
+            out[i + 1] = "".join(joined[1:] + after[1:]) + out[i + 1][head.end() :]
+    return out
+
+
 def correct_text(text: str) -> str:
     """``text`` with its misread Thai words put right (``correct_word``), the rest untouched:
     not a line naming a place (its names are no dictionary words: ``บางปลาม้า``), nor the
@@ -83,7 +139,7 @@ def correct_text(text: str) -> str:
         if text[end : end + 1] == "." or text[start - 1 : start] == ".":
             return match.group(0)
         words = word_tokenize(match.group(0), engine="newmm", keep_whitespace=True)
-        return "".join(correct_word(w) for w in words)
+        return "".join(rejoin_words([correct_word(w) for w in words]))
 
     return _THAI_RUN.sub(run, text)
 

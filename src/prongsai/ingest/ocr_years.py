@@ -5,8 +5,9 @@ two: ``๒๕๒๑๓``), and a wrong year in a period costs the measure its da
 measures report or plan lies in its fiscal year: October to December in the year before it
 (``FY - 1``), January to September in it. A year written after a month name that is no
 plausible year of the document (more than a few years off its fiscal year, or not four digits)
-is taken to be misread and replaced by the year the month has in the fiscal year; a plausible
-year is never changed (a period may be last year's or next year's on purpose).
+is taken to be misread and replaced by the year the month has in the fiscal year (a year after
+``งบประมาณ``, as in ``ตลอดปีงบประมาณ ๒๕๖๗``, by the fiscal year); a plausible year is never
+changed (a period may be last year's or next year's on purpose).
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ _MONTHS = "|".join(sorted(map(re.escape, FULL_MONTHS), key=len, reverse=True))
 # the line or a dash
 _YEAR_AFTER_MONTH = re.compile(
     rf"(?P<month>{_MONTHS})(?P<gap>[ \t]*\n?[ \t]*)"
+    r"(?P<year>[๐-๙0-9](?:[๐-๙0-9ๆ]| (?=[๐-๙0-9ๆ])){1,5})(?![๐-๙0-9])"
+)
+# "ตลอดปีงบประมาณ ๒๕๖๗": the fiscal year itself
+_YEAR_AFTER_BUDGET = re.compile(
+    r"(?P<month>งบประมาณ)(?P<gap>[ \t]*\n?[ \t]*(?:พ\.[ \t]?ศ\.[ \t]?)?)"
     r"(?P<year>[๐-๙0-9](?:[๐-๙0-9ๆ]| (?=[๐-๙0-9ๆ])){1,5})(?![๐-๙0-9])"
 )
 _BEFORE, _AFTER = 3, 2  # a year this far from the fiscal year is plausible as written
@@ -52,12 +58,15 @@ def fix_years(text: str, fiscal_year: int | None) -> str:
             if plausible(squeezed, fiscal_year):  # "๒๕๖ ๗": the year Tesseract cut
                 return match.group("month") + match.group("gap") + squeezed
             return match.group(0)  # a year as written, perhaps a count after it
-        month = month_number(match.group("month"))
-        if month is None:
-            return match.group(0)
-        new = str(expected_year(month, fiscal_year))
+        if match.group("month") == "งบประมาณ":
+            new = str(fiscal_year)
+        else:
+            month = month_number(match.group("month"))
+            if month is None:
+                return match.group(0)
+            new = str(expected_year(month, fiscal_year))
         if any("๐" <= c <= "๙" or c == "ๆ" for c in squeezed):
             new = new.translate(_THAI)
         return match.group("month") + match.group("gap") + new
 
-    return _YEAR_AFTER_MONTH.sub(repair, text)
+    return _YEAR_AFTER_BUDGET.sub(repair, _YEAR_AFTER_MONTH.sub(repair, text))

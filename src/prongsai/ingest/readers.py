@@ -19,7 +19,7 @@ def read_blocks(data: bytes) -> Document:
     if not any(isinstance(block, Table) for block in document.blocks):
         return document
     blocks = tuple(
-        Table(merge_header_rows(block.rows)) if isinstance(block, Table) else block
+        Table(merge_header_rows(block.rows), block.cut) if isinstance(block, Table) else block
         for block in document.blocks
     )
     return Document(blocks, document.format, document.confidence, document.page_images)
