@@ -84,3 +84,28 @@ def test_the_scans_are_enough_to_measure(manifest):
     assert len(scans) >= 8
     assert {"scan-pdf", "scan-tiff", "scan-png", "scan-jpeg"} <= {m["format"] for m in scans}
     assert 4 * sum(m["held_back"] for m in scans) >= len(scans)  # a quarter kept out of tuning
+
+
+def test_the_files_are_the_ones_a_process_without_django_writes(manifest):
+    """The tests' process has Django set up, which points libthai at PyThaiNLP's words: a file
+    the build wrote from here has the line breaks of `make corpus` all the same (s002: a
+    WeasyPrint page scanned to PNG, its Thai lines broken by Pango)."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from tests.fixtures.corpus.build import BUILD
+
+    assert "LIBTHAI_DICTDIR" in os.environ  # the case this test is about
+    code = (
+        "import hashlib; from tests.fixtures.corpus import build\n"
+        "spec, rng = next(p for p in build.specs() if p[0].id == 's002')\n"
+        "print(hashlib.sha256(build.render_file(spec, rng)).hexdigest())"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "LIBTHAI_DICTDIR"}
+    plain = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    written = next(m["file"] for m in manifest if m["id"] == "s002")
+    assert hashlib.sha256((BUILD / written).read_bytes()).hexdigest() == plain
