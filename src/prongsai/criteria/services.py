@@ -80,56 +80,71 @@ def load_all(data_dir: Path | None = None) -> list[LoadResult]:
 
 
 def _sync_rows(year: CriteriaYear, catalog: Catalog) -> None:
-    if year.tools.exists():
-        questions = _update_questions(year, catalog)
-    else:  # a year loaded for the first time: three bulk inserts, not thousands of upserts
-        questions = _create_questions(year, catalog)
+    # a year loaded for the first time: three bulk inserts, not thousands of upserts
+    fresh = not year.tools.exists()
+
+    def write(model, key: str, rows) -> dict:
+        """``rows``: (key value, other fields); the rows written, by key value."""
+        if fresh:
+            made = model.objects.bulk_create(model(year=year, **{key: k}, **f) for k, f in rows)
+            return {getattr(m, key): m for m in made}
+        # a year already loaded: updated in place, so that its scores keep pointing at them
+        return {
+            k: model.objects.update_or_create(year=year, **{key: k}, defaults=f)[0] for k, f in rows
+        }
+
+    tools = write(
+        Tool,
+        "code",
+        (
+            (t.code, {"name_th": t.name_th, "name_en": t.name_en, "weight": t.weight, "order": n})
+            for n, t in enumerate(catalog.tools)
+        ),
+    )
+    indicators = write(
+        Indicator,
+        "number",
+        (
+            (
+                i.number,
+                {
+                    "tool": tools[i.tool],
+                    "name_th": i.name_th,
+                    "name_en": i.name_en,
+                    "aggregation": i.aggregation,
+                    "questions_known": i.questions_known,
+                    "confidence": i.confidence,
+                },
+            )
+            for i in catalog.indicators
+        ),
+    )
+    questions = write(
+        Question,
+        "code",
+        (
+            (
+                q.code,
+                {
+                    "indicator": indicators[q.indicator],
+                    "sub_indicator": q.sub_indicator,
+                    "text_th": q.text_th,
+                    "kind": q.kind,
+                    "confidence": q.confidence,
+                    "order": n,
+                },
+            )
+            for n, q in enumerate(catalog.questions)
+        ),
+    )
+    if not fresh:
+        _remove_stale(year, tools, indicators, questions)
     _sync_rules_and_issues(year, catalog, questions)
 
 
-def _update_questions(year: CriteriaYear, catalog: Catalog) -> dict[str, Question]:
-    """The tools, indicators and questions of a year already loaded, brought to the catalog:
-    updated in place (their scores keep pointing at them), the ones no longer there removed."""
-    tools = {}
-    for order, t in enumerate(catalog.tools):
-        tools[t.code], _ = Tool.objects.update_or_create(
-            year=year,
-            code=t.code,
-            defaults={
-                "name_th": t.name_th,
-                "name_en": t.name_en,
-                "weight": t.weight,
-                "order": order,
-            },
-        )
-    indicators = {}
-    for i in catalog.indicators:
-        indicators[i.number], _ = Indicator.objects.update_or_create(
-            year=year,
-            number=i.number,
-            defaults={
-                "tool": tools[i.tool],
-                "name_th": i.name_th,
-                "name_en": i.name_en,
-                "aggregation": i.aggregation,
-                "questions_known": i.questions_known,
-                "confidence": i.confidence,
-            },
-        )
-    questions = {}
-    for order, q in enumerate(catalog.questions):
-        questions[q.code], _ = Question.objects.update_or_create(
-            year=year,
-            code=q.code,
-            defaults={
-                "indicator": indicators[q.indicator],
-                "sub_indicator": q.sub_indicator,
-                "text_th": q.text_th,
-                "kind": q.kind,
-                "confidence": q.confidence,
-                "order": order,
-            },
-        )
+def _remove_stale(year: CriteriaYear, tools, indicators, questions) -> None:
+    """The tools, indicators and questions no longer in the catalog; refused for one that has
+    scores."""
     stale = [
         (Question, year.questions.exclude(code__in=questions)),
         (Indicator, year.indicators.exclude(number__in=indicators)),
@@ -150,7 +165,6 @@ def _update_questions(year: CriteriaYear, catalog: Catalog) -> dict[str, Questio
                     )
                 ]
             ) from exc
-    return questions
 
 
 def _sync_rules_and_issues(
@@ -215,52 +229,3 @@ def catalog_or_none(fiscal_year: int) -> Catalog | None:
         return get_catalog(fiscal_year)
     except CriteriaNotLoaded:
         return None
-
-
-def _create_questions(year: CriteriaYear, catalog: Catalog) -> dict[str, Question]:
-    """The tools, indicators and questions of a year that has none yet, written in bulk (the
-    same rows `_update_questions` would write)."""
-    tools = {
-        t.code: t
-        for t in Tool.objects.bulk_create(
-            Tool(
-                year=year,
-                code=t.code,
-                name_th=t.name_th,
-                name_en=t.name_en,
-                weight=t.weight,
-                order=order,
-            )
-            for order, t in enumerate(catalog.tools)
-        )
-    }
-    indicators = {
-        i.number: i
-        for i in Indicator.objects.bulk_create(
-            Indicator(
-                year=year,
-                number=i.number,
-                tool=tools[i.tool],
-                name_th=i.name_th,
-                name_en=i.name_en,
-                aggregation=i.aggregation,
-                questions_known=i.questions_known,
-                confidence=i.confidence,
-            )
-            for i in catalog.indicators
-        )
-    }
-    created = Question.objects.bulk_create(
-        Question(
-            year=year,
-            code=q.code,
-            indicator=indicators[q.indicator],
-            sub_indicator=q.sub_indicator,
-            text_th=q.text_th,
-            kind=q.kind,
-            confidence=q.confidence,
-            order=order,
-        )
-        for order, q in enumerate(catalog.questions)
-    )
-    return {q.code: q for q in created}
