@@ -219,3 +219,26 @@ def test_latin_that_is_no_english_is_counted():
     assert ocr_choice.latin_junk("A.A. ๒๕ -") == 2  # ต.ค. read by the English model
     assert ocr_choice.latin_junk("ร้อยละ cro. ของ") == 3
     assert ocr_choice.latin_junk("ระบบ E-Service ของ ITA (Integrity and Transparency)") == 0
+
+
+@pytest.mark.skipif(not ocr.ocr_available(), reason="needs tesseract-ocr-tha + tesserocr")
+def test_a_kept_reading_is_tesseracts_and_is_used_again_without_it(tmp_path, monkeypatch):
+    image = Image.new("L", (520, 90), 255)
+    ImageDraw.Draw(image).text((20, 15), "การประเมิน ๒๕๖๘", font=_font(40), fill=0)
+    fresh = ocr._recognize(image, psm=6)
+    monkeypatch.setenv("PRONGSAI_OCR_CACHE", str(tmp_path))
+    kept = ocr._recognize(image, psm=6)
+    assert [w.text for w in kept] == [w.text for w in fresh] and fresh
+    assert len(list(tmp_path.iterdir())) == 1
+
+    def no_tesseract(*_args, **_kwargs):
+        raise AssertionError("Tesseract asked again")
+
+    monkeypatch.setattr(ocr, "_engine", no_tesseract)
+    again = ocr._recognize(image, psm=6)
+    assert [(w.text, w.conf, w.left, w.line) for w in again] == [
+        (w.text, w.conf, w.left, w.line) for w in fresh
+    ]
+    other = image.rotate(1, fillcolor=255)
+    with pytest.raises(AssertionError, match="asked again"):
+        ocr._recognize(other, psm=6)  # another image is no kept reading
