@@ -398,7 +398,9 @@ def _tesseract(image, *, psm: int, scale: int, langs: str) -> list[tuple]:
             out.append((text, conf, tuple(box), False))
     if cache:
         Path(cache).mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        part = path.with_suffix(f".{os.getpid()}.part")  # whole or absent: readers in parallel
+        part.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        part.replace(path)
     return out
 
 
