@@ -158,6 +158,7 @@ def read_images(images) -> Document:
     if not any(isinstance(b, Table) or len(b.text) > 20 for b in blocks):
         raise unreadable()
     blocks, confidence = _with_years_fixed(blocks, confidence)
+    blocks, confidence = _with_words_fixed(blocks, confidence)
     return Document(tuple(blocks), "scan", confidence=confidence, page_images=tuple(pngs))
 
 
@@ -174,6 +175,38 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
 
     def fixed(text: str) -> str:
         new = fix_years(text, fiscal_year)
+        if new != text and text in confidence:
+            confidence[new] = confidence[text]
+        return new
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows), block.cut))
+        else:
+            out.append(Paragraph(fixed(block.text)))
+    return out, confidence
+
+
+def _with_words_fixed(blocks: list[Block], confidence: dict[str, float]):
+    """Every paragraph and cell with its misread words put right by the spelling model
+    (``ocr_spelling``) and its misread place names by the real places of Thailand and the
+    longer names the document itself writes (``ocr_places``); a text changed keeps its
+    confidence. Done once the readings are chosen (``ocr_choice`` judges what Tesseract read)."""
+    from prongsai.ingest.ocr_places import correct_places
+    from prongsai.ingest.ocr_spelling import correct_line
+
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            texts.extend(cell for row in block.rows for cell in row)
+        else:
+            texts.append(block.text)
+    document = "\n".join(texts)
+    confidence = dict(confidence)
+
+    def fixed(text: str) -> str:
+        new = correct_places("\n".join(map(correct_line, text.split("\n"))), document)
         if new != text and text in confidence:
             confidence[new] = confidence[text]
         return new
