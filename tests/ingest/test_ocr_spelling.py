@@ -77,3 +77,20 @@ def test_the_seeds_correct_text_comes_out_unchanged():
                 changed.append((line, new))
     assert lines > 200
     assert changed == []
+
+
+def test_the_seeds_correct_text_comes_out_unchanged_across_its_line_breaks():
+    from prongsai.ingest.ocr_spelling import correct_lines
+
+    for seed in SEEDS:
+        text = "\n".join(join_cut_words(line) for line in seed.read_text("utf-8").splitlines())
+        pairs = zip(text.split("\n"), correct_lines(text).split("\n"), strict=True)
+        assert [(old, new) for old, new in pairs if old != new] == []
+
+
+def test_a_word_a_wrap_cut_in_two_is_put_right_across_the_wrap():
+    from prongsai.ingest.ocr_spelling import correct_lines
+
+    assert correct_lines("ได้รับความเชื่อ\nมันจากประชาชน") == "ได้รับความเชื่อมั่น\nจากประชาชน"
+    assert correct_lines("การให้บริการ\nมีความรวดเร็ว") == "การให้บริการ\nมีความรวดเร็ว"
+    assert correct_lines("เทศบาลตำบลดอน\nแก้ว") == "เทศบาลตำบลดอน\nแก้ว"  # places: ocr_places

@@ -194,7 +194,7 @@ def _with_words_fixed(blocks: list[Block], confidence: dict[str, float]):
     longer names the document itself writes (``ocr_places``); a text changed keeps its
     confidence. Done once the readings are chosen (``ocr_choice`` judges what Tesseract read)."""
     from prongsai.ingest.ocr_places import correct_places
-    from prongsai.ingest.ocr_spelling import correct_line
+    from prongsai.ingest.ocr_spelling import correct_lines
 
     texts: list[str] = []
     for block in blocks:
@@ -206,7 +206,7 @@ def _with_words_fixed(blocks: list[Block], confidence: dict[str, float]):
     confidence = dict(confidence)
 
     def fixed(text: str) -> str:
-        new = correct_places("\n".join(map(correct_line, text.split("\n"))), document)
+        new = correct_places(correct_lines(text), document)
         if new != text and text in confidence:
             confidence[new] = confidence[text]
         return new

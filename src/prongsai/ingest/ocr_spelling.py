@@ -194,3 +194,36 @@ def correct_line(text: str) -> str:
         return correct_run(match.group(0))
 
     return _THAI_RUN.sub(run, text)
+
+
+_TAIL = re.compile("[\u0e01-\u0e4e]+$")
+_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def correct_lines(text: str) -> str:
+    """``text`` line by line (``correct_line``), and a word a cell's wrap cut in two put
+    right across the wrap (``ความเชื่อ`` / ``มันจาก``): the last Thai run of a line and the
+    first of the next read as one; a word put right that spans the two goes on the first
+    line, the rest stays where it was."""
+    from prongsai.ingest.ocr_words import _PLACE
+
+    lines = [correct_line(line) for line in text.split("\n")]
+    for i in range(len(lines) - 1):
+        tail, head = _TAIL.search(lines[i]), _HEAD.match(lines[i + 1])
+        if not (tail and head) or _PLACE.search(lines[i]) or _PLACE.search(lines[i + 1]):
+            continue
+        cut = len(tail.group(0))
+        before, after, at, spanned = "", "", 0, False
+        for read, word in segment(tail.group(0) + head.group(0))[1]:
+            if at < cut < at + len(read):
+                spanned = spanned or word != read
+                before += word
+            elif at < cut:
+                before += word
+            else:
+                after += word
+            at += len(read)
+        if spanned:
+            lines[i] = lines[i][: tail.start()] + before
+            lines[i + 1] = after + lines[i + 1][head.end() :]
+    return "\n".join(lines)
