@@ -84,9 +84,12 @@ def _model() -> tuple[dict[str, float], dict[str, list[str]], float]:
     by_skeleton: dict[str, list[str]] = {}
     for word in costs:
         by_skeleton.setdefault(skeleton(word), []).append(word)
+    for words in by_skeleton.values():
+        words.sort(key=costs.__getitem__)  # the likeliest first: the rest can be cut off
     return costs, by_skeleton, WORD - math.log(SURE / total)
 
 
+@lru_cache(maxsize=65536)
 def _changes(read: str, word: str) -> float:
     """The price of reading ``word`` as ``read`` (same skeleton): an edit distance over the
     two, a mark put in, left out or changed priced ``MARK``, a look-alike letter ``LETTER``
@@ -155,6 +158,8 @@ def segment(run: str) -> tuple[float, list[tuple[str, str]]]:
                     cost = here + costs[word]
                 elif costs[word] > costliest:
                     continue  # a rare word is no likelier than a misread one
+                elif here + costs[word] + MARK >= best[j]:
+                    continue  # no cheaper, changed as little as can be
                 else:
                     cost = here + costs[word] + _changes(piece, word)
                 if cost < best[j]:
