@@ -29,6 +29,7 @@ def test_a_skeleton_has_no_marks_and_one_letter_per_look_alike_group():
         ("รายงานผลการจัดซื่อจัดจ้าง", "รายงานผลการจัดซื้อจัดจ้าง"),  # a tone mark swapped
         ("หน่วยงานมภาพลักษณ์ที่โปร่งใส", "หน่วยงานมีภาพลักษณ์ที่โปร่งใส"),  # a letter left bare
         ("กองการศกษา", "กองการศึกษา"),
+        ("การเปบิดเผยข้อมูล", "การเปิดเผยข้อมูล"),  # a letter read in a vowel's stroke
     ],
 )
 def test_a_misread_mark_or_look_alike_letter_is_put_right(read, meant):
@@ -49,6 +50,7 @@ def test_the_cheapest_reading_keeps_what_was_read_beside_the_word_put_right():
         "ไม่รับของขวัญและของกำนัลทุกชนิด",
         "ม้าแข่ง",  # a horse is a horse: ม้า is a word in its own right
         "ขก",  # an abbreviation's letters are as read: no look-alike in words this short
+        "ต้องมีการพัฒนา",  # a letter and its vowel are never taken away for a longer word
     ],
 )
 def test_correct_thai_is_left_as_it_is(right):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 # marks above and below the letters; ำ is read as า (and back) and is in the skeleton as า
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_UPPER = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47")  # vowels above the letter
 # letters Tesseract's Thai model takes for one another: each maps to the first of its group
 _LOOK_ALIKE = {"ว": "ร", "ต": "ด", "ป": "บ", "ช": "ข", "ฟ": "พ", "ฝ": "ผ", "ำ": "า"}
 # a word cannot start with a mark or a following vowel
@@ -113,10 +114,10 @@ def _changes(read: str, word: str) -> float:
                 swap = math.inf  # a short word's letters are as read: ``ขก`` is no ``ชก``
             p, c = previous[j - 1]
             options = [(p + swap, c + (a != b))]
-            p, c = previous[j]
-            options.append((p + MARK, c + 1))
-            p, c = row[j - 1]
-            options.append((p + MARK, c + 1))
+            p, c = previous[j]  # a mark (or a letter) read that is not there
+            options.append((p + (MARK if a in _MARKS else LETTER), c + 1))
+            p, c = row[j - 1]  # a mark (or a letter) not read
+            options.append((p + (MARK if b in _MARKS else LETTER), c + 1))
             row[j] = min(options)
     price, changes = row[m]
     return price if changes <= (MAX_EDITS if len(word) >= 4 else 1) else math.inf
@@ -149,6 +150,14 @@ def segment(run: str) -> tuple[float, list[tuple[str, str]]]:
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
             if j < n and run[j] in _MARKS:
                 continue  # a word ends after its last letter's marks
+            if j - i >= 5:  # a letter too many, read in a mark's stroke: ``เปบิด`` for ``เปิด``
+                for k in range(i + 1, j - 1):
+                    if run[k] not in _MARKS and run[k + 1] in _UPPER:
+                        word = run[i:k] + run[k + 1 : j]
+                        if word in costs and costs[word] <= costliest:
+                            cost = here + costs[word] + LETTER
+                            if cost < best[j]:
+                                best[j], back[j] = cost, (i, word)
             words = by_skeleton.get(bare[at[i] : at[j]])
             if not words:
                 continue
