@@ -40,9 +40,12 @@ def criteria(db):
 
 
 @pytest.fixture
-def demo(criteria):
+def demo(criteria, settings, tmp_path_factory):
     """The demo data (`prongsai demo`: the five seed agencies through the importer) in the test
-    database (once per worker for the tests that run in a transaction: see _Preloaded)."""
+    database (once per worker for the tests that run in a transaction: see _Preloaded). Each
+    test has uploads of its own: the files a test writes (a publication's version ledger, kept
+    beside the uploads and named after the agency's row) are not rolled back with its rows."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     if _preloaded.level >= _DEMO:
         return _preloaded.fresh_demo()
     from prongsai.demo.services import load_demo
