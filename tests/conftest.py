@@ -30,17 +30,142 @@ def seed_text():
 
 @pytest.fixture
 def criteria(db):
-    """Every shipped criteria file loaded into the test database."""
+    """Every shipped criteria file loaded into the test database (once per worker for the
+    tests that run in a transaction: see _Preloaded)."""
+    if _preloaded.level >= _CRITERIA:
+        return list(_preloaded.criteria)
     from prongsai.criteria.services import load_all
 
     return load_all()
 
 
 @pytest.fixture
-def demo(criteria):
+def demo(criteria, settings, tmp_path_factory):
+    """The demo data (`prongsai demo`: the five seed agencies through the importer) in the test
+    database (once per worker for the tests that run in a transaction: see _Preloaded). Each
+    test has uploads of its own: the files a test writes (a publication's version ledger, kept
+    beside the uploads and named after the agency's row) are not rolled back with its rows."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    if _preloaded.level >= _DEMO:
+        return _preloaded.fresh_demo()
     from prongsai.demo.services import load_demo
 
     return load_demo()
+
+
+# -- the criteria and the demo data, loaded once per worker --------------------------------------
+# Loading the demo goes through the actions and the importer (~870 queries, ~1 s on PostgreSQL)
+# and about 170 tests ask for it; the criteria alone are asked for by 130 more. A test that runs
+# in a transaction (pytest-django's `db`, a django.test.TestCase) is rolled back to what it
+# found, so the data can be loaded once in a transaction kept open around the test's own — its
+# atomic block becomes a savepoint inside ours, as with TestCase.setUpTestData — and shared by the
+# next tests that ask for the same. Any other test (no database, an empty one, a transactional
+# test, a live server) gets the database as before: the shared data is rolled back first.
+
+_NONE, _CRITERIA, _DEMO = 0, 1, 2
+
+
+class _Preloaded:
+    def __init__(self):
+        self.atomics = []  # one open atomic block per level loaded, the criteria's first
+        self.criteria = None
+        self.demo = None
+
+    @property
+    def level(self) -> int:
+        return len(self.atomics)
+
+    def fresh_demo(self):
+        """The demo's result with its rows read again: a test may change the objects it gets."""
+        from prongsai.agencies.models import Agency
+        from prongsai.assessments.models import Assessment
+        from prongsai.demo.services import DemoResult
+
+        def again(model, objects):
+            found = model.objects.in_bulk([o.pk for o in objects])
+            return [found[o.pk] for o in objects]
+
+        return DemoResult(
+            agencies=again(Agency, self.demo.agencies),
+            assessments=again(Assessment, self.demo.assessments),
+            warnings=list(self.demo.warnings),
+        )
+
+    def down_to(self, level: int) -> None:
+        from django.contrib.contenttypes.models import ContentType
+        from django.db import connection, transaction
+
+        assert connection.atomic_blocks[: self.level] == self.atomics, "shared data lost"
+        while self.level > level:
+            atomic = self.atomics.pop()
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            ContentType.objects.clear_cache()
+
+    def up_to(self, level: int) -> None:
+        from django.db import transaction
+
+        from prongsai.criteria.services import load_all
+        from prongsai.demo.services import load_demo
+
+        try:
+            while self.level < level:
+                atomic = transaction.atomic()
+                atomic._from_testcase = True  # as TestCase's own: a durable block may open in it
+                atomic.__enter__()
+                self.atomics.append(atomic)
+                if self.level == _CRITERIA:
+                    self.criteria = load_all()
+                else:
+                    self.demo = load_demo()
+        except BaseException:
+            self.down_to(_NONE)
+            raise
+
+
+_preloaded = _Preloaded()
+
+
+def _level_wanted(item) -> int:
+    names = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    own = {"transactional_db", "live_server", "django_db_reset_sequences"}
+    own.add("django_db_serialized_rollback")
+    if (
+        _transactional(item)
+        or own & names
+        or (marker and (marker.kwargs.get("reset_sequences") or marker.kwargs.get("databases")))
+    ):
+        return _NONE
+    if "demo" in names:
+        return _DEMO
+    return _CRITERIA if "criteria" in names else _NONE
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of a test: the shared data it does not ask for is rolled back."""
+    wanted = _level_wanted(item)
+    if _preloaded.level > wanted:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _preloaded.down_to(wanted)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Right before pytest-django opens a test's transaction (the database is set up by then):
+    the shared data the test asks for is loaded, if it is not already."""
+    if fixturedef.argname == "_django_db_helper" and request.scope == "function":
+        wanted = _level_wanted(request.node)
+        if _preloaded.level < wanted:
+            from pytest_django.plugin import blocking_manager_key
+
+            with request.config.stash[blocking_manager_key].unblock():
+                _preloaded.up_to(wanted)
+    return (yield)
 
 
 def pytest_report_header(config):
@@ -151,8 +276,12 @@ def _restore_migration_data(config) -> None:
 def _no_connection_left_behind(django_db_setup, django_db_blocker):
     """On PostgreSQL, a connection a live-server thread still holds at the end would stop the
     test database from being dropped ("being accessed by other users"): end such sessions
-    first. (This fixture needs django_db_setup, so it is torn down before it.)"""
+    first. (This fixture needs django_db_setup, so it is torn down before it.) The shared
+    criteria and demo data are rolled back here too."""
     yield
+    if _preloaded.level:
+        with django_db_blocker.unblock():
+            _preloaded.down_to(_NONE)
     from django.db import connection
 
     if connection.vendor != "postgresql":
