@@ -158,3 +158,49 @@ def test_consistent_figures_are_never_changed(target, data):
     cell = f"มีผู้เข้าร่วม {actual} คน คิดเป็นร้อยละ {percent} ของกลุ่มเป้าหมาย {target} คน"
     cell = cell.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert repair_figures(cell) == cell
+
+
+# --- a period cell read again -----------------------------------------------------------------
+
+
+def test_a_cell_whose_month_or_quarter_number_was_lost_is_read_again():
+    from prongsai.ingest.ocr_dates import needs_reading_again, readable_period
+
+    for lost in ("A.A. -\n๖๗", "A.A.\n66", "๑๒ - ๑๗\na.a.", "ไตรมาสที่"):
+        assert needs_reading_again(lost)
+    for fine in ("ไตรมาสที่ ๒", "ต.ค. 66", "งบประมาณ\n๒๕๖๗", "Open Data", "มีผู้เข้าร่วม ๒๐ คน"):
+        assert not needs_reading_again(fine)
+    assert readable_period("กุย. ๒๕๖๖") and not readable_period("A.A. ๒๕๖๖")
+
+
+def test_the_reading_again_is_kept_only_when_it_names_a_period(monkeypatch):
+    from PIL import Image
+
+    from prongsai.ingest import ocr
+
+    readings = iter(["ไตรมาสที่ ฆ", "ไตรมาสที่ ๒"])
+    monkeypatch.setattr(ocr, "_recognize", lambda *a, **k: [])
+    monkeypatch.setattr(ocr, "_text", lambda words: (next(readings), 80.0))
+    crop = Image.new("L", (40, 20), 255)
+    assert ocr._period_read_again(crop, (0, 0), ("ไตรมาสที่", 90.0)) == ("ไตรมาสที่ ๒", 80.0)
+    readings = iter(["ไตรมาส", "ไตรมาส"])
+    assert ocr._period_read_again(crop, (0, 0), ("ไตรมาสที่", 90.0)) == ("ไตรมาสที่", 90.0)
+    assert ocr._period_read_again(crop, (0, 0), ("ต.ค. ๖๖", 90.0)) == ("ต.ค. ๖๖", 90.0)
+
+
+# --- the title's round ------------------------------------------------------------------------
+
+
+def test_a_round_with_a_piece_lost_is_put_back_from_what_is_left():
+    from prongsai.ingest.ocr_dates import repair_round
+
+    assert (
+        repair_round("พ.ศ. ๒๕๖๗ (AIAN ๒๕๖๖ - กันยายน ๒๕๖๗") == "พ.ศ. ๒๕๖๗ (ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗"
+    )
+    assert repair_round("รอบเดือน (A.A.- มี.ค.)") == "รอบ 6 เดือน (A.A.- มี.ค.)"
+    assert repair_round("ปีงบประมาณ ๒๕๖๗ รอบเดือน (ต.ค. - ก.ย.)").startswith("ปีงบประมาณ ๒๕๖๗ รอบ ๑๒ ")
+    assert (
+        repair_round("ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ๑๒\nเดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๑๒\nเดือน"
+    )
+    for fine in ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน", "(Open ๒๕๖๖ - ก.ย.)", "ภายใน ๖ เดือน"):
+        assert repair_round(fine) == fine

@@ -703,6 +703,25 @@ def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
     chosen = better(first, second)
     if latin_junk(chosen[0]):  # Thai read as Latin ("A.A." for ต.ค.): Thai alone, once more
         chosen = better(chosen, _text(_recognize(crop, psm=6, offset=offset, langs="tha")))
+    return _period_read_again(crop, offset, chosen)
+
+
+def _period_read_again(crop, offset, chosen: tuple[str, float]) -> tuple[str, float]:
+    """A cell that looks like a period whose month or number was lost (``A.A. - ๖๗``,
+    ``ไตรมาสที่``: ``ocr_dates.needs_reading_again``) read again with the Thai model alone,
+    enlarged three times, as a block and as one line; the first reading that names a period
+    is kept."""
+    from PIL import Image
+
+    from prongsai.ingest.ocr_dates import needs_reading_again, readable_period
+
+    if not needs_reading_again(chosen[0]):
+        return chosen
+    big = crop.resize((crop.width * 3, crop.height * 3), Image.Resampling.LANCZOS)
+    for psm in (6, 4):
+        again = _text(_recognize(big, psm=psm, offset=offset, scale=3, langs="tha"))
+        if readable_period(again[0]):
+            return again
     return chosen
 
 

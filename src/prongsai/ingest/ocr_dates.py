@@ -195,11 +195,43 @@ _SPECK_BEFORE_MONTH = re.compile(
 _CUT_BUDGET = re.compile(r"งบ[ \t]+ประมาณ")
 
 
+# a round's months in brackets, its start read as Latin letters: "(AIAN ๒๕๖๖ - กันยายน ๒๕๖๗"
+# (a round starts in October)
+_ROUND_START_LOST = re.compile(
+    rf"\((?P<gap>\s*)[A-Za-z]{{2,8}}(?=\s+[{_DIGIT}]{{4}}\s*[-–]\s*(?:กันยายน|มีนาคม))"
+)
+# "รอบเดือน (ต.ค.- มี.ค.)": the round's number lost, its months say it
+_ROUND_NUMBER_LOST = re.compile(
+    r"รอบ(?P<gap>\s*)(?=เดือน\s*\([^()\n]{0,24}?[-–]\s*"
+    r"(?P<end>มีนาคม|มี\.\s?ค\.?|กันยายน|ก\.\s?ย\.?))"
+)
+# "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ๑๒ เดือน": "รอบ" lost between the year and the round
+_ROUND_WORD_LOST = re.compile(
+    rf"(?<=งบประมาณ)(?P<year>[^\n]{{0,8}}?[{_DIGIT}]{{4}})(?P<gap>[ \t]+)"
+    r"(?=(?:๖|๑๒|6|12)\s*เดือน)"
+)
+
+
+def repair_round(text: str) -> str:
+    """A title's round put right where OCR lost a piece of it: the word ``รอบ``, its number
+    (said by the month the round ends in), or the October it starts in."""
+    text = _ROUND_START_LOST.sub(r"(\g<gap>ตุลาคม", text)
+    thai = bool(re.search("[๐-๙]", text))
+
+    def number(match: re.Match) -> str:
+        six = match.group("end").startswith("มี")
+        digits = ("๖" if thai else "6") if six else ("๑๒" if thai else "12")
+        return f"รอบ {digits} "
+
+    text = _ROUND_NUMBER_LOST.sub(number, text)
+    return _ROUND_WORD_LOST.sub(r"\g<year>\g<gap>รอบ ", text)
+
+
 def repair_text(text: str) -> str:
     """The repairs of one OCR'd cell or paragraph that need no fiscal year."""
     if not text:
         return text
-    text = _CUT_BUDGET.sub("งบประมาณ", text)
+    text = repair_round(_CUT_BUDGET.sub("งบประมาณ", text))
     text = repair_abbreviations(text)
     text = repair_month_names(text)
     text = _SPECK_BEFORE_MONTH.sub(r"\g<gap>", text)
@@ -241,3 +273,34 @@ def repair_period_cell(text: str) -> str:
             september = "กันยายน" if "ตุลาคม" in match.group("start") else "ก.ย."
             return f"{match.group('start')} - {september} {y2}"
     return text
+
+
+# --- a period cell read again -----------------------------------------------------------------
+
+_LATIN_MONTH = re.compile(r"[A-Za-z@][ \t]?\.[ \t]?[A-Za-z@]\.?")  # "A.A.", "W.A.": ต.ค., พ.ค.
+_QUARTER_NO_NUMBER = re.compile(r"ไตรมาส(?:ที่)?\s*$")
+_PERIOD_SIGN = re.compile(rf"{MONTH_PATTERN}|ไตรมาส|[{_DIGIT}]")
+_CHECK_YEAR = 2567  # any fiscal year: only whether a period can be read at all is asked
+
+
+def readable_period(text: str) -> bool:
+    """Whether ``text`` (repaired) names a period."""
+    from prongsai.thai import PeriodError, parse_period
+
+    try:
+        parse_period(repair_text(text), fiscal_year=_CHECK_YEAR)
+    except (PeriodError, ValueError):
+        return False
+    return True
+
+
+def needs_reading_again(text: str) -> bool:
+    """Whether a cell looks like a period whose month or number OCR lost: short, with a month
+    read as Latin letters (``A.A. -\\n๖๗``) or a quarter with no number (``ไตรมาสที่``), and no
+    period can be read from it."""
+    flat = text.strip()
+    if not flat or len(flat) > 40 or flat.count("\n") > 3:
+        return False
+    latin = _LATIN_MONTH.search(flat) and _PERIOD_SIGN.search(_LATIN_MONTH.sub("", flat) or "-")
+    quarter = _QUARTER_NO_NUMBER.search(flat)
+    return bool(latin or quarter or _LATIN_MONTH.fullmatch(flat)) and not readable_period(flat)
