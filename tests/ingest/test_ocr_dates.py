@@ -81,6 +81,12 @@ def test_two_dates_with_nothing_between_are_a_range():
     assert (period.start.isoformat(), period.end.isoformat()) == ("2024-12-01", "2025-09-30")
 
 
+def test_a_budget_year_alone_is_the_fiscal_year():
+    period = parse_period(repair_period_cell("งบประมาณ\n๒๕๖๗"))
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2023-10-01", "2024-09-30")
+    assert repair_period_cell("งบประมาณ ๕๐,๐๐๐ บาท") == "งบประมาณ ๕๐,๐๐๐ บาท"
+
+
 def test_october_to_the_next_year_with_the_end_month_lost_is_the_fiscal_year():
     for text in ("ต.ค.\n65 -\n66", "ต.ค. 2565\n2566"):
         period = parse_period(repair_period_cell(text))

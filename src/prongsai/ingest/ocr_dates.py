@@ -260,9 +260,16 @@ def _year_value(text: str) -> int:
     return int(re.sub(r"\D", "", text.translate(_ARABIC))[-4:])
 
 
+# "งบประมาณ ๒๕๖๗" alone: the "ปี" (or "ตลอดปี") before it lost
+_BUDGET_YEAR_ALONE = re.compile(rf"^งบประมาณ\s*(?:พ\.\s?ศ\.\s?)?[{_DIGIT}]{{4}}$")
+
+
 def repair_period_cell(text: str) -> str:
-    """A cell of a period alone, with the dash of its range put back where it was lost."""
+    """A cell of a period alone, with the dash of its range put back where it was lost, and
+    the ``ปี`` of ``ปีงบประมาณ ๒๕๖๗`` where only ``งบประมาณ ๒๕๖๗`` is left."""
     flat = text.strip()
+    if _BUDGET_YEAR_ALONE.match(flat):
+        return "ปี" + flat
     if match := _TWO_POINTS.match(flat):
         if month_number(match.group("am")) and month_number(match.group("bm")):
             return f"{match.group('first')} - {match.group('second')}"
