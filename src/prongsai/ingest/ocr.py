@@ -33,6 +33,7 @@ from pathlib import Path
 
 from prongsai.core.files.errors import IngestError
 from prongsai.ingest.blocks import Block, Document, Paragraph, Table
+from prongsai.thai.months import MONTH_PATTERN
 
 MAX_PAGES = 30
 DPI = 200  # scans are read at this resolution (a PDF's page images are rendered at it)
@@ -163,29 +164,44 @@ def read_images(images) -> Document:
 
 
 def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
-    """Every paragraph and cell with its misread period years put right by the fiscal year of
-    the document (``ocr_years``); a text changed keeps its confidence."""
+    """Every paragraph and cell with its misread dates put right: month names and dashes
+    (``ocr_dates``), years no ITA report has (``ocr_years.fix_ita_years``), a cell's figures
+    that disagree (``ocr_kpi``), then its period
+    years by the fiscal year of the document (``ocr_years.fix_years``); a text changed keeps
+    its confidence."""
     from prongsai.ingest.about import fiscal_year_of_document
-    from prongsai.ingest.ocr_years import fix_years
+    from prongsai.ingest.ocr_dates import repair_text
+    from prongsai.ingest.ocr_kpi import repair_figures
+    from prongsai.ingest.ocr_years import fix_ita_years, fix_years
 
+    confidence = dict(confidence)
+
+    def each(blocks: list[Block], change) -> list[Block]:
+        def fixed(text: str, cell: bool = False) -> str:
+            new = change(text, cell)
+            if new != text and text in confidence:
+                confidence[new] = confidence[text]
+            return new
+
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Table):
+                rows = tuple(tuple(fixed(c, True) for c in row) for row in block.rows)
+                out.append(Table(rows, block.cut))
+            else:
+                out.append(Paragraph(fixed(block.text)))
+        return out
+
+    def first(text: str, cell: bool) -> str:
+        text = fix_ita_years(repair_text(text))
+        return repair_figures(text) if cell else text
+
+    blocks = each(blocks, first)
     fiscal_year = fiscal_year_of_document(Document(tuple(blocks), "scan"))
     if fiscal_year is None:
         return blocks, confidence
-    confidence = dict(confidence)
-
-    def fixed(text: str) -> str:
-        new = fix_years(text, fiscal_year)
-        if new != text and text in confidence:
-            confidence[new] = confidence[text]
-        return new
-
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Table):
-            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows), block.cut))
-        else:
-            out.append(Paragraph(fixed(block.text)))
-    return out, confidence
+    fix = lambda text, cell: fix_years(text, fiscal_year, confusable=cell)  # noqa: E731
+    return each(blocks, fix), confidence
 
 
 def _with_words_fixed(blocks: list[Block], confidence: dict[str, float]):
@@ -687,6 +703,25 @@ def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
     chosen = better(first, second)
     if latin_junk(chosen[0]):  # Thai read as Latin ("A.A." for ต.ค.): Thai alone, once more
         chosen = better(chosen, _text(_recognize(crop, psm=6, offset=offset, langs="tha")))
+    return _period_read_again(crop, offset, chosen)
+
+
+def _period_read_again(crop, offset, chosen: tuple[str, float]) -> tuple[str, float]:
+    """A cell that looks like a period whose month or number was lost (``A.A. - ๖๗``,
+    ``ไตรมาสที่``: ``ocr_dates.needs_reading_again``) read again with the Thai model alone,
+    enlarged three times, as a block and as one line; the first reading that names a period
+    is kept."""
+    from PIL import Image
+
+    from prongsai.ingest.ocr_dates import needs_reading_again, readable_period
+
+    if not needs_reading_again(chosen[0]):
+        return chosen
+    big = crop.resize((crop.width * 3, crop.height * 3), Image.Resampling.LANCZOS)
+    for psm in (6, 4):
+        again = _text(_recognize(big, psm=psm, offset=offset, scale=3, langs="tha"))
+        if readable_period(again[0]):
+            return again
     return chosen
 
 
@@ -799,7 +834,7 @@ def _text(words: list[_Word]) -> tuple[str, float]:
         line.sort(key=lambda w: w.order)
         texts.append(_join(line))
     if len(texts) > 1:  # a letter or a Latin digit alone on a line of Thai text is a stray mark
-        texts = [t for t in texts if len(t.strip()) != 1 or t.strip() in "๐๑๒๓๔๕๖๗๘๙"]
+        texts = [t for i, t in enumerate(texts) if not _stray_line(texts, i)]
     from prongsai.ingest.thai_text import invalid_count
 
     text = _clean("\n".join(texts))
@@ -808,6 +843,16 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     return text, max(0.0, conf)
 
 
+def _stray_line(texts: list[str], i: int) -> bool:
+    """Whether line ``i`` is one letter or Latin digit alone, but for a day above the line of
+    its month (``3`` / ``มิ.ย.`` / ``66``)."""
+    text = texts[i].strip()
+    if len(text) != 1 or text in "๐๑๒๓๔๕๖๗๘๙":
+        return False
+    return not (text.isdigit() and i + 1 < len(texts) and _MONTH_FIRST.match(texts[i + 1]))
+
+
+_MONTH_FIRST = re.compile(rf"\s*(?:{MONTH_PATTERN})")  # a line that starts with a month
 # a short line that is text, however small its letters: an abbreviation's dot, Thai digits
 _SHORT_LINE_TEXT = re.compile("[\u0e01-\u0e2e]\\.|[๐-๙]{2}")
 
