@@ -57,6 +57,20 @@ def test_years_are_fixed_in_every_cell_and_keep_their_confidence():
     assert confidence["ธันวาคม ๒๕๖๗"] == 61.0
 
 
+def test_figures_made_to_agree_are_flagged_for_review_and_agreeing_ones_are_not():
+    lost = "เข้าร่วมกิจกรรม คน คิดเป็นร้อยละ ๖๓.๓๓ ของกลุ่มเป้าหมาย ๑๒๐ คน"
+    right = "มีผู้เข้าร่วม ๔๐ คน คิดเป็นร้อยละ ๘๐ ของกลุ่มเป้าหมาย ๕๐ คน"
+    blocks = [
+        ocr.Paragraph("รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"),
+        Table((("ผลการดำเนินการ",), (lost,), (right,))),
+    ]
+    out, confidence = ocr._with_years_fixed(blocks, {lost: 92.0, right: 92.0})
+    repaired = out[1].rows[1][0]
+    assert "๗๖ คน" in repaired
+    assert confidence[repaired] < ocr.LOW_CONFIDENCE  # a count the page does not show
+    assert confidence[right] == 92.0
+
+
 # --- words ------------------------------------------------------------------------------------
 
 

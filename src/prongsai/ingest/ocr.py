@@ -168,7 +168,8 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
     (``ocr_dates``), years no ITA report has (``ocr_years.fix_ita_years``), a cell's figures
     that disagree (``ocr_kpi``), then its period
     years by the fiscal year of the document (``ocr_years.fix_years``); a text changed keeps
-    its confidence."""
+    its confidence, but one whose figures were made to agree is flagged for review (under
+    ``LOW_CONFIDENCE``: a count put back or a digit swapped is not what the page shows)."""
     from prongsai.ingest.about import fiscal_year_of_document
     from prongsai.ingest.ocr_dates import repair_text
     from prongsai.ingest.ocr_kpi import repair_figures
@@ -194,9 +195,17 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
 
     def first(text: str, cell: bool) -> str:
         text = fix_ita_years(repair_text(text))
-        return repair_figures(text) if cell else text
+        if not cell:
+            return text
+        figures = repair_figures(text)
+        if figures != text:  # figures made to agree: a count or digit not as read, to be checked
+            guessed.add(figures)
+        return figures
 
+    guessed: set[str] = set()
     blocks = each(blocks, first)
+    for text in guessed:
+        confidence[text] = min(confidence.get(text, LOW_CONFIDENCE), LOW_CONFIDENCE - 1)
     fiscal_year = fiscal_year_of_document(Document(tuple(blocks), "scan"))
     if fiscal_year is None:
         return blocks, confidence
