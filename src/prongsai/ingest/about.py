@@ -25,14 +25,24 @@ _TITLE_WORDS = re.compile(r"รายงาน|เรื่อง|มาตร�
 # The title starts at the first "รายงาน…" or "มาตรการ…"; its year follows within a few lines.
 _TITLE = re.compile(r"รายงาน|มาตรการส่งเสริม")
 _TITLE_REACH = 400
-_ROUND = re.compile(r"รอบ\s*(?:ระยะเวลา\s*)?(6|12|หก|สิบสอง)\s*เดือน")
+# "รอบ ๖ เดือน", or after the title's year with its รอบ lost ("พ.ศ. ๒๕๖๗ ๑๒ เดือน")
+_ROUND = re.compile(r"(?:รอบ\s*(?:ระยะเวลา\s*)?|(?<=\d{4}) +)(6|12|หก|สิบสอง)\s*เดือน")
 _MONTH = re.compile(MONTH_PATTERN)
 _ROUND_WORDS = {"6": "6m", "หก": "6m", "12": "12m", "สิบสอง": "12m"}
 _LOW, _HIGH = 2500, 2700
 # a round written as its months in brackets, whatever is read of its years
+# (its first month may be read as Latin letters, "(AIAN ๒๕๖๖ - กันยายน ๒๕๖๗", and its closing
+# bracket lost at a line's end)
 _ROUND_MONTHS = re.compile(
-    r"\(\s*(?:[0-9๐-๙]{1,2}\s*)?ตุลาคม[^()\n]{0,12}?[-–]\s*(?:[0-9๐-๙]{1,2}\s*)?"
-    r"(มีนาคม|กันยายน)[^()\n]{0,12}\)"
+    r"\(\s*(?:[0-9๐-๙]{1,2}\s*)?(?:ตุลาคม|[A-Za-z.]{2,8})[^()\n]{0,12}?[-–]\s*"
+    r"(?:[0-9๐-๙]{1,2}\s*)?(มีนาคม|กันยาย?น?)[^()\n]{0,12}(?:\)|$)",
+    re.M,
+)
+# … or as "รอบ (๖) เดือน" with its months abbreviated after it, the first one misread as it may
+# be ("รอบเดือน (A.A.- มี.ค.)": the number lost, ต.ค. read as Latin): the last month says which
+_ROUND_END = re.compile(
+    r"รอบ\s*(?:[0-9๐-๙]{1,2}\s*)?เดือน\s*\([^()\n]{0,20}?[-–]\s*"
+    r"(มีนาคม|มี\.\s?ค\.|กันยาย?น?|ก\.\s?ย\.)[^()\n]{0,12}\)"
 )
 
 
@@ -85,8 +95,8 @@ def round_of_document(document: Document, fiscal_year: int | None) -> str | None
                 if (period.start, period.end) == round_bounds(fiscal_year, name):
                     return name
     for text in titled:  # a scan's years may be unreadable: "(ตุลาคม ๒๕๖ ๆ - มีนาคม weds)"
-        if match := _ROUND_MONTHS.search(text):
-            return "6m" if match.group(1) == "มีนาคม" else "12m"
+        if match := _ROUND_MONTHS.search(text) or _ROUND_END.search(text):
+            return "6m" if match.group(1).startswith("มี") else "12m"
     return None
 
 

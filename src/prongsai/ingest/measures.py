@@ -28,17 +28,20 @@ _WRAP_IN_WORDS = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e2e\u0e40-\u0
 _TOOL_CODE = re.compile(r"\b(IIT|EIT|OIT)\b")
 
 
-def build_measure(rows: MeasureRows, *, fiscal_year: int | None, warnings: list[str]):
+def build_measure(
+    rows: MeasureRows, *, fiscal_year: int | None, warnings: list[str], scanned: bool = False
+):
+    """``scanned``: the cells were read by OCR (a step's number may have lost its dot)."""
     from prongsai.ingest.result import Measure
 
     tool_text = rows.cell(TOOL)
-    number, title = leading_number(rows.cell(TITLE) or tool_text)
+    number, title = leading_number(rows.cell(TITLE) or tool_text, scanned=scanned)
     title = join_cut_words(collapse(title))
     measure = Measure(title=title, number=number)
     if tool_text and (code := _TOOL_CODE.findall(tool_text)):
         measure.tool = code[-1]
-    measure.methods = split_steps(rows.cell(METHODS))
-    measure.steps = split_steps(rows.cell(STEPS))
+    measure.methods = split_steps(rows.cell(METHODS), scanned=scanned)
+    measure.steps = split_steps(rows.cell(STEPS), scanned=scanned)
     label = _label(measure)
 
     responsible = rows.cell(RESPONSIBLE)

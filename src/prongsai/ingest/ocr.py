@@ -388,13 +388,23 @@ def _lines(dark, *, min_length: int) -> list[tuple[int, int, int]]:
     return lines
 
 
+class _Words(list):
+    """A reading's words; ``dropped_latin``: how many words of Latin letters amid Thai were
+    left out (a Thai word the English model took over: ``nsw`` for ``ทราบ``)."""
+
+    dropped_latin = 0
+
+
+_LATIN_TAKEOVER = re.compile(r"[a-z]{3,}")  # no speck: a word of lower-case letters
+
+
 def _recognize(
     image, *, psm: int, offset: tuple[int, int] = (0, 0), scale: int = 1, langs: str = _LANGS
-) -> list[_Word]:
+) -> _Words:
     """Tesseract's words of ``image`` (page coordinates: ``offset`` is the image's corner, and
     ``image`` is the page's piece enlarged ``scale`` times), specks and stray marks left out,
     runs of Thai digits read again by shape."""
-    words: list[_Word] = []
+    words = _Words()
     line = 0
     dx, dy = offset
     for text, conf, box, new_line in _tesseract(image, psm=psm, scale=scale, langs=langs):
@@ -415,8 +425,11 @@ def _recognize(
                   dx + left // scale, dx + right // scale, (dy, dx, line), len(words),
                   (left, top, right, bottom), stray)
         )  # fmt: skip
+    before = [w for w in words if _LATIN_TAKEOVER.fullmatch(w.text)]
     _keep_english_phrases(words)
     _drop_stray_latin(words)
+    kept = {id(w) for w in words}
+    words.dropped_latin = sum(id(w) not in kept for w in before)
     _reread_digits(image, words, scale)
     return words
 
@@ -697,7 +710,9 @@ def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
     reads small marks better when they are bigger, but not always: each reading loses marks the
     other keeps), and the better-formed Thai of the two is kept (``ocr_choice.better``); one
     with Latin letters that are no English (``A.A.`` for ``ต.ค.``, ``od`` for ``๖๖``: the
-    English model takes over small Thai) is read a third time with the Thai model alone. Cells
+    English model takes over small Thai), or that left out a word of Latin letters amid Thai
+    (``nsw`` for ``ทราบ``: the word is lost with it), is read a third time with the Thai model
+    alone. Cells
     are small: the extra readings cost a fraction of a page's time."""
     from PIL import Image
 
@@ -706,12 +721,17 @@ def _read_cell(image, box: tuple[int, int, int, int]) -> tuple[str, float]:
     left, top, right, bottom = box
     crop = image.crop((left - 6, top - 6, right + 6, bottom + 6))  # rules painted out
     offset = (left - 6, top - 6)
-    first = _text(_recognize(crop, psm=6, offset=offset))
+    first_words = _recognize(crop, psm=6, offset=offset)
     big = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.LANCZOS)
-    second = _text(_recognize(big, psm=6, offset=offset, scale=2))
-    chosen = better(first, second)
-    if latin_junk(chosen[0]):  # Thai read as Latin ("A.A." for ต.ค.): Thai alone, once more
-        chosen = better(chosen, _text(_recognize(crop, psm=6, offset=offset, langs="tha")))
+    second_words = _recognize(big, psm=6, offset=offset, scale=2)
+    chosen = better(_text(first_words), _text(second_words))
+    # Thai read as Latin ("A.A." for ต.ค.), or a Thai word left out for it ("nsw" for ทราบ):
+    # Thai alone, once more
+    junk = latin_junk(chosen[0])
+    if junk or first_words.dropped_latin or second_words.dropped_latin:
+        thai = better(chosen, _text(_recognize(crop, psm=6, offset=offset, langs="tha")))
+        if junk or _letters(thai[0]) >= _letters(chosen[0]) + TAKEN_OVER:
+            chosen = thai  # (for a word left out: only when the word is read this time)
     return _period_read_again(crop, offset, chosen)
 
 
@@ -732,6 +752,13 @@ def _period_read_again(crop, offset, chosen: tuple[str, float]) -> tuple[str, fl
         if readable_period(again[0]):
             return again
     return chosen
+
+
+TAKEN_OVER = 3  # letters of a Thai word read as Latin (and left out) that a reading gets back
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalnum() for c in text)
 
 
 def _vertical_rule(x: int, top: int, bottom: int, cols) -> bool:
@@ -837,7 +864,7 @@ def _text(words: list[_Word]) -> tuple[str, float]:
     lines: dict[tuple, list[_Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    ordered = sorted(lines.values(), key=lambda ws: min(w.y for w in ws))
+    ordered = _without_ghost_lines(sorted(lines.values(), key=lambda ws: min(w.y for w in ws)))
     texts = []
     for line in ordered:
         line.sort(key=lambda w: w.order)
@@ -862,6 +889,41 @@ def _stray_line(texts: list[str], i: int) -> bool:
 
 
 _MONTH_FIRST = re.compile(rf"\s*(?:{MONTH_PATTERN})")  # a line that starts with a month
+
+
+GHOST_LETTERS = 12  # a line of at most this many letters may be another line's marks misread
+GHOST_NEAR = 0.8  # … when its middle is this near to the longer line's (of that line's height)
+
+
+def _span(line: list[_Word]) -> tuple[int, int]:
+    return min(w.box[1] for w in line), max(w.box[3] for w in line)
+
+
+def _without_ghost_lines(lines: list[list[_Word]]) -> list[list[_Word]]:
+    """Lines without the ones Tesseract reads out of another line's marks: the vowel and tone
+    marks over a line (or under it) taken for a short line of their own (``เร``, ``ฆฑฆ``,
+    ``«9 aeaad ม``). Such a line lies on one side of the longer line's middle, nearer to it
+    than ``GHOST_NEAR`` of its height: the line of text over or under a line is a line's height
+    away or more, and a line of text beside another (two words Tesseract made two lines) has
+    the same middle."""
+    spans = [_span(line) for line in lines]
+    sizes = [sum(len(w.text) for w in line) for line in lines]
+    ghosts = set()
+    for i, (top, bottom) in enumerate(spans):
+        if sizes[i] > GHOST_LETTERS:
+            continue
+        centre = (top + bottom) / 2
+        for j, (other_top, other_bottom) in enumerate(spans):
+            if j == i or j in ghosts or sizes[j] <= sizes[i]:
+                continue
+            middle, height = (other_top + other_bottom) / 2, other_bottom - other_top
+            near = 0 < abs(middle - centre) < GHOST_NEAR * height
+            if near and (bottom <= middle if centre < middle else top >= middle):
+                ghosts.add(i)
+                break
+    return [line for i, line in enumerate(lines) if i not in ghosts]
+
+
 # a short line that is text, however small its letters: an abbreviation's dot, Thai digits
 _SHORT_LINE_TEXT = re.compile("[\u0e01-\u0e2e]\\.|[๐-๙]{2}")
 

@@ -82,7 +82,13 @@ def read_document(data: bytes, filename: str) -> ReadResult:
         )
         found = measure_rows(document.blocks)
         result.measures = [
-            build_measure(rows, fiscal_year=result.fiscal_year, warnings=warnings) for rows in found
+            build_measure(
+                rows,
+                fiscal_year=result.fiscal_year,
+                warnings=warnings,
+                scanned=document.format == "scan",
+            )
+            for rows in found
         ]
         if document.confidence:
             result.confidence.update(measure_confidence(found, document.confidence))
