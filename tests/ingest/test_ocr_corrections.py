@@ -182,3 +182,12 @@ def test_a_round_is_read_from_its_months_when_its_years_are_unreadable():
     ):
         document = Document((Paragraph(title), Paragraph(period)), "scan")
         assert round_of_document(document, 2568) == expected
+
+
+def test_a_dropped_mark_is_put_back_where_it_makes_a_common_word_not_a_rare_compound():
+    from prongsai.ingest.thai_text import repair_dropped_marks
+
+    assert repair_dropped_marks("ขันตอนการให้บริการ") == "ขั้นตอนการให้บริการ"
+    assert repair_dropped_marks("สิงแวดล้อม") == "สิ่งแวดล้อม"
+    # ม้าใช้ (a messenger) is in the dictionary, but มา ใช้ is far likelier: left as it is
+    assert repair_dropped_marks("มีผู้มาใช้บริการ ๒๐ คน") == "มีผู้มาใช้บริการ ๒๐ คน"

@@ -369,6 +369,28 @@ def repair_dropped_marks(text: str) -> str:
     return "".join(out)
 
 
+def _likelier(joined: str, pieces: list[str]) -> bool:
+    """Whether the words of ``joined`` are likelier than ``pieces`` as they stand, by the
+    words' frequencies (TNC): a mark that joins pieces into a rare compound is no repair
+    (``ผู้มา ใช้`` is not ``ผู้ม้าใช้``, though ม้าใช้ is a dictionary word)."""
+    from pythainlp.tokenize import word_tokenize
+
+    freqs = _frequencies()
+    total = _total_frequency()
+
+    def logp(words) -> float:
+        return sum(math.log(max(freqs.get(w, 0), 0.5) / total) for w in words if w.strip())
+
+    return logp(word_tokenize(joined, engine="newmm", keep_whitespace=False)) > logp(
+        [p for p in pieces if p]
+    )
+
+
+@lru_cache(maxsize=1)
+def _total_frequency() -> int:
+    return sum(_frequencies().values())
+
+
 def _thai_token(token: str) -> bool:
     return bool(re.search("[\u0e01-\u0e4e]", token))
 
@@ -385,7 +407,11 @@ def _insert_mark(before: str, token: str, after: str) -> str | None:
         for mark in _DROPPABLE:
             changed = token[:at] + mark + token[at:]
             score = _score(before + changed + after)
-            merges = score[0] <= original[0] and score[1] < original[1]
+            merges = (
+                score[0] <= original[0]
+                and score[1] < original[1]
+                and _likelier(before + changed + after, [before, token, after])
+            )
             common = (
                 len(token) <= 2
                 and score[:2] == original[:2]
