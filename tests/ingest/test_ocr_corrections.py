@@ -191,3 +191,17 @@ def test_a_dropped_mark_is_put_back_where_it_makes_a_common_word_not_a_rare_comp
     assert repair_dropped_marks("สิงแวดล้อม") == "สิ่งแวดล้อม"
     # ม้าใช้ (a messenger) is in the dictionary, but มา ใช้ is far likelier: left as it is
     assert repair_dropped_marks("มีผู้มาใช้บริการ ๒๐ คน") == "มีผู้มาใช้บริการ ๒๐ คน"
+
+
+def test_a_budget_year_alone_whose_year_was_misread_is_the_fiscal_year_once_the_year_is_right():
+    from prongsai.thai import parse_period
+
+    blocks = [
+        ocr.Paragraph("รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"),
+        Table((("ระยะเวลา",), ("งบประมาณ\n๒๕๒๐๓",))),  # "ตลอดปี" lost, the year misread
+    ]
+    out, _ = ocr._with_years_fixed(blocks, {})
+    cell = out[1].rows[1][0]
+    assert cell == "ปีงบประมาณ\n๒๕๖๗"
+    period = parse_period(cell, fiscal_year=2567)
+    assert (str(period.start), str(period.end)) == ("2023-10-01", "2024-09-30")

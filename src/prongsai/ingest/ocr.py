@@ -171,7 +171,7 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
     its confidence, but one whose figures were made to agree is flagged for review (under
     ``LOW_CONFIDENCE``: a count put back or a digit swapped is not what the page shows)."""
     from prongsai.ingest.about import fiscal_year_of_document
-    from prongsai.ingest.ocr_dates import repair_text
+    from prongsai.ingest.ocr_dates import repair_period_cell, repair_text
     from prongsai.ingest.ocr_kpi import repair_figures
     from prongsai.ingest.ocr_years import fix_ita_years, fix_years
 
@@ -209,7 +209,11 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
     fiscal_year = fiscal_year_of_document(Document(tuple(blocks), "scan"))
     if fiscal_year is None:
         return blocks, confidence
-    fix = lambda text, cell: fix_years(text, fiscal_year, confusable=cell)  # noqa: E731
+
+    def fix(text: str, cell: bool) -> str:
+        text = fix_years(text, fiscal_year, confusable=cell)
+        return repair_period_cell(text) if cell else text  # again: "งบประมาณ ๒๕๒๐๓" is now a year
+
     return each(blocks, fix), confidence
 
 
