@@ -176,22 +176,7 @@ def _with_years_fixed(blocks: list[Block], confidence: dict[str, float]):
     from prongsai.ingest.ocr_years import fix_ita_years, fix_years
 
     confidence = dict(confidence)
-
-    def each(blocks: list[Block], change) -> list[Block]:
-        def fixed(text: str, cell: bool = False) -> str:
-            new = change(text, cell)
-            if new != text and text in confidence:
-                confidence[new] = confidence[text]
-            return new
-
-        out: list[Block] = []
-        for block in blocks:
-            if isinstance(block, Table):
-                rows = tuple(tuple(fixed(c, True) for c in row) for row in block.rows)
-                out.append(Table(rows, block.cut))
-            else:
-                out.append(Paragraph(fixed(block.text)))
-        return out
+    each = lambda blocks, change: _each_text(blocks, change, confidence)  # noqa: E731
 
     def first(text: str, cell: bool) -> str:
         text = fix_ita_years(repair_text(text))
@@ -233,9 +218,16 @@ def _with_words_fixed(blocks: list[Block], confidence: dict[str, float]):
             texts.append(block.text)
     document = "\n".join(texts)
     confidence = dict(confidence)
+    fix = lambda text, _cell: correct_places(correct_lines(text), document)  # noqa: E731
+    return _each_text(blocks, fix, confidence), confidence
 
-    def fixed(text: str) -> str:
-        new = correct_places(correct_lines(text), document)
+
+def _each_text(blocks: list[Block], change, confidence: dict[str, float]) -> list[Block]:
+    """``blocks`` with every paragraph's and cell's text passed through ``change(text, cell)``;
+    a text changed keeps its confidence (``confidence`` is updated in place)."""
+
+    def fixed(text: str, cell: bool) -> str:
+        new = change(text, cell)
         if new != text and text in confidence:
             confidence[new] = confidence[text]
         return new
@@ -243,10 +235,11 @@ def _with_words_fixed(blocks: list[Block], confidence: dict[str, float]):
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Table):
-            out.append(Table(tuple(tuple(fixed(c) for c in row) for row in block.rows), block.cut))
+            out.append(Table(tuple(tuple(fixed(c, True) for c in row) for row in block.rows),
+                             block.cut))  # fmt: skip
         else:
-            out.append(Paragraph(fixed(block.text)))
-    return out, confidence
+            out.append(Paragraph(fixed(block.text, False)))
+    return out
 
 
 # --- one page ---------------------------------------------------------------------------------

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from prongsai.ingest.ocr_spelling import MARK, _changes, skeleton
+from prongsai.ingest.ocr_spelling import MARK, _changes, _corpus, skeleton
 
 _AGENCY = ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร")
 _SHORT = ("อบต.", "อบจ.", "ทต.", "ทม.", "ทน.")
@@ -38,12 +37,6 @@ _KIND_OF |= {"จังหวัด": "province", "จ.": "province"}
 LONGEST = 20  # letters of a long place name (ประจันตคาม: 10; the longest tambons near 20)
 # a name read is never the word that follows it
 _NOT_NAMES = frozenset({"และ", "ที่", "ใน", "ได้", "เพื่อ", "ของ", "โดย", "ทุก", "ซึ่ง", "จึง"})
-
-
-def _corpus(name: str) -> Path:
-    import pythainlp.corpus
-
-    return Path(pythainlp.corpus.__file__).parent / name
 
 
 @lru_cache(maxsize=1)

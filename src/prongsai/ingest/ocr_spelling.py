@@ -70,7 +70,9 @@ def _model() -> tuple[dict[str, float], dict[str, list[str]], float]:
     word seen ``SURE`` times (the costliest a word read otherwise may be)."""
     from pythainlp.corpus import thai_words
 
-    tnc = _read_counts("tnc_freq.txt")
+    from prongsai.ingest.thai_text import _frequencies
+
+    tnc = _frequencies()
     web = _read_counts("phupha_word_freqs.txt")
     total = sum(tnc.values())
     scale = sum(web.values()) / total  # the web counts brought to the TNC's size

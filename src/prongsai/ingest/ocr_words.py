@@ -15,19 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from prongsai.ingest.thai_text import _frequencies  # the TNC's word counts, loaded once
+
 MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
 # letters Tesseract's Thai model takes for one another
 LOOK_ALIKE = {"ร": "ว", "ว": "ร", "ด": "ต", "ต": "ด", "บ": "ป", "ป": "บ", "ข": "ช", "ช": "ข"}
 RATIO = 20  # a known word is replaced only by one this many times more common
 MIN_COUNT = 50  # … and only by a word seen at least this often
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
-    from pythainlp.corpus import tnc
-
-    return {word: int(count) for word, count in tnc.word_freqs()}
 
 
 @lru_cache(maxsize=1)
